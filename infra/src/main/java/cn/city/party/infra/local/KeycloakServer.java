@@ -1,0 +1,96 @@
+package cn.city.party.infra.local;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The real Keycloak server from the distribution that the infra module unpacks from Maven Central. Built once in
+ * production mode with the dev-file database (a one-time Quarkus build), then started "optimized" in seconds. Each
+ * platform (the local one, each test run) keeps its own database file under its state directory, so they never
+ * share users, sessions or keys; the realm file is imported on first start.
+ */
+public final class KeycloakServer {
+
+    public static final String VERSION = "26.7.3";
+    private static final String BUILD_OPTIONS = "--db=dev-file --health-enabled=true --metrics-enabled=false";
+
+    private final PlatformSettings settings;
+    private final Path home;
+
+    public KeycloakServer(PlatformSettings settings) {
+        this.settings = settings;
+        this.home = distribution(settings.root());
+    }
+
+    public static Path distribution(Path root) {
+        String configured = System.getProperty("platform.keycloak.home");
+        return configured != null ? Path.of(configured)
+                : root.resolve("infra/target/keycloak/keycloak-" + VERSION);
+    }
+
+    public ManagedProcess start(Path realmFile) {
+        if (!Files.isDirectory(home)) {
+            throw new IllegalStateException("Keycloak distribution missing at " + home
+                    + ": build the infra module first (./mvnw -pl infra package)");
+        }
+        ensureBuilt();
+        Path data = settings.dataDir().resolve("keycloak");
+        // --import-realm always reads <home>/data/import; a realm that already exists in the database is skipped
+        Path imports = home.resolve("data/import");
+        try {
+            Files.createDirectories(imports);
+            Files.createDirectories(data);
+            Files.copy(realmFile, imports.resolve("city-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        List<String> command = new ArrayList<>(List.of("bash", home.resolve("bin/kc.sh").toString(),
+                "start", "--optimized", "--cache=local",
+                "--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + settings.keycloakPort(),
+                "--http-management-port=" + settings.keycloakManagementPort(),
+                // the issuer follows the host the token was requested from (localhost for the platform)
+                "--hostname-strict=false",
+                "--db-url=jdbc:h2:file:" + data.resolve("keycloakdb") + ";NON_KEYWORDS=VALUE;AUTO_SERVER=TRUE",
+                "--import-realm"));
+        ManagedProcess keycloak = ManagedProcess.start("keycloak", command, environment(), home,
+                settings.logDir().resolve("keycloak.log"));
+        // /health/ready says UP before the realm import has finished: the realm's discovery document is the signal
+        String ready = "http://127.0.0.1:" + settings.keycloakPort() + "/realms/" + PlatformSettings.REALM
+                + "/.well-known/openid-configuration";
+        keycloak.awaitReady(() -> ManagedProcess.httpOk(ready, body -> body.contains("issuer")), Duration.ofMinutes(3));
+        return keycloak;
+    }
+
+    private Map<String, String> environment() {
+        return Map.of(
+                "KC_BOOTSTRAP_ADMIN_USERNAME", System.getenv().getOrDefault("KEYCLOAK_ADMIN_USERNAME", "admin"),
+                "KC_BOOTSTRAP_ADMIN_PASSWORD", System.getenv().getOrDefault("KEYCLOAK_ADMIN_PASSWORD", "admin"),
+                "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m",
+                "JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");
+    }
+
+    /** The one-time Quarkus build; a marker records the options it was built with. */
+    private synchronized void ensureBuilt() {
+        Path marker = home.resolve(".platform-build");
+        try {
+            if (Files.exists(marker) && Files.readString(marker).equals(BUILD_OPTIONS)) {
+                return;
+            }
+            List<String> command = new ArrayList<>(List.of("bash", home.resolve("bin/kc.sh").toString(), "build"));
+            command.addAll(List.of(BUILD_OPTIONS.split(" ")));
+            ManagedProcess build = ManagedProcess.start("keycloak-build", command,
+                    Map.of("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1"), home,
+                    settings.logDir().resolve("keycloak-build.log"));
+            build.awaitExit(Duration.ofMinutes(5));
+            Files.writeString(marker, BUILD_OPTIONS);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package cn.city.party.infra.local;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+/**
+ * Starts the whole platform as separate processes: Kafka (KRaft), the MongoDB substitute, Keycloak, the four
+ * services and the gateway; waits until each is ready; records their PIDs so that {@code stop} ends exactly those.
+ * The end-to-end tests start the same platform through this class, on free ports and a private state directory.
+ */
+public final class LocalPlatform implements AutoCloseable {
+
+    private static final Duration SERVICE_START = Duration.ofMinutes(4);
+
+    private final PlatformSettings settings;
+    private final List<ManagedProcess> processes = new ArrayList<>();
+    private ManagedProcess kafka;
+
+    public LocalPlatform(PlatformSettings settings) {
+        this.settings = settings;
+    }
+
+    public PlatformSettings settings() { return settings; }
+
+    public LocalPlatform start() {
+        try {
+            Files.createDirectories(settings.logDir());
+            Files.createDirectories(settings.dataDir());
+            CompletableFuture<ManagedProcess> keycloak = settings.keycloakUrl().isPresent() ? null
+                    : CompletableFuture.supplyAsync(() -> new KeycloakServer(settings)
+                            .start(settings.root().resolve("infra/keycloak/city-realm.json")));
+            if (settings.kafkaBootstrap().isEmpty()) {
+                kafka = record(new KafkaBroker(settings).start());
+            }
+            if (settings.mongoUri().isEmpty()) {
+                record(startMongoSubstitute());
+            }
+            if (keycloak != null) {
+                record(keycloak.join());
+            }
+            List<ManagedProcess> services = new ArrayList<>();
+            for (PlatformService service : PlatformService.values()) {
+                services.add(record(startJar(service.module(), settings.servicePorts().get(service), serviceEnvironment())));
+            }
+            services.add(record(startJar("gateway", settings.gatewayPort(), gatewayEnvironment())));
+            for (ManagedProcess service : services) {
+                String health = "http://127.0.0.1:" + portOf(service) + "/actuator/health/readiness";
+                service.awaitReady(() -> ManagedProcess.httpOk(health, body -> body.contains("UP")), SERVICE_START);
+            }
+            return this;
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+        }
+    }
+
+    /** Stops the Kafka broker only, leaving its data, so tests can show that writes survive a broker outage. */
+    public void stopKafka() {
+        kafka.stop(Duration.ofSeconds(20));
+        processes.remove(kafka);
+    }
+
+    public void startKafka() {
+        kafka = record(new KafkaBroker(settings).start());
+    }
+
+    @Override
+    public void close() {
+        List<ManagedProcess> reversed = new ArrayList<>(processes);
+        java.util.Collections.reverse(reversed);
+        reversed.forEach(p -> p.stop(Duration.ofSeconds(20)));
+        processes.clear();
+        deletePidFile();
+    }
+
+    public Map<String, String> serviceEnvironment() {
+        Map<String, String> env = new HashMap<>();
+        env.put("MONGODB_URI", settings.effectiveMongoUri());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", settings.effectiveKafkaBootstrap());
+        env.put("KEYCLOAK_ISSUER_URI", settings.issuerUri());
+        env.put("KEYCLOAK_URL", settings.effectiveKeycloakUrl());
+        env.putAll(settings.serviceEnv());
+        return env;
+    }
+
+    private Map<String, String> gatewayEnvironment() {
+        Map<String, String> env = serviceEnvironment();
+        env.put("ORG_SERVICE_URL", settings.serviceUrl(PlatformService.ORG));
+        env.put("ACTIVITY_SERVICE_URL", settings.serviceUrl(PlatformService.ACTIVITY));
+        env.put("STUDY_SERVICE_URL", settings.serviceUrl(PlatformService.STUDY));
+        env.put("DISCIPLINE_SERVICE_URL", settings.serviceUrl(PlatformService.DISCIPLINE));
+        return env;
+    }
+
+    private ManagedProcess startMongoSubstitute() {
+        Path dir = settings.dataDir().resolve("mongo");
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        ManagedProcess mongo = ManagedProcess.start("mongo",
+                Jvm.command(settings.root(), List.of("-Xms32m", "-Xmx512m", "-XX:+UseSerialGC"),
+                        MongoSubstituteMain.class.getName(), String.valueOf(settings.mongoPort()),
+                        dir.resolve("platform.mv").toString()),
+                Map.of(), dir, settings.logDir().resolve("mongo.log"));
+        mongo.awaitReady(() -> ManagedProcess.tcpOpen("127.0.0.1", settings.mongoPort()), Duration.ofSeconds(60));
+        return mongo;
+    }
+
+    private final Map<ManagedProcess, Integer> ports = new HashMap<>();
+
+    private int portOf(ManagedProcess process) {
+        return ports.get(process);
+    }
+
+    private ManagedProcess startJar(String module, int port, Map<String, String> env) {
+        Path jar = executableJar(settings.root(), module);
+        Map<String, String> processEnv = new HashMap<>(env);
+        processEnv.put("SERVER_PORT", String.valueOf(port));
+        ManagedProcess process = ManagedProcess.start(module,
+                Jvm.jar(jar, List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-Dreactor.netty.native=false")),
+                processEnv, settings.root(), settings.logDir().resolve(module + ".log"));
+        ports.put(process, port);
+        return process;
+    }
+
+    static Path executableJar(Path root, String module) {
+        Path target = root.resolve(module).resolve("target");
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(p -> p.getFileName().toString().endsWith("-exec.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no executable jar in " + target + ": run ./mvnw package"));
+        } catch (IOException e) {
+            throw new IllegalStateException("no build output in " + target + ": run ./mvnw package", e);
+        }
+    }
+
+    private ManagedProcess record(ManagedProcess process) {
+        processes.add(process);
+        writePidFile();
+        return process;
+    }
+
+    private void writePidFile() {
+        StringBuilder text = new StringBuilder();
+        for (ManagedProcess p : processes) {
+            text.append(p.name()).append(' ').append(p.pid()).append(' ').append(p.startedAt()).append(' ')
+                    .append(p.log()).append('\n');
+        }
+        try {
+            Files.writeString(settings.pidFile(), text);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void deletePidFile() {
+        try {
+            Files.deleteIfExists(settings.pidFile());
+        } catch (IOException ignored) {
+            // nothing left to stop; a stale file is re-checked by PID and start time anyway
+        }
+    }
+
+    /** Stops what a previous {@code start} recorded: by PID, and only if the PID is still that very process. */
+    static int stopRecorded(PlatformSettings settings) throws IOException {
+        if (!Files.exists(settings.pidFile())) {
+            return 0;
+        }
+        List<String> lines = new ArrayList<>(Files.readAllLines(settings.pidFile()));
+        java.util.Collections.reverse(lines);
+        int stopped = 0;
+        for (String line : lines) {
+            String[] f = line.split(" ", 4);
+            var process = ManagedProcess.attach(f[0], Long.parseLong(f[1]), Instant.parse(f[2]), Path.of(f[3]));
+            if (process.isPresent()) {
+                System.out.println("stopping " + f[0] + " (pid " + f[1] + ")");
+                process.get().stop(Duration.ofSeconds(30));
+                stopped++;
+            }
+        }
+        Files.delete(settings.pidFile());
+        return stopped;
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path root = Path.of(System.getProperty("platform.root", ".")).toAbsolutePath().normalize();
+        PlatformSettings settings = PlatformSettings.fromEnvironment(root);
+        String command = args.length == 0 ? "start" : args[0];
+        switch (command) {
+            case "start" -> {
+                if (Files.exists(settings.pidFile())) {
+                    stopRecorded(settings); // a platform left over from an interrupted run
+                }
+                Instant begin = Instant.now();
+                new LocalPlatform(settings).start();
+                long seconds = Duration.between(begin, Instant.now()).toSeconds();
+                System.out.println(banner(settings, seconds));
+            }
+            case "stop" -> System.out.println("stopped " + stopRecorded(settings) + " processes");
+            default -> {
+                System.err.println("usage: LocalPlatform start|stop");
+                System.exit(2);
+            }
+        }
+    }
+
+    private static String banner(PlatformSettings s, long seconds) {
+        return """
+
+                机关党建平台 is ready after %d s.
+                  Gateway (API and browser login): %s
+                  OpenAPI docs of all services:     %s/swagger-ui.html
+                  Keycloak (realm city):            %s  (admin console: admin / admin)
+                  Logs:                             %s
+                  Demo accounts (password = user name + "-pass"): see README.md, e.g. caizheng-admin, jiaoyu-admin,
+                  work-committee, caizheng-secretary, caizheng-member, caizheng-inspector, city-inspector
+                  Stop with: infra/local/platform.sh stop
+                """.formatted(seconds, s.gatewayUrl(), s.gatewayUrl(), s.effectiveKeycloakUrl(), s.logDir());
+    }
+}

@@ -1,0 +1,33 @@
+package cn.city.party.infra.local;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The MongoDB wire-protocol server used where no mongod can be installed: H2 file persistence (data survives a
+ * restart) and the oplog on, so change streams work. Runs as its own process, started by {@link LocalPlatform}.
+ * Arguments: port, database file.
+ */
+public final class MongoSubstituteMain {
+
+    private MongoSubstituteMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        int port = Integer.parseInt(args[0]);
+        String file = args[1];
+        H2Backend backend = new H2Backend(file);
+        MongoServer server = new MongoServer(backend);
+        server.enableOplog();
+        server.bind("127.0.0.1", port);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.shutdown(); // closes the H2 store cleanly so nothing written is lost
+            stopped.countDown();
+        }));
+        System.out.println("MongoDB substitute listening on 127.0.0.1:" + port + " with data in " + file);
+        stopped.await();
+    }
+}

@@ -1,0 +1,13 @@
+package cn.city.party.org;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** 组织服务: departments, the organization tree, members, transfers, committees and terms, Party dues. */
+@SpringBootApplication
+public class OrgServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(OrgServiceApplication.class, args);
+    }
+}

@@ -1,0 +1,95 @@
+package cn.city.party.org.organization;
+
+import cn.city.party.common.outbox.AggregateRoot;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A Party organization inside one department. {@code ancestors} holds the ids from the root down to the parent, so
+ * a subtree is one indexed query and a move can be checked against cycles without walking the tree.
+ */
+@Document("organizations")
+@CompoundIndex(name = "department_ancestors", def = "{'department': 1, 'ancestors': 1}")
+public class Organization extends AggregateRoot {
+
+    public enum Status { ACTIVE, DISSOLVED }
+
+    @Id
+    private String id;
+    private String department;
+    private OrganizationType type;
+    private String name;
+    private String parentId;
+    private List<String> ancestors = new ArrayList<>();
+    private Status status = Status.ACTIVE;
+    private Instant createdAt;
+    private Instant dissolvedAt;
+    @Version
+    private Long version;
+
+    protected Organization() {
+    }
+
+    public Organization(String id, String department, OrganizationType type, String name, Organization parent, Instant now) {
+        this.id = id;
+        this.department = department;
+        this.type = type;
+        this.name = name;
+        this.createdAt = now;
+        placeUnder(parent);
+    }
+
+    private void placeUnder(Organization parent) {
+        if (parent == null) {
+            this.parentId = null;
+            this.ancestors = new ArrayList<>();
+        } else {
+            this.parentId = parent.id;
+            this.ancestors = new ArrayList<>(parent.ancestors);
+            this.ancestors.add(parent.id);
+        }
+    }
+
+    public void rename(String name) {
+        this.name = name;
+    }
+
+    /** Re-parents this organization; the caller re-computes its descendants' ancestor paths. */
+    public void moveUnder(Organization parent) {
+        placeUnder(parent);
+    }
+
+    /** Re-bases the path of a descendant after one of its ancestors moved. */
+    void rebase(List<String> oldPrefix, List<String> newPrefix) {
+        List<String> rest = ancestors.subList(oldPrefix.size(), ancestors.size());
+        List<String> path = new ArrayList<>(newPrefix);
+        path.addAll(rest);
+        this.ancestors = path;
+    }
+
+    public void dissolve(Instant now) {
+        this.status = Status.DISSOLVED;
+        this.dissolvedAt = now;
+    }
+
+    public boolean isActive() {
+        return status == Status.ACTIVE;
+    }
+
+    @Override
+    public String department() { return department; }
+    public String id() { return id; }
+    public OrganizationType type() { return type; }
+    public String name() { return name; }
+    public String parentId() { return parentId; }
+    public List<String> ancestors() { return List.copyOf(ancestors); }
+    public Status status() { return status; }
+    public Instant createdAt() { return createdAt; }
+    public Instant dissolvedAt() { return dissolvedAt; }
+}

@@ -1,0 +1,109 @@
+package cn.city.party.org.organization;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.List;
+
+/** 组织管理: the organization tree of a department. */
+@RestController
+@RequestMapping("/api/org/organizations")
+@Tag(name = "组织 Organizations")
+public class OrganizationController {
+
+    private final OrganizationService organizations;
+
+    public OrganizationController(OrganizationService organizations) {
+        this.organizations = organizations;
+    }
+
+    public record CreateOrganization(
+            @NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{1,31}") String department,
+            @NotNull OrganizationType type,
+            @NotBlank @Size(max = 64) String name,
+            @Size(max = 64) String parentId) {
+    }
+
+    public record Rename(@NotBlank @Size(max = 64) String name) {
+    }
+
+    public record Move(@NotBlank @Size(max = 64) String parentId) {
+    }
+
+    public record OrganizationView(String id, String department, OrganizationType type, String typeLabel, String name,
+                                   String parentId, List<String> ancestors, Organization.Status status,
+                                   Instant createdAt, Instant dissolvedAt) {
+
+        static OrganizationView of(Organization o) {
+            return new OrganizationView(o.id(), o.department(), o.type(), o.type().label(), o.name(), o.parentId(),
+                    o.ancestors(), o.status(), o.createdAt(), o.dissolvedAt());
+        }
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN')")
+    @Operation(summary = "成立组织 Create an organization")
+    public OrganizationView create(@Valid @RequestBody CreateOrganization request) {
+        return OrganizationView.of(organizations.create(request.department(), request.type(), request.name(), request.parentId()));
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN','BRANCH_SECRETARY')")
+    @Operation(summary = "组织列表 List organizations in scope, optionally of one department")
+    public List<OrganizationView> list(@RequestParam(required = false) String department) {
+        return organizations.list(department).stream().map(OrganizationView::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN','BRANCH_SECRETARY')")
+    public OrganizationView get(@PathVariable String id) {
+        return OrganizationView.of(organizations.get(id));
+    }
+
+    @GetMapping("/{id}/subtree")
+    @PreAuthorize("hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN','BRANCH_SECRETARY')")
+    @Operation(summary = "下级组织 The organization and everything below it")
+    public List<OrganizationView> subtree(@PathVariable String id) {
+        return organizations.subtree(id).stream().map(OrganizationView::of).toList();
+    }
+
+    @PutMapping("/{id}/name")
+    @PreAuthorize("hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN')")
+    @Operation(summary = "更名 Rename")
+    public OrganizationView rename(@PathVariable String id, @Valid @RequestBody Rename request) {
+        return OrganizationView.of(organizations.rename(id, request.name()));
+    }
+
+    @PutMapping("/{id}/parent")
+    @PreAuthorize("hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN')")
+    @Operation(summary = "调整隶属关系 Move under another organization")
+    public OrganizationView move(@PathVariable String id, @Valid @RequestBody Move request) {
+        return OrganizationView.of(organizations.move(id, request.parentId()));
+    }
+
+    @DeleteMapping("/{id}")
+    @PreAuthorize("hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN')")
+    @Operation(summary = "撤销（仅限无下级组织与党员） Dissolve (only when empty)")
+    public OrganizationView dissolve(@PathVariable String id) {
+        return OrganizationView.of(organizations.dissolve(id));
+    }
+}

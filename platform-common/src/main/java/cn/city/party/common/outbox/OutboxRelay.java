@@ -1,0 +1,195 @@
+package cn.city.party.common.outbox;
+
+import cn.city.party.common.events.EventEnvelope;
+import cn.city.party.common.web.RequestId;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Publishes the events waiting in {@link AggregateRoot} documents, oldest first within a document (so per aggregate
+ * in order), then removes exactly the published ones. At-least-once: a crash between send and removal re-sends, and
+ * consumers apply each event id once. While Kafka is unreachable it backs off exponentially; nothing is dropped.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final MongoTemplate mongo;
+    private final KafkaTemplate<String, String> kafka;
+    private final OutboxProperties properties;
+    private final Clock clock;
+    private final ReentrantLock draining = new ReentrantLock();
+    private final AtomicBoolean nudged = new AtomicBoolean();
+    private ScheduledExecutorService executor;
+    private volatile boolean running;
+    private int consecutiveFailures;
+    private Instant retryNotBefore = Instant.EPOCH;
+
+    public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties, Clock clock) {
+        this.mongo = mongo;
+        this.kafka = kafka;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Publish soon: called after a write that raised events, so delivery does not wait for the next poll. */
+    public void nudge() {
+        if (running && nudged.compareAndSet(false, true)) {
+            executor.execute(this::pass);
+        }
+    }
+
+    /** One pass over every collection of aggregates; returns how many events were published. */
+    public int drainOnce() {
+        draining.lock();
+        try {
+            nudged.set(false);
+            if (clock.instant().isBefore(retryNotBefore)) {
+                return 0;
+            }
+            int published = 0;
+            for (String collection : aggregateCollections()) {
+                published += drain(collection);
+            }
+            return published;
+        } finally {
+            draining.unlock();
+        }
+    }
+
+    private void pass() {
+        try {
+            drainOnce();
+        } catch (RuntimeException e) {
+            log.warn("outbox pass failed: {}", e.getMessage());
+        }
+    }
+
+    private List<String> aggregateCollections() {
+        List<String> collections = new ArrayList<>();
+        for (MongoPersistentEntity<?> entity : mongo.getConverter().getMappingContext().getPersistentEntities()) {
+            if (AggregateRoot.class.isAssignableFrom(entity.getType()) && !entity.getType().isInterface()
+                    && !java.lang.reflect.Modifier.isAbstract(entity.getType().getModifiers())) {
+                collections.add(entity.getCollection());
+            }
+        }
+        return collections;
+    }
+
+    private int drain(String collection) {
+        Query candidates = new Query(Criteria.where(AggregateRoot.OUTBOX + ".0").exists(true)).limit(properties.batchSize());
+        candidates.fields().include("_id");
+        int published = 0;
+        for (Document candidate : mongo.find(candidates, Document.class, collection)) {
+            Document claimed = claim(collection, candidate.get("_id"));
+            if (claimed == null) {
+                continue; // another instance is publishing it
+            }
+            List<String> sent = new ArrayList<>();
+            try {
+                for (Document event : claimed.getList(AggregateRoot.OUTBOX, Document.class)) {
+                    send(event);
+                    sent.add(event.getString(PendingEvent.ID_FIELD));
+                }
+                consecutiveFailures = 0;
+            } catch (Exception e) {
+                backOff(e);
+            } finally {
+                release(collection, claimed.get("_id"), sent);
+            }
+            published += sent.size();
+            if (consecutiveFailures > 0) {
+                break;
+            }
+        }
+        return published;
+    }
+
+    private Document claim(String collection, Object id) {
+        Instant now = clock.instant();
+        Query free = new Query(new Criteria().andOperator(Criteria.where("_id").is(id),
+                new Criteria().orOperator(Criteria.where(AggregateRoot.LEASE).exists(false),
+                        Criteria.where(AggregateRoot.LEASE).is(null),
+                        Criteria.where(AggregateRoot.LEASE).lt(now))));
+        return mongo.findAndModify(free, new Update().set(AggregateRoot.LEASE, now.plus(properties.lease())),
+                FindAndModifyOptions.options().returnNew(true), Document.class, collection);
+    }
+
+    private void release(String collection, Object id, List<String> sent) {
+        Update update = new Update().unset(AggregateRoot.LEASE);
+        if (!sent.isEmpty()) {
+            update.pull(AggregateRoot.OUTBOX, new Document(PendingEvent.ID_FIELD, new Document("$in", sent)));
+        }
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), update, collection);
+    }
+
+    private void send(Document event) throws Exception {
+        ProducerRecord<String, String> record = new ProducerRecord<>(event.getString("topic"), event.getString("key"),
+                event.getString("payload"));
+        record.headers().add("content-type", EventEnvelope.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_id", event.getString(PendingEvent.ID_FIELD).getBytes(StandardCharsets.UTF_8));
+        String traceId = event.getString("traceId");
+        if (traceId != null) {
+            record.headers().add(RequestId.HEADER, traceId.getBytes(StandardCharsets.UTF_8));
+        }
+        kafka.send(record).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void backOff(Exception e) {
+        consecutiveFailures++;
+        long millis = Math.min(properties.maxBackoff().toMillis(),
+                properties.pollInterval().toMillis() * (1L << Math.min(consecutiveFailures, 10)));
+        retryNotBefore = clock.instant().plus(Duration.ofMillis(millis));
+        log.warn("outbox: Kafka did not take an event ({}); retrying in {} ms, nothing is lost", e.toString(), millis);
+    }
+
+    @Override
+    public void start() {
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "outbox-relay");
+            thread.setDaemon(true);
+            return thread;
+        });
+        running = true;
+        long every = properties.pollInterval().toMillis();
+        executor.scheduleWithFixedDelay(this::pass, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        executor.shutdownNow();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 100; // start after the Kafka producer and Mongo are up, stop before them
+    }
+}

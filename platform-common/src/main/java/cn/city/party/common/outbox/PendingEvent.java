@@ -1,0 +1,21 @@
+package cn.city.party.common.outbox;
+
+import org.springframework.data.mongodb.core.mapping.Field;
+
+import java.time.Instant;
+
+/**
+ * An event waiting in its aggregate's document until the relay has handed it to Kafka. It is written in the same
+ * single-document write as the change it describes, so a change that was stored is always published and a change
+ * that failed never is.
+ *
+ * @param eventId the CloudEvents id
+ * @param topic   where it goes
+ * @param key     the Kafka key (aggregate id)
+ * @param payload the CloudEvents JSON, exactly as it will be sent
+ */
+public record PendingEvent(@Field(PendingEvent.ID_FIELD) String eventId, String topic, String key, String payload,
+                           String traceId, Instant createdAt) {
+
+    public static final String ID_FIELD = "eventId";
+}

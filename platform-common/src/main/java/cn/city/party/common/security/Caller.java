@@ -1,0 +1,42 @@
+package cn.city.party.common.security;
+
+import java.util.Set;
+
+/**
+ * Who is calling, as the verified access token says.
+ *
+ * @param subject        the Keycloak user id (token {@code sub}); members are linked to it
+ * @param username       the login name, for audit records
+ * @param department     the caller's department code (token claim {@code department}), the tenant
+ * @param roles          the platform roles from the token's {@code roles} claim
+ * @param cityJurisdiction true when the token's {@code jurisdiction} claim is {@code city} (city-scope inspectors,
+ *                       the work committee)
+ */
+public record Caller(String subject, String username, String department, Set<Role> roles, boolean cityJurisdiction) {
+
+    public Caller {
+        roles = Set.copyOf(roles);
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    public boolean hasAny(Role... any) {
+        for (Role role : any) {
+            if (roles.contains(role)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A caller for scheduled jobs and event consumers: no department limit, no user. */
+    public static Caller system(String name) {
+        return new Caller("system:" + name, name, null, Set.of(), true);
+    }
+
+    public boolean isSystem() {
+        return subject.startsWith("system:");
+    }
+}

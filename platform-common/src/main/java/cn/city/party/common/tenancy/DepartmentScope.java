@@ -1,0 +1,46 @@
+package cn.city.party.common.tenancy;
+
+import cn.city.party.common.security.Caller;
+import cn.city.party.common.security.Role;
+import org.springframework.data.mongodb.core.query.Criteria;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The departments a caller may see: all of them (work committee, city-jurisdiction callers, system jobs) or its own.
+ * A service with stricter rules (discipline: inspectors only) checks roles on the endpoint; scope is still this.
+ */
+public record DepartmentScope(Optional<Set<String>> departments) {
+
+    public static final DepartmentScope ALL = new DepartmentScope(Optional.empty());
+
+    public static DepartmentScope of(String department) {
+        return new DepartmentScope(Optional.of(Set.of(department)));
+    }
+
+    public static DepartmentScope of(Caller caller) {
+        if (caller.isSystem() || caller.has(Role.WORK_COMMITTEE_ADMIN)
+                || (caller.cityJurisdiction() && caller.has(Role.INSPECTOR))) {
+            return ALL;
+        }
+        if (caller.department() == null || caller.department().isBlank()) {
+            // a token without a department sees nothing rather than everything
+            return new DepartmentScope(Optional.of(Set.of()));
+        }
+        return of(caller.department());
+    }
+
+    public boolean isAll() {
+        return departments.isEmpty();
+    }
+
+    public boolean permits(String department) {
+        return departments.map(d -> d.contains(department)).orElse(true);
+    }
+
+    /** The criterion every scoped query carries; empty for {@link #ALL}. */
+    public Optional<Criteria> criteria() {
+        return departments.map(d -> Criteria.where(DepartmentOwned.FIELD).in(d));
+    }
+}

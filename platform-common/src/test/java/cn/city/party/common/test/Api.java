@@ -1,0 +1,135 @@
+package cn.city.party.common.test;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.function.Function;
+
+/**
+ * A small HTTP client for tests that call the API the way a user's client does: a bearer token (or none), JSON in
+ * and out, an {@code Accept-Language}. {@code token} maps a user name to its access token.
+ */
+public final class Api {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    public static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String baseUrl;
+    private final Function<String, String> token;
+    private final String bearer;
+    private final String language;
+
+    public Api(String baseUrl, Function<String, String> token) {
+        this(baseUrl, token, null, "zh-CN");
+    }
+
+    private Api(String baseUrl, Function<String, String> token, String bearer, String language) {
+        this.baseUrl = baseUrl;
+        this.token = token;
+        this.bearer = bearer;
+        this.language = language;
+    }
+
+    /** Calls as the demo user {@code username}. */
+    public Api as(String username) {
+        return new Api(baseUrl, token, token.apply(username), language);
+    }
+
+    /** Calls with exactly this bearer token (expired, tampered …). */
+    public Api withToken(String rawToken) {
+        return new Api(baseUrl, token, rawToken, language);
+    }
+
+    public Api anonymous() {
+        return new Api(baseUrl, token, null, language);
+    }
+
+    public Api inLanguage(String acceptLanguage) {
+        return new Api(baseUrl, token, bearer, acceptLanguage);
+    }
+
+    public Response get(String path) {
+        return send(builder(path).GET());
+    }
+
+    public Response delete(String path) {
+        return send(builder(path).DELETE());
+    }
+
+    public Response post(String path, Object body) {
+        return send(builder(path).header("Content-Type", "application/json").POST(publisher(body)));
+    }
+
+    public Response put(String path, Object body) {
+        return send(builder(path).header("Content-Type", "application/json").PUT(publisher(body)));
+    }
+
+    public Response patch(String path, Object body) {
+        return send(builder(path).header("Content-Type", "application/json").method("PATCH", publisher(body)));
+    }
+
+    /** Sends raw bytes with a content type (spreadsheets, multipart bodies built by the test). */
+    public Response post(String path, String contentType, byte[] body) {
+        return send(builder(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    public Response getBytes(String path) {
+        try {
+            HttpResponse<byte[]> response = HTTP.send(builder(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Response(response.statusCode(), response.headers(), null, response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpRequest.Builder builder(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json, application/problem+json")
+                .header("Accept-Language", language);
+        if (bearer != null) {
+            builder.header("Authorization", "Bearer " + bearer);
+        }
+        return builder;
+    }
+
+    private static HttpRequest.BodyPublisher publisher(Object body) {
+        String text = body instanceof String s ? s : JSON.writeValueAsString(body);
+        return HttpRequest.BodyPublishers.ofString(text);
+    }
+
+    private static Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers(), response.body(), null);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Status, headers and body of one call. */
+    public record Response(int status, HttpHeaders headers, String body, byte[] bytes) {
+
+        public JsonNode json() {
+            return body == null || body.isBlank() ? JSON.nullNode() : JSON.readTree(body);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package cn.city.party.common.test;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/**
+ * Reads what really arrived on Kafka topics, from their beginning, so tests assert on published events (and their
+ * count) rather than on what the code meant to send.
+ */
+public final class EventCapture implements AutoCloseable {
+
+    private final KafkaConsumer<String, String> consumer;
+    private final List<ConsumerRecord<String, String>> records = new ArrayList<>();
+
+    public EventCapture(String bootstrapServers, String... topics) {
+        Properties props = new Properties();
+        props.putAll(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "capture-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "true"));
+        consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
+        consumer.subscribe(List.of(topics));
+    }
+
+    /** Polls until an event of {@code type} matching {@code match} has arrived, and returns it. */
+    public JsonNode await(String type, Predicate<JsonNode> match, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            for (JsonNode event : events()) {
+                if (type.equals(event.path("type").asString()) && match.test(event)) {
+                    return event;
+                }
+            }
+            poll();
+        }
+        throw new AssertionError("no " + type + " event matched within " + timeout.toSeconds() + " s; saw " + events().size());
+    }
+
+    /** Every event of {@code type} matching {@code match} seen so far, after polling for {@code settle}. */
+    public List<JsonNode> all(String type, Predicate<JsonNode> match, Duration settle) {
+        Instant end = Instant.now().plus(settle);
+        while (Instant.now().isBefore(end)) {
+            poll();
+        }
+        return events().stream().filter(e -> type.equals(e.path("type").asString()) && match.test(e)).toList();
+    }
+
+    public List<ConsumerRecord<String, String>> records() {
+        return List.copyOf(records);
+    }
+
+    private List<JsonNode> events() {
+        return records.stream().map(r -> Api.JSON.readTree(r.value())).toList();
+    }
+
+    private void poll() {
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
+    }
+}
