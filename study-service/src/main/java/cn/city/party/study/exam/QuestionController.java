@@ -1,0 +1,73 @@
+package cn.city.party.study.exam;
+
+import cn.city.party.common.security.CurrentCaller;
+import cn.city.party.study.material.Category;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.Set;
+
+/** 题库: only organizers see it, because it holds the answer keys. */
+@RestController
+@RequestMapping("/api/study/questions")
+@Tag(name = "题库 Question bank")
+public class QuestionController {
+
+    static final String ORGANIZERS = "hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN','BRANCH_SECRETARY')";
+
+    private final QuestionService questions;
+
+    public QuestionController(QuestionService questions) {
+        this.questions = questions;
+    }
+
+    public record OptionInput(@NotBlank @Size(max = 8) String id, @NotBlank @Size(max = 500) String text) {
+    }
+
+    public record CreateQuestion(@NotNull Question.Type type, @NotNull Category category,
+                                 @NotNull Question.Difficulty difficulty, @NotBlank @Size(max = 1000) String stem,
+                                 @NotEmpty @Size(max = 8) List<@Valid OptionInput> options,
+                                 @NotEmpty Set<@NotBlank String> correct) {
+    }
+
+    public record QuestionView(String id, String department, Question.Type type, Category category,
+                               Question.Difficulty difficulty, String stem, List<Question.Option> options,
+                               Set<String> correct) {
+
+        static QuestionView of(Question q) {
+            return new QuestionView(q.id(), q.department(), q.type(), q.category(), q.difficulty(), q.stem(),
+                    q.options(), q.correct());
+        }
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(ORGANIZERS)
+    @Operation(summary = "录入试题 Add a question to the bank")
+    public QuestionView create(@Valid @RequestBody CreateQuestion r) {
+        return QuestionView.of(questions.create(CurrentCaller.get(), r.type(), r.category(), r.difficulty(), r.stem(),
+                r.options().stream().map(o -> new Question.Option(o.id(), o.text())).toList(), r.correct()));
+    }
+
+    @GetMapping
+    @PreAuthorize(ORGANIZERS)
+    @Operation(summary = "题库列表（含答案） The bank with answer keys")
+    public List<QuestionView> list(@RequestParam(required = false) Category category) {
+        return questions.list(CurrentCaller.get(), category).stream().map(QuestionView::of).toList();
+    }
+}

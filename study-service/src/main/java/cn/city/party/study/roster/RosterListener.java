@@ -1,0 +1,89 @@
+package cn.city.party.study.roster;
+
+import cn.city.party.common.events.EventCodec;
+import cn.city.party.common.events.EventEnvelope;
+import cn.city.party.common.messaging.ReadModelWriter;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the roster read model from org-service's events. Every write goes through
+ * {@link ReadModelWriter#applyOnce}, so a redelivered event changes nothing a second time.
+ */
+@Component
+public class RosterListener {
+
+    private final EventCodec codec;
+    private final ReadModelWriter writer;
+    private final MongoTemplate mongo;
+
+    public RosterListener(EventCodec codec, ReadModelWriter writer, MongoTemplate mongo) {
+        this.codec = codec;
+        this.writer = writer;
+        this.mongo = mongo;
+    }
+
+    @KafkaListener(topics = {RosterEvents.MEMBER_TOPIC, RosterEvents.ORGANIZATION_TOPIC, RosterEvents.COMMITTEE_TOPIC})
+    public void on(ConsumerRecord<String, String> record) {
+        EventEnvelope envelope = codec.read(record.value());
+        String type = envelope.type();
+        if (type.startsWith(RosterEvents.MEMBER_PREFIX) && type.endsWith(".v1")) {
+            member(envelope);
+        } else if (type.startsWith(RosterEvents.ORGANIZATION_PREFIX) && type.endsWith(".v1")) {
+            organization(envelope);
+        } else if (RosterEvents.COMMITTEE_ELECTED.equals(type)) {
+            committee(envelope);
+        }
+        // other types (and later versions) are not ours to interpret
+    }
+
+    private void member(EventEnvelope envelope) {
+        RosterEvents.MemberData m = codec.data(envelope, RosterEvents.MemberData.class);
+        Update update = new Update()
+                .set("department", m.department())
+                .set("branchId", m.branchId())
+                .set("name", m.name())
+                .set("status", m.status())
+                .set("joinedOn", m.joinedOn())
+                .set("leadingCadre", m.leadingCadre())
+                .set("accountSubject", m.accountSubject());
+        // a member admitted as probationary is a new member: the NEW_MEMBERS materials become its required study
+        writer.applyOnce(RosterMember.class, m.memberId(), envelope.id(), update);
+    }
+
+    private void organization(EventEnvelope envelope) {
+        RosterEvents.OrganizationData o = codec.data(envelope, RosterEvents.OrganizationData.class);
+        Update update = new Update()
+                .set("department", o.department())
+                .set("type", o.type())
+                .set("name", o.name())
+                .set("parentId", o.parentId())
+                .set("ancestors", o.ancestors())
+                .set("status", o.status());
+        writer.applyOnce(RosterOrganization.class, o.id(), envelope.id(), update);
+    }
+
+    /**
+     * An election names the organization's secretary: the member elected gets the secretary flag (target 56 学时),
+     * the one it replaces loses it. A member not yet on the roster gets a stub its admission event fills in.
+     */
+    private void committee(EventEnvelope envelope) {
+        RosterEvents.CommitteeData c = codec.data(envelope, RosterEvents.CommitteeData.class);
+        String secretary = c.secretaryId();
+        for (RosterMember previous : mongo.find(Query.query(Criteria.where("secretaryOf").is(c.organizationId())), RosterMember.class)) {
+            if (!previous.id().equals(secretary)) {
+                writer.applyOnce(RosterMember.class, previous.id(), envelope.id(), new Update().unset("secretaryOf"));
+            }
+        }
+        if (secretary != null) {
+            writer.applyOnce(RosterMember.class, secretary, envelope.id(), new Update().set("secretaryOf", c.organizationId()));
+        }
+        writer.applyOnce(RosterOrganization.class, c.organizationId(), envelope.id(),
+                new Update().set("department", c.department()).set("secretaryMemberId", secretary));
+    }
+}
