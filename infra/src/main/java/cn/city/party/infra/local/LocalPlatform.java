@@ -73,6 +73,15 @@ public final class LocalPlatform implements AutoCloseable {
         kafka = record(new KafkaBroker(settings).start());
     }
 
+    /** Stops one process by name (e.g. a service, to show the gateway's fallback); the rest keeps running. */
+    public void stop(String name) {
+        processes.stream().filter(p -> p.name().equals(name)).findFirst().ifPresent(p -> {
+            p.stop(Duration.ofSeconds(20));
+            processes.remove(p);
+            writePidFile();
+        });
+    }
+
     @Override
     public void close() {
         List<ManagedProcess> reversed = new ArrayList<>(processes);

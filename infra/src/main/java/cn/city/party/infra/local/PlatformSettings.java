@@ -43,7 +43,8 @@ public record PlatformSettings(
         }
         return new PlatformSettings(root, root.resolve(".platform"), 8080, ports,
                 19092, 19093, 27027, 8180, 9180,
-                env("MONGODB_URI"), env("KAFKA_BOOTSTRAP_SERVERS"), env("KEYCLOAK_URL"), Map.of());
+                env("MONGODB_URI"), env("KAFKA_BOOTSTRAP_SERVERS"), env("KEYCLOAK_URL"),
+                Map.of("PLATFORM_DEMO_DATA_ENABLED", "true"));
     }
 
     /** Free ports and a private state directory, so a test run never touches a running local platform. */
@@ -55,6 +56,13 @@ public record PlatformSettings(
         return new PlatformSettings(root, stateDir, freePort(), ports,
                 freePort(), freePort(), freePort(), freePort(), freePort(),
                 Optional.empty(), Optional.empty(), Optional.empty(), serviceEnv);
+    }
+
+    /** The same, but using already running MongoDB, Kafka and Keycloak (e.g. Testcontainers' official images). */
+    public PlatformSettings withExternal(String mongoUri, String kafkaBootstrap, String keycloakUrl) {
+        return new PlatformSettings(root, stateDir, gatewayPort, servicePorts, kafkaPort, kafkaControllerPort, mongoPort,
+                keycloakPort, keycloakManagementPort, Optional.of(mongoUri), Optional.of(kafkaBootstrap),
+                Optional.of(keycloakUrl), serviceEnv);
     }
 
     public Path dataDir() { return stateDir.resolve("data"); }

@@ -63,8 +63,17 @@ public final class EventCapture implements AutoCloseable {
         return List.copyOf(records);
     }
 
+    /** The records that are JSON (a dead-letter topic may also hold messages that are not). */
     private List<JsonNode> events() {
-        return records.stream().map(r -> Api.JSON.readTree(r.value())).toList();
+        List<JsonNode> events = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                events.add(Api.JSON.readTree(record.value()));
+            } catch (tools.jackson.core.JacksonException notJson) {
+                // kept in records(), left out here
+            }
+        }
+        return events;
     }
 
     private void poll() {
