@@ -1,0 +1,56 @@
+package cn.city.party.discipline.audit;
+
+import cn.city.party.common.tenancy.ScopedMongo;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.List;
+
+/** 审计日志: who read or changed which discipline record, and whether the trail is intact. */
+@RestController
+@RequestMapping("/api/discipline/audit")
+@Tag(name = "审计 Audit trail")
+@Validated
+public class AuditController {
+
+    private final AuditTrail trail;
+    private final ScopedMongo store;
+
+    public AuditController(AuditTrail trail, ScopedMongo store) {
+        this.trail = trail;
+        this.store = store;
+    }
+
+    public record EntryView(long seq, Instant at, String actorName, String action, String targetType, String targetId,
+                            String department, String detail) {
+        static EntryView of(AuditEntry e) {
+            return new EntryView(e.seq(), e.at(), e.actorName(), e.action(), e.targetType(), e.targetId(),
+                    e.department(), e.detail());
+        }
+    }
+
+    @GetMapping("/verification")
+    @PreAuthorize("hasRole('INSPECTOR')")
+    @Operation(summary = "校验审计链 Verify the hash chain; reports the first broken link")
+    public AuditTrail.Verification verify() {
+        return trail.verify();
+    }
+
+    @GetMapping("/entries")
+    @PreAuthorize("hasRole('INSPECTOR')")
+    @Operation(summary = "审计记录 Entries about one record (in the caller's department scope)")
+    public List<EntryView> entries(@RequestParam @Size(max = 64) String targetId) {
+        return store.find(Criteria.where("targetId").is(targetId), Sort.by("seq"), AuditEntry.class).stream()
+                .map(EntryView::of).toList();
+    }
+}

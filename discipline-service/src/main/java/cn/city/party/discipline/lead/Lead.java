@@ -1,0 +1,142 @@
+package cn.city.party.discipline.lead;
+
+import cn.city.party.common.error.Problems;
+import cn.city.party.common.security.Caller;
+import cn.city.party.common.tenancy.DepartmentOwned;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * 问题线索: a lead about members or an organization of one department, and its disposition. A named reporter's
+ * identity is only ever held encrypted ({@code reporterCiphertext}); an anonymous reporter holds a receipt code of
+ * which only the hash is kept here.
+ */
+@Document("leads")
+public class Lead implements DepartmentOwned {
+
+    /** One step of the disposition: who took it, when, why. */
+    public record Step(LeadState from, LeadState to, String reason, Outcome outcome, String actor, String actorName,
+                       Instant at) {
+    }
+
+    @Id
+    private String id;
+    @Indexed
+    private String department;
+    private LeadSource source;
+    private List<String> subjectMemberIds = new ArrayList<>();
+    private String subjectOrganizationId;
+    private String summary;
+    private LocalDate receivedOn;
+    private String handler;
+    private String handlerName;
+    private boolean anonymous;
+    private String reporterCiphertext;
+    @Indexed(unique = true, sparse = true)
+    private String receiptCodeHash;
+    private LeadState state = LeadState.RECEIVED;
+    private Outcome outcome;
+    private LocalDate decidedOn;
+    private LocalDate inquiryStartedOn;
+    private LocalDate inquiryDueOn;
+    private LocalDate inquiryRepliedOn;
+    private List<Step> steps = new ArrayList<>();
+    private Instant createdAt;
+    @Version
+    private Long version;
+
+    protected Lead() {
+    }
+
+    public Lead(String id, String department, LeadSource source, List<String> subjectMemberIds,
+                String subjectOrganizationId, String summary, LocalDate receivedOn, Caller handler, Instant now) {
+        this.id = id;
+        this.department = department;
+        this.source = source;
+        this.subjectMemberIds = new ArrayList<>(subjectMemberIds);
+        this.subjectOrganizationId = subjectOrganizationId;
+        this.summary = summary;
+        this.receivedOn = receivedOn;
+        this.handler = handler.subject();
+        this.handlerName = handler.username();
+        this.createdAt = now;
+    }
+
+    void namedReporter(String ciphertext) {
+        this.anonymous = false;
+        this.reporterCiphertext = ciphertext;
+    }
+
+    void anonymousReporter(String receiptCodeHash) {
+        this.anonymous = true;
+        this.receiptCodeHash = receiptCodeHash;
+    }
+
+    /**
+     * Takes one step of the workflow on {@code today} (Asia/Shanghai). Entering 谈话函询 starts the reply deadline of
+     * {@code inquiryWorkingDays} working days.
+     */
+    public Step transition(LeadState to, String reason, Outcome outcome, Caller actor, Instant now, LocalDate today,
+                           WorkingCalendar calendar, int inquiryWorkingDays) {
+        LeadWorkflow.check(state, to, outcome, actor, handler);
+        Step step = new Step(state, to, reason, outcome, actor.subject(), actor.username(), now);
+        if (to == LeadState.INQUIRY) {
+            inquiryStartedOn = today;
+            inquiryDueOn = calendar.plusWorkingDays(today, inquiryWorkingDays);
+            inquiryRepliedOn = null;
+        }
+        if (to == LeadState.DECIDED) {
+            this.outcome = outcome;
+            this.decidedOn = today;
+        }
+        steps.add(step);
+        state = to;
+        return step;
+    }
+
+    /** 函询回复: the subject's written reply to an inquiry arrived. */
+    public void replyReceived(LocalDate repliedOn, Caller actor, LocalDate today) {
+        LeadWorkflow.requireActor(actor, handler);
+        if (state != LeadState.INQUIRY || inquiryRepliedOn != null) {
+            throw Problems.conflict("lead.noOpenInquiry", state.name() + " " + state.label());
+        }
+        if (repliedOn.isBefore(inquiryStartedOn) || repliedOn.isAfter(today)) {
+            throw Problems.rule("repliedOn", "lead.replyDateOutOfRange", inquiryStartedOn, today);
+        }
+        inquiryRepliedOn = repliedOn;
+    }
+
+    /** An inquiry whose reply has not come by its due date. */
+    public boolean inquiryOverdue(LocalDate today) {
+        return state == LeadState.INQUIRY && inquiryRepliedOn == null && inquiryDueOn != null && today.isAfter(inquiryDueOn);
+    }
+
+    @Override
+    public String department() { return department; }
+    public String id() { return id; }
+    public LeadSource source() { return source; }
+    public List<String> subjectMemberIds() { return List.copyOf(subjectMemberIds); }
+    public String subjectOrganizationId() { return subjectOrganizationId; }
+    public String summary() { return summary; }
+    public LocalDate receivedOn() { return receivedOn; }
+    public String handler() { return handler; }
+    public String handlerName() { return handlerName; }
+    public boolean anonymous() { return anonymous; }
+    public boolean hasNamedReporter() { return reporterCiphertext != null; }
+    String reporterCiphertext() { return reporterCiphertext; }
+    public LeadState state() { return state; }
+    public Outcome outcome() { return outcome; }
+    public LocalDate decidedOn() { return decidedOn; }
+    public LocalDate inquiryStartedOn() { return inquiryStartedOn; }
+    public LocalDate inquiryDueOn() { return inquiryDueOn; }
+    public LocalDate inquiryRepliedOn() { return inquiryRepliedOn; }
+    public List<Step> steps() { return List.copyOf(steps); }
+    public Instant createdAt() { return createdAt; }
+}

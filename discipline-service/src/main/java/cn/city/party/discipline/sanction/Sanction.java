@@ -1,0 +1,112 @@
+package cn.city.party.discipline.sanction;
+
+import cn.city.party.common.error.Problems;
+import cn.city.party.common.outbox.AggregateRoot;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** 党纪处分 or 诫勉 of one member, with its influence period; corrections keep what was there before. */
+@Document("sanctions")
+public class Sanction extends AggregateRoot {
+
+    public enum Status { ACTIVE, REVOKED }
+
+    /** A correction or revocation: what it was before, who changed it, why. */
+    public record Change(String kind, SanctionType previousType, LocalDate previousDecidedOn, String reason,
+                         String actorName, Instant at) {
+    }
+
+    @Id
+    private String id;
+    @Indexed
+    private String department;
+    @Indexed
+    private String memberId;
+    private String branchId;
+    private SanctionType type;
+    private Integer probationMonths;
+    private LocalDate decidedOn;
+    private LocalDate influenceFrom;
+    private LocalDate influenceUntil;
+    private Status status = Status.ACTIVE;
+    private LocalDate revokedOn;
+    private List<Change> changes = new ArrayList<>();
+    private String recordedBy;
+    private Instant createdAt;
+    @Version
+    private Long version;
+
+    protected Sanction() {
+    }
+
+    public Sanction(String id, String department, String memberId, String branchId, SanctionType type,
+                    Integer probationMonths, LocalDate decidedOn, InfluencePeriods.Period period, String recordedBy,
+                    Instant now) {
+        this.id = id;
+        this.department = department;
+        this.memberId = memberId;
+        this.branchId = branchId;
+        this.recordedBy = recordedBy;
+        this.createdAt = now;
+        apply(type, probationMonths, decidedOn, period);
+    }
+
+    private void apply(SanctionType type, Integer probationMonths, LocalDate decidedOn, InfluencePeriods.Period period) {
+        this.type = type;
+        this.probationMonths = probationMonths;
+        this.decidedOn = decidedOn;
+        this.influenceFrom = period.from();
+        this.influenceUntil = period.until();
+    }
+
+    public void correct(SanctionType type, Integer probationMonths, LocalDate decidedOn, InfluencePeriods.Period period,
+                        String reason, String actorName, Instant now) {
+        requireActive();
+        changes.add(new Change("CORRECTED", this.type, this.decidedOn, reason, actorName, now));
+        apply(type, probationMonths, decidedOn, period);
+    }
+
+    public void revoke(LocalDate revokedOn, String reason, String actorName, Instant now) {
+        requireActive();
+        if (revokedOn.isBefore(decidedOn)) {
+            throw Problems.rule("revokedOn", "sanction.revokedBeforeDecision", decidedOn);
+        }
+        changes.add(new Change("REVOKED", type, decidedOn, reason, actorName, now));
+        this.status = Status.REVOKED;
+        this.revokedOn = revokedOn;
+    }
+
+    private void requireActive() {
+        if (status != Status.ACTIVE) {
+            throw Problems.conflict("sanction.revoked");
+        }
+    }
+
+    /** Inside its influence period on {@code day} and not revoked. */
+    public boolean inForce(LocalDate day) {
+        return status == Status.ACTIVE && !day.isBefore(influenceFrom) && !day.isAfter(influenceUntil);
+    }
+
+    @Override
+    public String department() { return department; }
+    public String id() { return id; }
+    public String memberId() { return memberId; }
+    public String branchId() { return branchId; }
+    public SanctionType type() { return type; }
+    public Integer probationMonths() { return probationMonths; }
+    public LocalDate decidedOn() { return decidedOn; }
+    public LocalDate influenceFrom() { return influenceFrom; }
+    public LocalDate influenceUntil() { return influenceUntil; }
+    public Status status() { return status; }
+    public LocalDate revokedOn() { return revokedOn; }
+    public List<Change> changes() { return List.copyOf(changes); }
+    public String recordedBy() { return recordedBy; }
+    public Instant createdAt() { return createdAt; }
+}

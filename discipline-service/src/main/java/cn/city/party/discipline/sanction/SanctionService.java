@@ -1,0 +1,121 @@
+package cn.city.party.discipline.sanction;
+
+import cn.city.party.common.error.Problems;
+import cn.city.party.common.events.EventType;
+import cn.city.party.common.outbox.EventFactory;
+import cn.city.party.common.outbox.OutboxRelay;
+import cn.city.party.common.security.Caller;
+import cn.city.party.common.security.CurrentCaller;
+import cn.city.party.common.tenancy.ScopedMongo;
+import cn.city.party.discipline.DisciplineRules;
+import cn.city.party.discipline.audit.AuditTrail;
+import cn.city.party.discipline.lead.LeadService;
+import cn.city.party.discipline.roster.Roster;
+import cn.city.party.discipline.roster.RosterMember;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** Imposes, corrects and revokes sanctions; each is one atomic write with its event, and is audited. */
+@Service
+public class SanctionService {
+
+    static final String ENTITY = "entity.sanction";
+    static final String TARGET = "sanction";
+
+    private final ScopedMongo store;
+    private final Roster roster;
+    private final InfluencePeriods periods;
+    private final EventFactory events;
+    private final OutboxRelay relay;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public SanctionService(ScopedMongo store, Roster roster, DisciplineRules rules, EventFactory events,
+                           OutboxRelay relay, AuditTrail audit, Clock clock) {
+        this.store = store;
+        this.roster = roster;
+        this.periods = new InfluencePeriods(rules);
+        this.events = events;
+        this.relay = relay;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public Sanction impose(String department, String memberId, SanctionType type, LocalDate decidedOn,
+                           Integer probationMonths) {
+        Caller caller = CurrentCaller.get();
+        String dept = department != null ? department : caller.department();
+        store.requireWritable(dept);
+        requireNotFuture("decidedOn", decidedOn);
+        RosterMember member = roster.requireMember("memberId", memberId, dept);
+        Sanction sanction = new Sanction(UUID.randomUUID().toString(), dept, member.memberId(), member.branchId(), type,
+                probationMonths, decidedOn, periods.of(type, decidedOn, probationMonths), caller.username(),
+                clock.instant());
+        raise(sanction, SanctionEvents.IMPOSED, SanctionEvents.SanctionData.of(sanction));
+        Sanction saved = store.insert(sanction);
+        audit.record("sanction.imposed", TARGET, saved.id(), dept, type.name());
+        relay.nudge();
+        return saved;
+    }
+
+    public Sanction correct(String id, SanctionType type, LocalDate decidedOn, Integer probationMonths, String reason) {
+        Sanction sanction = store.getById(id, Sanction.class, ENTITY);
+        requireNotFuture("decidedOn", decidedOn);
+        sanction.correct(type, probationMonths, decidedOn, periods.of(type, decidedOn, probationMonths), reason,
+                CurrentCaller.get().username(), clock.instant());
+        raise(sanction, SanctionEvents.CORRECTED, SanctionEvents.SanctionData.of(sanction));
+        Sanction saved = store.save(sanction);
+        audit.record("sanction.corrected", TARGET, id, sanction.department(), type.name());
+        relay.nudge();
+        return saved;
+    }
+
+    public Sanction revoke(String id, LocalDate revokedOn, String reason) {
+        Sanction sanction = store.getById(id, Sanction.class, ENTITY);
+        requireNotFuture("revokedOn", revokedOn);
+        sanction.revoke(revokedOn, reason, CurrentCaller.get().username(), clock.instant());
+        raise(sanction, SanctionEvents.REVOKED, new SanctionEvents.RevokedData(sanction.id(), sanction.memberId(),
+                sanction.department(), revokedOn));
+        Sanction saved = store.save(sanction);
+        audit.record("sanction.revoked", TARGET, id, sanction.department(), null);
+        relay.nudge();
+        return saved;
+    }
+
+    public Sanction read(String id) {
+        Sanction sanction = store.getById(id, Sanction.class, ENTITY);
+        audit.record("sanction.read", TARGET, id, sanction.department(), null);
+        return sanction;
+    }
+
+    public List<Sanction> list(String department, String memberId) {
+        Criteria criteria = new Criteria();
+        if (department != null) {
+            criteria = criteria.and("department").is(department);
+        }
+        if (memberId != null) {
+            criteria = criteria.and("memberId").is(memberId);
+        }
+        return store.find(criteria, Sort.by(Sort.Direction.DESC, "decidedOn"), Sanction.class);
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(LeadService.ZONE));
+    }
+
+    private void requireNotFuture(String field, LocalDate date) {
+        if (date.isAfter(today())) {
+            throw Problems.rule(field, "date.inFuture", date);
+        }
+    }
+
+    private void raise(Sanction sanction, EventType type, Object data) {
+        sanction.raise(events.create(type, sanction.id(), sanction.department(), data));
+    }
+}

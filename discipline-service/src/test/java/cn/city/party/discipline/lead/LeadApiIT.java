@@ -1,0 +1,233 @@
+package cn.city.party.discipline.lead;
+
+import cn.city.party.common.test.Api;
+import cn.city.party.common.test.PlatformIntegrationTest;
+import cn.city.party.discipline.support.DisciplineApiTest;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import tools.jackson.databind.JsonNode;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@PlatformIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
+class LeadApiIT extends DisciplineApiTest {
+
+    static final List<String> NOT_INSPECTORS = List.of("work-committee", "caizheng-admin", "caizheng-secretary", "caizheng-member");
+
+    @Autowired
+    MongoTemplate mongo;
+
+    private List<String> auditActions(String leadId) {
+        return api().as("city-inspector").get("/api/discipline/audit/entries?targetId=" + leadId).json().valueStream()
+                .map(e -> e.path("action").asString()).toList();
+    }
+
+    @Test
+    void a_named_reporter_is_encrypted_at_rest_hidden_from_lists_and_shown_only_to_the_handler_with_every_reveal_audited(
+            CapturedOutput output) {
+        JsonNode lead = createLead("caizheng-inspector", "caizheng", "caizheng-m03",
+                Map.of("name", "举报人甲乙丙", "contact", "13900001111"));
+        String id = lead.path("id").asString();
+        assertThat(lead.toString()).doesNotContain("举报人甲乙丙").doesNotContain("13900001111");
+        assertThat(lead.path("hasNamedReporter").asBoolean()).isTrue();
+        assertThat(lead.path("receiptCode").isNull()).isTrue();
+
+        Document stored = mongo.findOne(Query.query(Criteria.where("_id").is(id)), Document.class, "leads");
+        assertThat(stored.toJson()).doesNotContain("举报人甲乙丙").doesNotContain("13900001111");
+        assertThat(stored.getString("reporterCiphertext")).startsWith("v1:");
+
+        Api.Response list = api().as("caizheng-inspector").get("/api/discipline/leads");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.body()).contains(id).doesNotContain("举报人甲乙丙").doesNotContain("反映其违规收受礼品");
+
+        Api.Response detail = api().as("caizheng-inspector").get("/api/discipline/leads/" + id);
+        assertThat(detail.json().path("summary").asString()).contains("收受礼品");
+        assertThat(detail.body()).doesNotContain("举报人甲乙丙");
+
+        Api.Response revealed = api().as("caizheng-inspector").get("/api/discipline/leads/" + id + "/reporter");
+        assertThat(revealed.status()).isEqualTo(200);
+        assertThat(revealed.json().path("name").asString()).isEqualTo("举报人甲乙丙");
+        assertThat(revealed.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+
+        // a city-level inspector sees the lead but is not its handler: no reveal, and the attempt is recorded
+        assertThat(api().as("city-inspector").get("/api/discipline/leads/" + id).status()).isEqualTo(200);
+        assertThat(api().as("city-inspector").get("/api/discipline/leads/" + id + "/reporter").status()).isEqualTo(403);
+
+        assertThat(auditActions(id)).containsSubsequence("lead.created", "lead.read", "lead.reporter.revealed",
+                "lead.read", "lead.reporter.refused");
+        assertThat(output.getAll()).doesNotContain("举报人甲乙丙").doesNotContain("13900001111");
+    }
+
+    @Test
+    void no_role_but_inspector_reads_a_lead_its_reporter_or_the_lead_list() {
+        String id = createLead("caizheng-inspector", "caizheng", "caizheng-m04",
+                Map.of("name", "某举报人", "contact", "x@example.cn")).path("id").asString();
+        for (String user : NOT_INSPECTORS) {
+            Api caller = api().as(user);
+            assertThat(caller.get("/api/discipline/leads").status()).as(user).isEqualTo(403);
+            assertThat(caller.get("/api/discipline/leads/" + id).status()).as(user).isEqualTo(403);
+            assertThat(caller.get("/api/discipline/leads/" + id + "/reporter").status()).as(user).isEqualTo(403);
+            assertThat(caller.get("/api/discipline/leads/overdue-inquiries").status()).as(user).isEqualTo(403);
+            assertThat(transition(user, id, "INQUIRY", null).status()).as(user).isEqualTo(403);
+        }
+        assertThat(api().anonymous().get("/api/discipline/leads/" + id).status()).isEqualTo(401);
+        assertThat(auditActions(id)).doesNotContain("lead.read");
+    }
+
+    @Test
+    void an_inspector_of_another_department_cannot_see_or_move_the_lead() {
+        String id = createLead("caizheng-inspector", "caizheng", "caizheng-m05", null).path("id").asString();
+        Api jiaoyu = api().as("jiaoyu-inspector");
+
+        assertThat(jiaoyu.get("/api/discipline/leads/" + id).status()).isEqualTo(404);
+        assertThat(jiaoyu.get("/api/discipline/leads/" + id + "/reporter").status()).isEqualTo(404);
+        assertThat(transition("jiaoyu-inspector", id, "INQUIRY", null).status()).isEqualTo(404);
+        assertThat(jiaoyu.get("/api/discipline/leads").json().valueStream().map(l -> l.path("id").asString()))
+                .doesNotContain(id);
+        assertThat(jiaoyu.get("/api/discipline/leads?department=caizheng").json().size()).isZero();
+        assertThat(jiaoyu.post("/api/discipline/leads", Map.of("department", "caizheng", "source", "AUDIT",
+                "subjectMemberIds", List.of("caizheng-m01"), "summary", "越权登记", "receivedOn", "2026-03-01")).status())
+                .isEqualTo(403);
+        assertThat(api().as("caizheng-inspector").get("/api/discipline/leads/" + id).json().path("state").asString())
+                .isEqualTo("RECEIVED");
+    }
+
+    @Test
+    void an_anonymous_reporter_checks_the_coarse_status_with_its_receipt_code() {
+        JsonNode lead = createLead("caizheng-inspector", "caizheng", "caizheng-m06", null);
+        String code = lead.path("receiptCode").asString();
+        assertThat(code).matches("[A-Z2-9]{4}(-[A-Z2-9]{4}){4}");
+        assertThat(mongo.findOne(Query.query(Criteria.where("_id").is(lead.path("id").asString())), Document.class, "leads")
+                .toJson()).doesNotContain(code);
+
+        Api reporter = api().as("jiaoyu-member"); // may work anywhere; the lookup is not department-scoped
+        assertThat(reporter.post("/api/discipline/lead-receipts/status", Map.of("code", code)).json()
+                .path("status").asString()).isEqualTo("RECEIVED");
+        assertThat(transition("caizheng-inspector", lead.path("id").asString(), "PRELIMINARY_VERIFICATION", null).status())
+                .isEqualTo(200);
+        Api.Response later = reporter.post("/api/discipline/lead-receipts/status", Map.of("code", code.toLowerCase()));
+        assertThat(later.json().path("status").asString()).isEqualTo("IN_PROGRESS");
+        assertThat(later.body()).doesNotContain("初步核实").doesNotContain("caizheng");
+
+        assertThat(reporter.post("/api/discipline/lead-receipts/status", Map.of("code", "AAAA-BBBB-CCCC-DDDD-EEEE")).status())
+                .isEqualTo(404);
+        assertThat(api().anonymous().post("/api/discipline/lead-receipts/status", Map.of("code", code)).status())
+                .isEqualTo(401);
+        List<JsonNode> checks = api().as("city-inspector").get("/api/discipline/audit/entries?targetId="
+                + lead.path("id").asString()).json().valueStream()
+                .filter(e -> e.path("action").asString().equals("lead.receipt.checked")).toList();
+        assertThat(checks).hasSize(2).allSatisfy(e -> assertThat(e.path("actorName").asString()).isEqualTo("undisclosed"));
+    }
+
+    @Test
+    void the_disposition_runs_through_inquiry_case_filing_decision_and_closing_with_who_and_when() {
+        String id = createLead("caizheng-inspector", "caizheng", "caizheng-m07", null).path("id").asString();
+
+        JsonNode inquiry = transition("caizheng-inspector", id, "INQUIRY", null).json();
+        assertThat(inquiry.path("state").asString()).isEqualTo("INQUIRY");
+        assertThat(inquiry.path("inquiryDueOn").isNull()).isFalse();
+        assertThat(transition("caizheng-inspector", id, "CASE_FILED", null).status()).isEqualTo(200);
+        JsonNode decided = transition("caizheng-inspector", id, "DECIDED", "SERIOUS_WARNING").json();
+        assertThat(decided.path("form").asInt()).isEqualTo(2);
+        JsonNode closed = transition("city-inspector", id, "CLOSED", null).json();
+
+        assertThat(closed.path("state").asString()).isEqualTo("CLOSED");
+        assertThat(closed.path("allowedNext").size()).isZero();
+        assertThat(closed.path("steps").valueStream().map(s -> s.path("to").asString()))
+                .containsExactly("INQUIRY", "CASE_FILED", "DECIDED", "CLOSED");
+        assertThat(closed.path("steps").get(3).path("actorName").asString()).isEqualTo("city-inspector");
+        assertThat(closed.path("steps").get(0).path("at").isNull()).isFalse();
+    }
+
+    @Test
+    void a_transition_out_of_order_is_refused_naming_the_current_and_allowed_states_and_changes_nothing() {
+        String id = createLead("caizheng-inspector", "caizheng", "caizheng-m08", null).path("id").asString();
+
+        Api.Response refused = transition("caizheng-inspector", id, "DECIDED", "WARNING");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().path("code").asString()).isEqualTo("lead.illegalTransition");
+        assertThat(refused.json().path("detail").asString()).contains("RECEIVED").contains("INQUIRY")
+                .contains("PRELIMINARY_VERIFICATION").contains("SET_ASIDE").contains("CONCLUDED");
+
+        transition("caizheng-inspector", id, "PRELIMINARY_VERIFICATION", null);
+        Api.Response sanctionWithoutCase = transition("caizheng-inspector", id, "DECIDED", "WARNING");
+        assertThat(sanctionWithoutCase.status()).isEqualTo(422);
+        assertThat(sanctionWithoutCase.json().path("errors").get(0).path("field").asString()).isEqualTo("outcome");
+
+        Api.Response noReason = api().as("caizheng-inspector").post("/api/discipline/leads/" + id + "/transitions",
+                Map.of("to", "CONCLUDED", "reason", ""));
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.json().path("errors").get(0).path("field").asString()).isEqualTo("reason");
+
+        JsonNode after = api().as("caizheng-inspector").get("/api/discipline/leads/" + id).json();
+        assertThat(after.path("state").asString()).isEqualTo("PRELIMINARY_VERIFICATION");
+        assertThat(after.path("steps").size()).isEqualTo(1);
+    }
+
+    @Test
+    void oversized_text_and_unknown_subjects_are_problems_and_nothing_is_created() {
+        int before = api().as("caizheng-inspector").get("/api/discipline/leads").json().size();
+        Api.Response oversized = api().as("caizheng-inspector").post("/api/discipline/leads", Map.of(
+                "source", "AUDIT", "subjectMemberIds", List.of("caizheng-m01"), "summary", "长".repeat(4001),
+                "receivedOn", "2026-03-01", "reporter", Map.of("name", "名".repeat(65), "contact", "c")));
+        assertThat(oversized.status()).isEqualTo(400);
+        assertThat(oversized.json().path("errors").valueStream().map(e -> e.path("field").asString()))
+                .contains("summary", "reporter.name");
+
+        Api.Response unknown = api().as("caizheng-inspector").post("/api/discipline/leads", Map.of(
+                "source", "AUDIT", "subjectMemberIds", List.of("caizheng-m01", "nobody-m99", "jiaoyu-m01"),
+                "summary", "审计发现", "receivedOn", "2026-03-01"));
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.json().path("errors").valueStream().map(e -> e.path("field").asString()))
+                .containsExactly("subjectMemberIds[1]", "subjectMemberIds[2]");
+
+        Api.Response future = api().as("caizheng-inspector").post("/api/discipline/leads", Map.of(
+                "source", "AUDIT", "subjectOrganizationId", "caizheng-branch-1", "summary", "审计发现",
+                "receivedOn", "2999-01-01"));
+        assertThat(future.status()).isEqualTo(422);
+
+        assertThat(api().as("caizheng-inspector").get("/api/discipline/leads").json().size()).isEqualTo(before);
+    }
+
+    @Test
+    void an_inquiry_past_its_due_date_is_listed_as_overdue_until_the_reply_is_recorded() {
+        String id = createLead("caizheng-inspector", "caizheng", "caizheng-m02", null).path("id").asString();
+        transition("caizheng-inspector", id, "INQUIRY", null);
+        assertThat(overdueIds("caizheng-inspector")).doesNotContain(id);
+
+        // fifteen working days pass without a reply
+        LocalDate today = LocalDate.now(LeadService.ZONE);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update()
+                .set("inquiryStartedOn", today.minusDays(30)).set("inquiryDueOn", today.minusDays(9)), "leads");
+        assertThat(overdueIds("caizheng-inspector")).contains(id);
+        assertThat(overdueIds("jiaoyu-inspector")).doesNotContain(id);
+
+        Api.Response tooEarly = api().as("caizheng-inspector").post("/api/discipline/leads/" + id + "/inquiry-reply",
+                Map.of("repliedOn", today.minusDays(31).toString()));
+        assertThat(tooEarly.status()).isEqualTo(422);
+        JsonNode replied = api().as("caizheng-inspector").post("/api/discipline/leads/" + id + "/inquiry-reply",
+                Map.of("repliedOn", today.toString())).json();
+        assertThat(replied.path("inquiryRepliedOn").asString()).isEqualTo(today.toString());
+        assertThat(overdueIds("caizheng-inspector")).doesNotContain(id);
+        assertThat(api().as("caizheng-inspector").post("/api/discipline/leads/" + id + "/inquiry-reply",
+                Map.of("repliedOn", today.toString())).status()).isEqualTo(409);
+    }
+
+    private List<String> overdueIds(String inspector) {
+        return api().as(inspector).get("/api/discipline/leads/overdue-inquiries").json().valueStream()
+                .map(l -> l.path("id").asString()).toList();
+    }
+}
