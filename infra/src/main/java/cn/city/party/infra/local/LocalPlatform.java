@@ -101,7 +101,7 @@ public final class LocalPlatform implements AutoCloseable {
         return env;
     }
 
-    private Map<String, String> gatewayEnvironment() {
+    public Map<String, String> gatewayEnvironment() {
         Map<String, String> env = serviceEnvironment();
         env.put("ORG_SERVICE_URL", settings.serviceUrl(PlatformService.ORG));
         env.put("ACTIVITY_SERVICE_URL", settings.serviceUrl(PlatformService.ACTIVITY));
