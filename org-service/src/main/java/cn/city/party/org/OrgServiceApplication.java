@@ -2,9 +2,11 @@ package cn.city.party.org;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** 组织服务: departments, the organization tree, members, transfers, committees and terms, Party dues. */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class OrgServiceApplication {
 
     public static void main(String[] args) {

@@ -9,7 +9,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
-import org.springframework.beans.factory.annotation.Value;
+import cn.city.party.org.OrgRules;
+import cn.city.party.org.member.MemberRoster;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,12 +33,13 @@ import java.util.List;
 public class DepartmentController {
 
     private final DepartmentService departments;
+    private final MemberRoster roster;
     private final BigDecimal cadreTargetPercent;
 
-    public DepartmentController(DepartmentService departments,
-                                @Value("${org.rules.party-affairs-cadre-percent:2}") BigDecimal cadreTargetPercent) {
+    public DepartmentController(DepartmentService departments, MemberRoster roster, OrgRules rules) {
         this.departments = departments;
-        this.cadreTargetPercent = cadreTargetPercent;
+        this.roster = roster;
+        this.cadreTargetPercent = rules.partyAffairsCadrePercent();
     }
 
     public record RegisterDepartment(
@@ -83,8 +85,7 @@ public class DepartmentController {
     }
 
     private DepartmentView view(Department d) {
-        // full-time cadres are counted from the member roster once members are kept here (see member/)
         return new DepartmentView(d.code(), d.name(), d.staffHeadcount(), d.registeredAt(),
-                CadreRatio.of(0, d.staffHeadcount(), cadreTargetPercent));
+                CadreRatio.of(roster.fullTimeCadres(d.code()), d.staffHeadcount(), cadreTargetPercent));
     }
 }

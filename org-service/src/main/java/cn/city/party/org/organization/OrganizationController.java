@@ -76,7 +76,7 @@ public class OrganizationController {
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN','BRANCH_SECRETARY')")
     public OrganizationView get(@PathVariable String id) {
-        return OrganizationView.of(organizations.get(id));
+        return OrganizationView.of(organizations.readable(id));
     }
 
     @GetMapping("/{id}/subtree")

@@ -5,6 +5,8 @@ import cn.city.party.common.outbox.EventFactory;
 import cn.city.party.common.outbox.OutboxRelay;
 import cn.city.party.common.tenancy.ScopedMongo;
 import cn.city.party.org.department.DepartmentService;
+import cn.city.party.org.member.BranchScope;
+import cn.city.party.org.member.MemberRoster;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Service;
@@ -24,17 +26,26 @@ public class OrganizationService {
     private final EventFactory events;
     private final OutboxRelay relay;
     private final Clock clock;
+    private final MemberRoster roster;
+    private final BranchScope branchScope;
 
     public OrganizationService(ScopedMongo store, DepartmentService departments, EventFactory events,
-                               OutboxRelay relay, Clock clock) {
+                               OutboxRelay relay, Clock clock, MemberRoster roster, BranchScope branchScope) {
         this.store = store;
         this.departments = departments;
         this.events = events;
         this.relay = relay;
         this.clock = clock;
+        this.roster = roster;
+        this.branchScope = branchScope;
     }
 
     public Organization create(String department, OrganizationType type, String name, String parentId) {
+        return create(UUID.randomUUID().toString(), department, type, name, parentId);
+    }
+
+    /** Creates an organization with a given id (the demo data's fixed ids). */
+    public Organization create(String id, String department, OrganizationType type, String name, String parentId) {
         departments.get(department); // 404 when unknown or out of the caller's scope
         store.requireWritable(department);
         Organization parent = null;
@@ -49,7 +60,7 @@ public class OrganizationService {
                 throw Problems.rule("type", "organization.notAllowedUnder", type.label(), parent.type().label());
             }
         }
-        Organization organization = new Organization(UUID.randomUUID().toString(), department, type, name, parent, clock.instant());
+        Organization organization = new Organization(id, department, type, name, parent, clock.instant());
         raise(organization, OrganizationEvents.CREATED);
         return saved(store.insert(organization));
     }
@@ -58,14 +69,25 @@ public class OrganizationService {
         return store.getById(id, Organization.class, ENTITY);
     }
 
+    /** An organization the caller may read: a branch secretary reads only its branch and that branch's groups. */
+    public Organization readable(String id) {
+        Organization organization = get(id);
+        branchScope.visibleOrganizations().filter(visible -> !visible.contains(id)).ifPresent(visible -> {
+            throw Problems.notFound(ENTITY, id);
+        });
+        return organization;
+    }
+
     public List<Organization> list(String department) {
         Criteria criteria = department == null ? new Criteria() : Criteria.where("department").is(department);
-        return store.find(criteria, Sort.by("department", "createdAt"), Organization.class);
+        Criteria visible = branchScope.visibleOrganizations()
+                .map(ids -> new Criteria().andOperator(criteria, Criteria.where("_id").in(ids))).orElse(criteria);
+        return store.find(visible, Sort.by("department", "createdAt"), Organization.class);
     }
 
     /** The organization and every active organization below it. */
     public List<Organization> subtree(String id) {
-        Organization root = get(id);
+        Organization root = readable(id);
         List<Organization> result = new ArrayList<>();
         result.add(root);
         result.addAll(store.find(Criteria.where("ancestors").is(id).and("status").is(Organization.Status.ACTIVE),
@@ -110,10 +132,11 @@ public class OrganizationService {
         return saved(moved);
     }
 
-    /** Dissolves an organization that has no active sub-organizations (and, once kept here, no members). */
+    /** Dissolves an organization that has no active sub-organizations and no members on its roll. */
     public Organization dissolve(String id) {
         Organization organization = active(id);
-        if (store.exists(Criteria.where("parentId").is(id).and("status").is(Organization.Status.ACTIVE), Organization.class)) {
+        if (store.exists(Criteria.where("parentId").is(id).and("status").is(Organization.Status.ACTIVE), Organization.class)
+                || roster.hasMembersIn(id)) {
             throw Problems.conflict("organization.notEmpty", organization.name());
         }
         organization.dissolve(clock.instant());

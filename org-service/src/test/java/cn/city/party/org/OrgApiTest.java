@@ -1,0 +1,85 @@
+package cn.city.party.org;
+
+import cn.city.party.common.test.Api;
+import cn.city.party.common.test.ServiceApiTest;
+import cn.city.party.org.member.NationalId;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What the org-service API tests share: they all run in one application context with the demo data seeded, and
+ * each builds its own branches beside it so the tests do not depend on one another.
+ */
+public abstract class OrgApiTest extends ServiceApiTest {
+
+    protected static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    protected static LocalDate today() {
+        return LocalDate.now(SHANGHAI);
+    }
+
+    /** The fields a problem response names. */
+    protected static java.util.List<String> fields(Api.Response problem) {
+        return problem.json().path("errors").valueStream().map(e -> e.path("field").asString()).toList();
+    }
+
+    /** A new branch under the department's organ committee (demo id {@code <department>-committee}). */
+    protected String newBranch(String admin, String department) {
+        Api.Response created = api().as(admin).post("/api/org/organizations", Map.of("department", department,
+                "type", "BRANCH", "name", "测试支部" + SEQUENCE.incrementAndGet(), "parentId", department + "-committee"));
+        if (created.status() != 201) {
+            throw new AssertionError("branch not created: " + created);
+        }
+        return created.json().path("id").asString();
+    }
+
+    /** A valid, unique national ID for someone born on {@code birth}. */
+    protected static String nationalId(LocalDate birth) {
+        String region = "%06d".formatted(ThreadLocalRandom.current().nextInt(110000, 659999));
+        String sequence = "%03d".formatted(ThreadLocalRandom.current().nextInt(1000));
+        return NationalId.withCheckCharacter(region + birth.toString().replace("-", "") + sequence);
+    }
+
+    protected static Map<String, Object> profile(String name, LocalDate birth, LocalDate joined) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("name", name);
+        p.put("gender", "FEMALE");
+        p.put("ethnicity", "汉族");
+        p.put("birthDate", birth.toString());
+        p.put("nationalId", nationalId(birth));
+        p.put("education", "研究生");
+        p.put("post", "科员");
+        p.put("joinedOn", joined.toString());
+        p.put("leadingCadre", false);
+        p.put("partyAffairsCadre", "NONE");
+        return p;
+    }
+
+    protected static Map<String, Object> admission(String branchId, String status, Map<String, Object> profile) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("branchId", branchId);
+        body.put("status", status);
+        body.put("profile", profile);
+        body.put("contact", Map.of("phone", "13900000000"));
+        return body;
+    }
+
+    /** Admits a full member born in 1985 who joined in 2010 and returns its id. */
+    protected String admit(String admin, String branchId, String name) {
+        return admit(admin, admission(branchId, "FULL", profile(name, LocalDate.of(1985, 4, 12), LocalDate.of(2010, 7, 1))));
+    }
+
+    protected String admit(String admin, Map<String, Object> admission) {
+        Api.Response admitted = api().as(admin).post("/api/org/members", admission);
+        if (admitted.status() != 201) {
+            throw new AssertionError("member not admitted: " + admitted);
+        }
+        return admitted.json().path("id").asString();
+    }
+}
