@@ -1,0 +1,43 @@
+package cn.city.party.activity.activity;
+
+import cn.city.party.common.events.EventType;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Events about activities and attendance (docs/events.md); schemas in {@code resources/events}. */
+public final class ActivityEvents {
+
+    public static final String TOPIC = "party.activity.activity";
+    public static final String ATTENDANCE_TOPIC = "party.activity.attendance";
+    /** 活动计划 */
+    public static final EventType SCHEDULED = new EventType(TOPIC + ".scheduled", 1, TOPIC);
+    /** 活动已召开（记录已登记） */
+    public static final EventType HELD = new EventType(TOPIC + ".held", 1, TOPIC);
+    /** 记录已修改（旧版本保留） */
+    public static final EventType AMENDED = new EventType(TOPIC + ".amended", 1, TOPIC);
+    /** 活动取消 */
+    public static final EventType CANCELLED = new EventType(TOPIC + ".cancelled", 1, TOPIC);
+    /** 出勤已登记 */
+    public static final EventType ATTENDANCE_RECORDED = new EventType(ATTENDANCE_TOPIC + ".recorded", 1, ATTENDANCE_TOPIC);
+
+    private ActivityEvents() {
+    }
+
+    /** The activity as it now is. */
+    public record ActivityData(String activityId, String department, String branchId, String partyGroupId,
+                               List<ActivityType> types, String title, Instant plannedAt, Instant heldAt,
+                               boolean lateEntry, Double attendanceRate, ActivityStatus status) {
+
+        static ActivityData of(Activity a) {
+            return new ActivityData(a.id(), a.department(), a.branchId(), a.partyGroupId(), a.types(), a.title(),
+                    a.plannedAt(), a.held() == null ? null : a.held().heldAt(), a.lateEntry(),
+                    a.attendanceRate().orElse(null), a.status());
+        }
+    }
+
+    /** One member's attendance (no reason text: it may be personal). */
+    public record AttendanceData(String activityId, String department, String branchId, String memberId,
+                                 Attendance attendance) {
+    }
+}

@@ -1,0 +1,29 @@
+package cn.city.party.activity.activity;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What happened at a sitting: when, where, who hosted, who lectured (党课), the agenda topics, the minutes and the
+ * attachments' metadata (the files themselves live in the document store).
+ */
+public record HeldRecord(Instant heldAt, String place, String host, String hostMemberId, String lecturer,
+                         String lecturerMemberId, List<String> agenda, String minutes, List<AttachmentMeta> attachments) {
+
+    public HeldRecord {
+        agenda = agenda == null ? List.of() : List.copyOf(agenda);
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    /** Metadata of one attached file (sign-in sheet, photos, slides). */
+    public record AttachmentMeta(String name, String contentType, long size, String storageKey) {
+    }
+
+    public boolean hasMinutes() {
+        return minutes != null && !minutes.isBlank();
+    }
+
+    public int minutesLength() {
+        return minutes == null ? 0 : minutes.strip().length();
+    }
+}

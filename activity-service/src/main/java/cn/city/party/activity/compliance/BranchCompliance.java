@@ -1,0 +1,75 @@
+package cn.city.party.activity.compliance;
+
+import cn.city.party.common.outbox.AggregateRoot;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+
+/**
+ * Read model: one branch's figures for one year, kept up to date from activity and roster events, so that
+ * department and city compliance is evaluated from 1 document per branch instead of every activity. It also raises
+ * {@code compliance.evaluated} when the branch's year-to-date result changes.
+ */
+@Document("branch_compliance")
+@CompoundIndex(name = "year_department", def = "{'year': 1, 'department': 1}")
+public class BranchCompliance extends AggregateRoot {
+
+    @Id
+    private String id;
+    private String department;
+    private String branchId;
+    private String branchName;
+    private int year;
+    private Figures figures;
+    /** What the last {@code compliance.evaluated} event said, so an unchanged result is not announced again. */
+    private ComplianceEvents.EvaluatedData lastEvaluated;
+    private Instant updatedAt;
+    @Version
+    private Long version;
+
+    protected BranchCompliance() {
+    }
+
+    public BranchCompliance(String department, String branchId, int year) {
+        this.id = idOf(branchId, year);
+        this.department = department;
+        this.branchId = branchId;
+        this.year = year;
+    }
+
+    public static String idOf(String branchId, int year) {
+        return branchId + ":" + year;
+    }
+
+    /** Takes new figures; returns whether anything changed. */
+    boolean update(String branchName, Figures figures, Instant now) {
+        if (figures.equals(this.figures) && branchName.equals(this.branchName)) {
+            return false;
+        }
+        this.branchName = branchName;
+        this.figures = figures;
+        this.updatedAt = now;
+        return true;
+    }
+
+    /** Records an evaluation; returns whether it differs from the last one announced. */
+    boolean evaluated(ComplianceEvents.EvaluatedData data) {
+        if (data.equals(lastEvaluated)) {
+            return false;
+        }
+        this.lastEvaluated = data;
+        return true;
+    }
+
+    @Override
+    public String department() { return department; }
+    public String id() { return id; }
+    public String branchId() { return branchId; }
+    public String branchName() { return branchName; }
+    public int year() { return year; }
+    public Figures figures() { return figures; }
+    public Instant updatedAt() { return updatedAt; }
+}

@@ -1,0 +1,48 @@
+package cn.city.party.activity.compliance;
+
+import cn.city.party.activity.period.Period;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * 实时合规: for any period ({@code 2026-03}, {@code 2026-Q1}, {@code 2026-H1}, {@code 2026}), each rule met, at risk or
+ * missed, with the quality indicators; branch figures list the records behind them.
+ */
+@RestController
+@RequestMapping("/api/compliance")
+@Tag(name = "合规 Compliance")
+public class ComplianceController {
+
+    private final ComplianceService compliance;
+
+    public ComplianceController(ComplianceService compliance) {
+        this.compliance = compliance;
+    }
+
+    @GetMapping("/branches/{branchId}")
+    @PreAuthorize("hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN','BRANCH_SECRETARY')")
+    @Operation(summary = "支部合规情况（含明细记录） A branch, with the records behind each number")
+    public ComplianceService.BranchView branch(@PathVariable String branchId, @RequestParam String period) {
+        return compliance.branch(branchId, Period.param("period", period));
+    }
+
+    @GetMapping("/departments/{department}")
+    @PreAuthorize("hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN')")
+    @Operation(summary = "部门合规情况（各支部） A department, branch by branch")
+    public ComplianceService.DepartmentView department(@PathVariable String department, @RequestParam String period) {
+        return compliance.department(department, Period.param("period", period));
+    }
+
+    @GetMapping("/city")
+    @PreAuthorize("hasRole('WORK_COMMITTEE_ADMIN')")
+    @Operation(summary = "全市合规情况（各部门） The city, department by department")
+    public ComplianceService.CityView city(@RequestParam String period) {
+        return compliance.city(Period.param("period", period));
+    }
+}

@@ -1,0 +1,144 @@
+package cn.city.party.activity.compliance;
+
+import cn.city.party.activity.activity.Activity;
+import cn.city.party.activity.activity.ActivityEvents;
+import cn.city.party.activity.period.Period;
+import cn.city.party.activity.roster.Roster;
+import cn.city.party.activity.roster.RosterChanged;
+import cn.city.party.activity.roster.RosterCommittee;
+import cn.city.party.activity.roster.RosterMember;
+import cn.city.party.activity.roster.RosterOrganization;
+import cn.city.party.common.events.EventCodec;
+import cn.city.party.common.events.EventEnvelope;
+import cn.city.party.common.events.PoisonEventException;
+import cn.city.party.common.outbox.EventFactory;
+import cn.city.party.common.outbox.OutboxRelay;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Keeps {@link BranchCompliance} up to date: this service's own activity events (from the outbox, through Kafka)
+ * and roster changes refresh the branch's year. A refresh recomputes from the branch's activities, so a redelivered
+ * event changes nothing; several instances may refresh the same branch (optimistic locking, retried).
+ */
+@Component
+public class ComplianceProjection {
+
+    private static final int ATTEMPTS = 5;
+
+    private final MongoTemplate mongo;
+    private final Roster roster;
+    private final RuleSetService rules;
+    private final EventCodec codec;
+    private final EventFactory events;
+    private final OutboxRelay relay;
+    private final Clock clock;
+
+    public ComplianceProjection(MongoTemplate mongo, Roster roster, RuleSetService rules, EventCodec codec,
+                                EventFactory events, OutboxRelay relay, Clock clock) {
+        this.mongo = mongo;
+        this.roster = roster;
+        this.rules = rules;
+        this.codec = codec;
+        this.events = events;
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    @KafkaListener(topics = ActivityEvents.TOPIC)
+    void onActivity(ConsumerRecord<String, String> record) {
+        EventEnvelope event = codec.read(record.value());
+        if (!event.type().startsWith(ActivityEvents.TOPIC + ".")) {
+            return;
+        }
+        JsonNode data = event.data();
+        String branchId = data.path("branchId").asString(null);
+        String at = data.path("heldAt").isString() ? data.path("heldAt").asString() : data.path("plannedAt").asString(null);
+        if (branchId == null || at == null) {
+            throw new PoisonEventException("activity event without branch or time: " + event.id(), null);
+        }
+        refresh(branchId, Instant.parse(at).atZone(Period.ZONE).getYear());
+    }
+
+    @EventListener
+    void onRoster(RosterChanged changed) {
+        if (changed.branchId() != null) {
+            refresh(changed.branchId(), clock.instant().atZone(Period.ZONE).getYear());
+        }
+    }
+
+    /** Recomputes one branch's year; announces the year-to-date result when it changed. */
+    public void refresh(String branchId, int year) {
+        Optional<RosterOrganization> branch = roster.organization(branchId)
+                .filter(o -> RosterOrganization.BRANCH.equals(o.type()));
+        if (branch.isEmpty()) {
+            return; // not (yet) known as a branch: the organization event will trigger the refresh
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                refresh(branch.get(), year);
+                return;
+            } catch (OptimisticLockingFailureException concurrent) {
+                if (attempt == ATTEMPTS) {
+                    throw concurrent;
+                }
+            }
+        }
+    }
+
+    private void refresh(RosterOrganization branch, int year) {
+        List<Activity> activities = activities(branch.id(), Period.year(year));
+        Figures figures = figures(branch.id(), year, activities);
+        BranchCompliance doc = Optional.ofNullable(mongo.findById(BranchCompliance.idOf(branch.id(), year), BranchCompliance.class))
+                .orElseGet(() -> new BranchCompliance(branch.department(), branch.id(), year));
+        Instant now = clock.instant();
+        boolean changed = doc.update(branch.name(), figures, now);
+        ComplianceEvents.EvaluatedData result = yearToDate(branch, year, figures, activities, now);
+        if (doc.evaluated(result)) {
+            doc.raise(events.create(ComplianceEvents.EVALUATED, doc.id(), branch.department(), result));
+            changed = true;
+        }
+        if (changed) {
+            mongo.save(doc);
+            relay.nudge();
+        }
+    }
+
+    /** The branch's figures for a year, computed from its activities of that year and its roster now. */
+    Figures figures(String branchId, int year, List<Activity> activities) {
+        return Figures.of(year, activities,
+                roster.partyGroups(branchId).stream().map(RosterOrganization::id).toList(),
+                roster.committee(branchId).flatMap(RosterCommittee::secretaryId).orElse(null),
+                roster.committee(branchId).map(RosterCommittee::memberIds).orElse(List.of()),
+                roster.activeMembers(branchId).stream().map(RosterMember::memberId).toList());
+    }
+
+    List<Activity> activities(String branchId, Period period) {
+        return mongo.find(Query.query(Criteria.where("branchId").is(branchId)
+                .and("occursAt").gte(period.start()).lt(period.end())), Activity.class);
+    }
+
+    private ComplianceEvents.EvaluatedData yearToDate(RosterOrganization branch, int year, Figures figures,
+                                                      List<Activity> activities, Instant now) {
+        RuleSet set = rules.effective(branch.department(), year);
+        Period period = Period.year(year);
+        ComplianceEvaluator.Evaluation evaluation = ComplianceEvaluator.evaluate(set.rules(), figures, period, now, set.atRiskDays());
+        List<String> ids = activities.stream().filter(Activity::happened).map(Activity::id).sorted().toList();
+        ComplianceEvaluator.Quality q = evaluation.quality();
+        return new ComplianceEvents.EvaluatedData(branch.department(), branch.id(), year, period.toString(),
+                evaluation.rules().size(), (int) evaluation.count(RuleStatus.MET), (int) evaluation.count(RuleStatus.MISSED),
+                q.attendanceRate(), q.lateEntryShare(), q.multiPurposeShare(), q.minutesPresentShare(), ids);
+    }
+}

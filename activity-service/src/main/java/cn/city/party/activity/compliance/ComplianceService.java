@@ -1,0 +1,185 @@
+package cn.city.party.activity.compliance;
+
+import cn.city.party.activity.activity.Activity;
+import cn.city.party.activity.activity.ActivityType;
+import cn.city.party.activity.activity.BranchAccess;
+import cn.city.party.activity.period.Period;
+import cn.city.party.activity.roster.Roster;
+import cn.city.party.activity.roster.RosterOrganization;
+import cn.city.party.common.error.Problems;
+import cn.city.party.common.security.CurrentCaller;
+import cn.city.party.common.security.Role;
+import cn.city.party.common.tenancy.ScopedMongo;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Live compliance. A branch is evaluated from its activities now, with the records behind every number; departments
+ * and the city are evaluated from the {@link BranchCompliance} read model (one document per branch and year).
+ */
+@Service
+public class ComplianceService {
+
+    private final ComplianceProjection projection;
+    private final RuleSetService rules;
+    private final Roster roster;
+    private final BranchAccess access;
+    private final ScopedMongo store;
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    public ComplianceService(ComplianceProjection projection, RuleSetService rules, Roster roster, BranchAccess access,
+                             ScopedMongo store, MongoTemplate mongo, Clock clock) {
+        this.projection = projection;
+        this.rules = rules;
+        this.roster = roster;
+        this.access = access;
+        this.store = store;
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    /** A rule's result with the activities that count for it in the periods judged. */
+    public record RuleView(ActivityType type, String typeLabel, int minCount, String period, RuleScope scope,
+                           RuleCondition condition, RuleStatus status, List<ComplianceEvaluator.PartResult> parts,
+                           List<String> activityIds) {
+    }
+
+    /** The records behind the quality indicators. */
+    public record QualityRecords(List<String> lateEntries, List<String> multiPurpose, List<String> withoutMinutes) {
+    }
+
+    public record BranchView(String department, String branchId, String branchName, String period, int ruleSetVersion,
+                             List<RuleView> rules, Map<RuleStatus, Long> summary, ComplianceEvaluator.Quality quality,
+                             QualityRecords qualityRecords, Instant evaluatedAt) {
+    }
+
+    public BranchView branch(String branchId, Period period) {
+        RosterOrganization branch = roster.organization(branchId)
+                .filter(o -> RosterOrganization.BRANCH.equals(o.type()) && store.scope().permits(o.department()))
+                .orElseThrow(() -> Problems.notFound("entity.branch", branchId));
+        if (!CurrentCaller.get().hasAny(Role.WORK_COMMITTEE_ADMIN, Role.DEPT_ADMIN)) {
+            access.requireReadable(branchId, "entity.branch", branchId);
+        }
+        Instant now = clock.instant();
+        List<Activity> activities = projection.activities(branchId, Period.year(period.year()));
+        Figures figures = projection.figures(branchId, period.year(), activities);
+        RuleSet set = rules.effective(branch.department(), period.year());
+        ComplianceEvaluator.Evaluation evaluation = ComplianceEvaluator.evaluate(set.rules(), figures, period, now, set.atRiskDays());
+        List<RuleView> views = new ArrayList<>();
+        for (ComplianceEvaluator.RuleResult r : evaluation.rules()) {
+            List<Period> judged = period.split(r.rule().effectivePeriod());
+            Instant from = judged.get(0).start();
+            Instant to = judged.get(judged.size() - 1).end();
+            List<String> ids = activities.stream().filter(Activity::happened)
+                    .filter(a -> a.types().contains(r.rule().type()))
+                    .filter(a -> !a.occursAt().isBefore(from) && a.occursAt().isBefore(to))
+                    .map(Activity::id).sorted().toList();
+            views.add(new RuleView(r.rule().type(), r.rule().type().label(), r.rule().minCount(),
+                    r.rule().effectivePeriod().name(), r.rule().scope(), r.rule().condition(), r.status(), r.parts(), ids));
+        }
+        List<Activity> inPeriod = activities.stream().filter(Activity::happened)
+                .filter(a -> period.contains(a.occursAt())).toList();
+        QualityRecords records = new QualityRecords(
+                inPeriod.stream().filter(Activity::lateEntry).map(Activity::id).sorted().toList(),
+                inPeriod.stream().filter(Activity::multiPurpose).map(Activity::id).sorted().toList(),
+                inPeriod.stream().filter(a -> !a.held().hasMinutes()).map(Activity::id).sorted().toList());
+        return new BranchView(branch.department(), branchId, branch.name(), period.toString(), set.version(), views,
+                summary(evaluation), evaluation.quality(), records, now);
+    }
+
+    /** One branch's line in a department or city table. */
+    public record BranchLine(String branchId, String branchName, Map<RuleStatus, Long> summary,
+                             ComplianceEvaluator.Quality quality) {
+    }
+
+    public record DepartmentView(String department, String period, List<BranchLine> branches,
+                                 Map<RuleStatus, Long> summary, ComplianceEvaluator.Quality quality) {
+    }
+
+    public record DepartmentLine(String department, int branches, Map<RuleStatus, Long> summary,
+                                 ComplianceEvaluator.Quality quality) {
+    }
+
+    public record CityView(String period, List<DepartmentLine> departments, Map<RuleStatus, Long> summary,
+                           ComplianceEvaluator.Quality quality, long branches, Instant evaluatedAt) {
+    }
+
+    public DepartmentView department(String department, Period period) {
+        store.requireWritable(department); // in scope: its own admin or the work committee
+        List<BranchCompliance> docs = mongo.find(Query.query(Criteria.where("year").is(period.year())
+                .and("department").is(department)), BranchCompliance.class);
+        Evaluated evaluated = evaluate(docs, period);
+        List<BranchLine> lines = new ArrayList<>();
+        for (BranchCompliance doc : docs) {
+            ComplianceEvaluator.Evaluation e = evaluated.byBranch().get(doc.branchId());
+            lines.add(new BranchLine(doc.branchId(), doc.branchName(), summary(e), e.quality()));
+        }
+        lines.sort(java.util.Comparator.comparing(BranchLine::branchId));
+        return new DepartmentView(department, period.toString(), lines, evaluated.summary(),
+                ComplianceEvaluator.quality(evaluated.total(), period));
+    }
+
+    public CityView city(Period period) {
+        List<BranchCompliance> docs = mongo.find(Query.query(Criteria.where("year").is(period.year())), BranchCompliance.class);
+        Map<String, List<BranchCompliance>> byDepartment = new TreeMap<>();
+        docs.forEach(d -> byDepartment.computeIfAbsent(d.department(), k -> new ArrayList<>()).add(d));
+        List<DepartmentLine> lines = new ArrayList<>();
+        Map<RuleStatus, Long> citySummary = emptySummary();
+        FiguresSum city = new FiguresSum();
+        byDepartment.forEach((department, branches) -> {
+            Evaluated e = evaluate(branches, period);
+            lines.add(new DepartmentLine(department, branches.size(), e.summary(),
+                    ComplianceEvaluator.quality(e.total(), period)));
+            e.summary().forEach((k, v) -> citySummary.merge(k, v, Long::sum));
+            branches.forEach(b -> city.add(b.figures()));
+        });
+        return new CityView(period.toString(), lines, citySummary, ComplianceEvaluator.quality(city.figures(), period),
+                docs.size(), clock.instant());
+    }
+
+    private record Evaluated(Map<String, ComplianceEvaluator.Evaluation> byBranch, Map<RuleStatus, Long> summary,
+                             Figures total) {
+    }
+
+    private Evaluated evaluate(List<BranchCompliance> docs, Period period) {
+        Instant now = clock.instant();
+        Map<String, RuleSet> sets = new HashMap<>();
+        Map<String, ComplianceEvaluator.Evaluation> byBranch = new HashMap<>();
+        Map<RuleStatus, Long> summary = emptySummary();
+        FiguresSum total = new FiguresSum();
+        for (BranchCompliance doc : docs) {
+            RuleSet set = sets.computeIfAbsent(doc.department(), d -> rules.effective(d, period.year()));
+            ComplianceEvaluator.Evaluation e = ComplianceEvaluator.evaluate(set.rules(), doc.figures(), period, now,
+                    set.atRiskDays());
+            byBranch.put(doc.branchId(), e);
+            summary(e).forEach((k, v) -> summary.merge(k, v, Long::sum));
+            total.add(doc.figures());
+        }
+        return new Evaluated(byBranch, summary, total.figures());
+    }
+
+    private static Map<RuleStatus, Long> summary(ComplianceEvaluator.Evaluation e) {
+        Map<RuleStatus, Long> summary = emptySummary();
+        e.rules().forEach(r -> summary.merge(r.status(), 1L, Long::sum));
+        return summary;
+    }
+
+    private static Map<RuleStatus, Long> emptySummary() {
+        Map<RuleStatus, Long> summary = new java.util.EnumMap<>(RuleStatus.class);
+        for (RuleStatus s : RuleStatus.values()) {
+            summary.put(s, 0L);
+        }
+        return summary;
+    }
+}

@@ -1,0 +1,85 @@
+package cn.city.party.activity.compliance;
+
+import cn.city.party.activity.activity.ActivityType;
+import cn.city.party.activity.period.PeriodKind;
+import cn.city.party.common.error.Problems;
+import cn.city.party.common.security.CurrentCaller;
+import cn.city.party.common.security.Role;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** 考核规则: versioned rule sets per year; the city default and departments' overrides. */
+@RestController
+@RequestMapping("/api/compliance/rules")
+@Tag(name = "合规规则 Compliance rules")
+@Validated
+public class RuleSetController {
+
+    private final RuleSetService rules;
+
+    public RuleSetController(RuleSetService rules) {
+        this.rules = rules;
+    }
+
+    public record RuleInput(@NotNull ActivityType type, @NotNull @Positive @Max(1000) Integer minCount,
+                            @NotNull PeriodKind period, RuleScope scope, RuleCondition condition) {
+    }
+
+    public record PublishRules(@NotNull @Min(0) @Max(366) Integer lateEntryDays,
+                               @NotNull @Min(0) @Max(366) Integer atRiskDays,
+                               @NotEmpty @Size(max = 100) List<@Valid @NotNull RuleInput> rules) {
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN','BRANCH_SECRETARY')")
+    @Operation(summary = "现行规则（部门覆盖优先，其次全市默认） The rule set in force for a department, or the city")
+    public RuleSet effective(@RequestParam @Min(2000) @Max(2100) int year,
+                             @RequestParam(required = false) @Pattern(regexp = "[a-z][a-z0-9-]{1,31}") String department) {
+        var caller = CurrentCaller.get();
+        return rules.effective(caller.has(Role.WORK_COMMITTEE_ADMIN) ? department : caller.department(), year);
+    }
+
+    @GetMapping("/{owner}/{year}/versions")
+    @PreAuthorize("hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN')")
+    @Operation(summary = "历次版本 Every published version, newest first")
+    public List<RuleSet> history(@PathVariable String owner, @PathVariable @Min(2000) @Max(2100) int year) {
+        var caller = CurrentCaller.get();
+        if (!caller.has(Role.WORK_COMMITTEE_ADMIN)
+                && !owner.equals(caller.department()) && !RuleSet.CITY.equals(owner)) {
+            throw Problems.forbidden("rules.notYours", owner);
+        }
+        return rules.history(owner, year);
+    }
+
+    @PostMapping("/{owner}/{year}")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN')")
+    @Operation(summary = "发布新版本（city = 全市默认，工委；部门代码 = 部门覆盖） Publish a new version")
+    public RuleSet publish(@PathVariable @Pattern(regexp = "[a-z][a-z0-9-]{1,31}") String owner,
+                           @PathVariable int year, @Valid @RequestBody PublishRules request) {
+        List<Rule> list = request.rules().stream()
+                .map(r -> new Rule(r.type(), r.minCount(), r.period(), r.scope(), r.condition())).toList();
+        return rules.publish(owner, year, request.lateEntryDays(), request.atRiskDays(), list);
+    }
+}

@@ -1,0 +1,122 @@
+package cn.city.party.activity.reminder;
+
+import cn.city.party.activity.activity.Activity;
+import cn.city.party.activity.compliance.BranchCompliance;
+import cn.city.party.activity.compliance.ComplianceEvaluator;
+import cn.city.party.activity.compliance.RuleSet;
+import cn.city.party.activity.compliance.RuleSetService;
+import cn.city.party.activity.compliance.RuleStatus;
+import cn.city.party.activity.period.Period;
+import cn.city.party.activity.period.PeriodKind;
+import cn.city.party.activity.roster.Roster;
+import cn.city.party.activity.roster.RosterCommittee;
+import cn.city.party.activity.roster.RosterMember;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Creates reminders for branch secretaries: a rule not met in a period that closes within the at-risk days
+ * ("支委会 not held this month, 5 days left"), and each late entry of their branch. Safe with several instances
+ * running at once: each reminder is an upsert on its natural key that only inserts.
+ */
+@Component
+public class ReminderJob {
+
+    private static final Logger log = LoggerFactory.getLogger(ReminderJob.class);
+    /** Late entries recorded this long ago or less are reminded of. */
+    private static final Duration LATE_ENTRY_LOOKBACK = Duration.ofDays(31);
+
+    private final MongoTemplate mongo;
+    private final Roster roster;
+    private final RuleSetService rules;
+    private final Clock clock;
+
+    public ReminderJob(MongoTemplate mongo, Roster roster, RuleSetService rules, Clock clock) {
+        this.mongo = mongo;
+        this.roster = roster;
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${activity.reminders.every:1h}", initialDelayString = "${activity.reminders.initial-delay:1m}")
+    void run() {
+        int created = runOnce(clock.instant());
+        if (created > 0) {
+            log.info("reminders created: {}", created);
+        }
+    }
+
+    /** One pass as of {@code now}; returns how many reminders this pass created. */
+    public int runOnce(Instant now) {
+        int year = now.atZone(Period.ZONE).getYear();
+        int created = 0;
+        Map<String, RuleSet> sets = new HashMap<>();
+        for (BranchCompliance branch : mongo.find(Query.query(Criteria.where("year").is(year)), BranchCompliance.class)) {
+            Optional<String> recipient = secretaryAccount(branch.branchId());
+            if (recipient.isEmpty() || branch.figures() == null) {
+                continue;
+            }
+            RuleSet set = sets.computeIfAbsent(branch.department(), d -> rules.effective(d, year));
+            Period month = Period.containing(PeriodKind.MONTH, now);
+            for (ComplianceEvaluator.RuleResult result : ComplianceEvaluator.evaluate(set.rules(), branch.figures(), month,
+                    now, set.atRiskDays()).rules()) {
+                for (ComplianceEvaluator.PartResult part : result.parts()) {
+                    if (part.status() != RuleStatus.AT_RISK) {
+                        continue;
+                    }
+                    Period period = Period.parse(part.period()).orElseThrow();
+                    String key = String.join(":", "closing", branch.branchId(), result.rule().type().name(),
+                            result.rule().condition().name(), part.period(), part.unit() == null ? "-" : part.unit());
+                    created += create(new Reminder(key, recipient.get(), branch.department(), branch.branchId(),
+                            Reminder.PERIOD_CLOSING, List.of(result.rule().type().label(), part.period(),
+                            String.valueOf(part.count()), String.valueOf(part.required()),
+                            String.valueOf(period.daysLeft(now))), null, now));
+                }
+            }
+        }
+        for (Activity late : mongo.find(Query.query(Criteria.where("lateEntry").is(true)
+                .and("recordedAt").gte(now.minus(LATE_ENTRY_LOOKBACK))), Activity.class)) {
+            Optional<String> recipient = secretaryAccount(late.branchId());
+            if (recipient.isPresent()) {
+                created += create(new Reminder("late:" + late.id(), recipient.get(), late.department(), late.branchId(),
+                        Reminder.LATE_ENTRY, List.of(late.title()), late.id(), now));
+            }
+        }
+        return created;
+    }
+
+    /** Inserts unless a reminder with the same key exists; returns 1 when this call created it. */
+    int create(Reminder reminder) {
+        Update update = new Update().setOnInsert("recipient", reminder.recipient())
+                .setOnInsert("department", reminder.department()).setOnInsert("branchId", reminder.branchId())
+                .setOnInsert("kind", reminder.kind()).setOnInsert("args", reminder.args())
+                .setOnInsert("activityId", reminder.activityId()).setOnInsert("createdAt", reminder.createdAt());
+        try {
+            return mongo.upsert(Query.query(Criteria.where("_id").is(reminder.key())), update, Reminder.class)
+                    .getUpsertedId() != null ? 1 : 0;
+        } catch (DuplicateKeyException anotherInstanceWasFirst) {
+            return 0;
+        }
+    }
+
+    /** The Keycloak account of the branch secretary (the committee's SECRETARY post). */
+    private Optional<String> secretaryAccount(String branchId) {
+        return roster.committee(branchId).flatMap(RosterCommittee::secretaryId).flatMap(roster::member)
+                .map(RosterMember::accountSubject);
+    }
+}

@@ -1,0 +1,102 @@
+package cn.city.party.activity.roster;
+
+import cn.city.party.common.events.EventCodec;
+import cn.city.party.common.events.EventEnvelope;
+import cn.city.party.common.messaging.ReadModelWriter;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps this service's roster (organizations, members, committees, influence periods) from org-service and
+ * discipline-service events. Each event is applied to its read model once; unknown types are ignored; a message
+ * that is not a valid event goes to the dead-letter topic.
+ */
+@Component
+class RosterListener {
+
+    private final EventCodec codec;
+    private final ReadModelWriter writer;
+    private final ApplicationEventPublisher publisher;
+
+    RosterListener(EventCodec codec, ReadModelWriter writer, ApplicationEventPublisher publisher) {
+        this.codec = codec;
+        this.writer = writer;
+        this.publisher = publisher;
+    }
+
+    @KafkaListener(topics = {RosterEvents.ORGANIZATION_TOPIC, RosterEvents.MEMBER_TOPIC, RosterEvents.COMMITTEE_TOPIC,
+            RosterEvents.SANCTION_TOPIC})
+    void on(ConsumerRecord<String, String> record) {
+        EventEnvelope event = codec.read(record.value());
+        String type = event.type();
+        if (type.startsWith("party.org.organization.") && type.endsWith(".v1")) {
+            organization(event);
+        } else if (type.startsWith("party.org.member.") && type.endsWith(".v1") && !type.contains("arrears")) {
+            member(event);
+        } else if (type.equals("party.org.committee.elected.v1")) {
+            committee(event);
+        } else if (type.equals("party.discipline.sanction.imposed.v1") || type.equals("party.discipline.sanction.corrected.v1")) {
+            sanction(event);
+        } else if (type.equals("party.discipline.sanction.revoked.v1")) {
+            revoked(event);
+        }
+    }
+
+    private void organization(EventEnvelope event) {
+        if (!event.type().matches("party\\.org\\.organization\\.(created|changed|dissolved)\\.v1")) {
+            return;
+        }
+        RosterEvents.OrganizationData d = codec.data(event, RosterEvents.OrganizationData.class);
+        Update update = new Update().set("department", d.department()).set("type", d.type()).set("name", d.name())
+                .set("parentId", d.parentId()).set("ancestors", d.ancestors()).set("status", d.status());
+        if (writer.applyOnce(RosterOrganization.class, d.id(), event.id(), update)) {
+            publisher.publishEvent(new RosterChanged(d.department(), branchOf(d)));
+        }
+    }
+
+    private static String branchOf(RosterEvents.OrganizationData d) {
+        if (RosterOrganization.BRANCH.equals(d.type())) {
+            return d.id();
+        }
+        return RosterOrganization.PARTY_GROUP.equals(d.type()) ? d.parentId() : null;
+    }
+
+    private void member(EventEnvelope event) {
+        if (!event.type().matches("party\\.org\\.member\\.(admitted|changed|status-changed|transferred)\\.v1")) {
+            return;
+        }
+        RosterEvents.MemberData d = codec.data(event, RosterEvents.MemberData.class);
+        Update update = new Update().set("department", d.department()).set("branchId", d.branchId())
+                .set("partyGroupId", d.partyGroupId()).set("name", d.name()).set("status", d.status())
+                .set("leadingCadre", d.leadingCadre()).set("accountSubject", d.accountSubject());
+        if (writer.applyOnce(RosterMember.class, d.memberId(), event.id(), update)) {
+            publisher.publishEvent(new RosterChanged(d.department(), d.branchId()));
+        }
+    }
+
+    private void committee(EventEnvelope event) {
+        RosterEvents.CommitteeData d = codec.data(event, RosterEvents.CommitteeData.class);
+        Update update = new Update().set("department", d.department()).set("termStart", d.termStart())
+                .set("termEnd", d.termEnd()).set("posts", d.posts());
+        if (writer.applyOnce(RosterCommittee.class, d.organizationId(), event.id(), update)) {
+            publisher.publishEvent(new RosterChanged(d.department(), d.organizationId()));
+        }
+    }
+
+    private void sanction(EventEnvelope event) {
+        RosterEvents.SanctionData d = codec.data(event, RosterEvents.SanctionData.class);
+        Update update = new Update().set("memberId", d.memberId()).set("department", d.department())
+                .set("type", d.type()).set("decidedOn", d.decidedOn()).set("influenceUntil", d.influenceUntil());
+        writer.applyOnce(InfluencePeriod.class, d.sanctionId(), event.id(), update);
+    }
+
+    private void revoked(EventEnvelope event) {
+        RosterEvents.SanctionRevokedData d = codec.data(event, RosterEvents.SanctionRevokedData.class);
+        Update update = new Update().set("memberId", d.memberId()).set("department", d.department())
+                .set("revokedOn", d.revokedOn());
+        writer.applyOnce(InfluencePeriod.class, d.sanctionId(), event.id(), update);
+    }
+}
