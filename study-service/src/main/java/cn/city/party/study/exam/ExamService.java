@@ -7,6 +7,7 @@ import cn.city.party.common.security.Caller;
 import cn.city.party.common.security.Role;
 import cn.city.party.common.tenancy.ScopedMongo;
 import cn.city.party.study.material.Category;
+import cn.city.party.study.points.Points;
 import cn.city.party.study.roster.Roster;
 import cn.city.party.study.roster.RosterMember;
 import cn.city.party.study.support.ContentVisibility;
@@ -46,12 +47,15 @@ public class ExamService {
     private final ContentVisibility visibility;
     private final Publisher publisher;
     private final Roster roster;
+    private final Points points;
     private final EventFactory events;
     private final OutboxRelay relay;
     private final Clock clock;
 
     public ExamService(ScopedMongo store, MongoTemplate mongo, QuestionService questions, ContentVisibility visibility,
-                       Publisher publisher, Roster roster, EventFactory events, OutboxRelay relay, Clock clock) {
+                       Publisher publisher, Roster roster, Points points, EventFactory events, OutboxRelay relay,
+                       Clock clock) {
+        this.points = points;
         this.store = store;
         this.mongo = mongo;
         this.questions = questions;
@@ -182,6 +186,9 @@ public class ExamService {
                         attempt.department(), attempt.branchId(), score, exam.passMark())));
         Attempt saved = store.save(attempt);
         relay.nudge();
+        if (Boolean.TRUE.equals(saved.passed())) {
+            points.award(saved.memberId(), saved.department(), Points.Action.EXAM_PASSED);
+        }
         return saved;
     }
 

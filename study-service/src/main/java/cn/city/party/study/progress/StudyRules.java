@@ -1,0 +1,36 @@
+package cn.city.party.study.progress;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The year's study rules (defaults of the work committee's rule set): the credit-hour targets, and how much
+ * reported study time is plausible for a material.
+ *
+ * @param creditTarget        学时 per year of a member (32)
+ * @param creditTargetLeading 学时 per year of a leading cadre or branch secretary (56)
+ * @param plausibleTimeFactor the most study time counted for a material, as a multiple of its estimated minutes
+ */
+@ConfigurationProperties("study.rules")
+public record StudyRules(int creditTarget, int creditTargetLeading, int plausibleTimeFactor) {
+
+    public StudyRules {
+        creditTarget = creditTarget <= 0 ? 32 : creditTarget;
+        creditTargetLeading = creditTargetLeading <= 0 ? 56 : creditTargetLeading;
+        plausibleTimeFactor = plausibleTimeFactor <= 0 ? 2 : plausibleTimeFactor;
+    }
+
+    /** 领导干部 and 支部书记 study 56 学时 a year, other members 32. */
+    public int targetFor(boolean leadingCadre, boolean secretary) {
+        return leadingCadre || secretary ? creditTargetLeading : creditTarget;
+    }
+
+    /**
+     * The study time counted after a report of {@code reportedSeconds}: never more than the time that really passed
+     * since the previous report, and never more in total than the plausible time for the material.
+     */
+    public long countedSeconds(long soFar, long reportedSeconds, long elapsedSinceLastReport, int estimatedMinutes) {
+        long plausibleTotal = (long) estimatedMinutes * 60 * plausibleTimeFactor;
+        long thisReport = Math.max(0, Math.min(reportedSeconds, elapsedSinceLastReport));
+        return Math.min(plausibleTotal, soFar + thisReport);
+    }
+}

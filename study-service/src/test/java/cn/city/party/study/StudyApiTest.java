@@ -1,0 +1,171 @@
+package cn.city.party.study;
+
+import cn.city.party.common.test.Api;
+import cn.city.party.common.test.EventContracts;
+import cn.city.party.common.test.ServiceApiTest;
+import cn.city.party.study.roster.RosterMember;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Base of study-service's API tests: the roster arrives the way it does in production, as org-service events on the
+ * real broker, before the first test of the context runs.
+ */
+@org.springframework.context.annotation.Import(cn.city.party.study.support.TestClock.Config.class)
+public abstract class StudyApiTest extends ServiceApiTest {
+
+    public static final String CAIZHENG_SECRETARY = "caizheng-m01";
+    public static final String CAIZHENG_MEMBER = "caizheng-m02";
+    public static final String JIAOYU_MEMBER = "jiaoyu-m02";
+
+    @Autowired
+    protected MongoTemplate mongo;
+
+    @Autowired
+    protected cn.city.party.study.support.TestClock clock;
+
+    private static String rosterReadyIn;
+
+    @BeforeEach
+    void demoRoster() {
+        String database = mongo.getDb().getName();
+        if (database.equals(rosterReadyIn)) {
+            return;
+        }
+        admit("caizheng-m01", "caizheng", "caizheng-branch-1", "FULL", false, "00000000-0000-4000-8000-000000000004");
+        admit("caizheng-m02", "caizheng", "caizheng-branch-1", "FULL", false, "00000000-0000-4000-8000-000000000005");
+        admit("caizheng-m03", "caizheng", "caizheng-branch-1", "FULL", true, null);
+        admit("caizheng-m09", "caizheng", "caizheng-branch-2", "FULL", false, null);
+        admit("jiaoyu-m01", "jiaoyu", "jiaoyu-branch-1", "FULL", false, "00000000-0000-4000-8000-000000000008");
+        admit("jiaoyu-m02", "jiaoyu", "jiaoyu-branch-1", "FULL", false, "00000000-0000-4000-8000-000000000009");
+        organization("caizheng-committee", "caizheng", "ORGAN_COMMITTEE", "市财政局机关党委", null);
+        organization("caizheng-branch-1", "caizheng", "BRANCH", "第一党支部", "caizheng-committee");
+        organization("caizheng-branch-2", "caizheng", "BRANCH", "第二党支部", "caizheng-committee");
+        organization("jiaoyu-committee", "jiaoyu", "ORGAN_COMMITTEE", "市教育局机关党委", null);
+        organization("jiaoyu-branch-1", "jiaoyu", "BRANCH", "第一党支部", "jiaoyu-committee");
+        elect("caizheng-branch-1", "caizheng", "caizheng-m01");
+        elect("jiaoyu-branch-1", "jiaoyu", "jiaoyu-m01");
+        await("the demo roster", () -> {
+            RosterMember m = mongo.findById("jiaoyu-m01", RosterMember.class);
+            RosterMember c = mongo.findById("caizheng-m01", RosterMember.class);
+            return m != null && m.secretary() && m.name() != null && c != null && c.secretary() && c.name() != null
+                    && mongo.findById("jiaoyu-m02", RosterMember.class) != null
+                    && mongo.findById("jiaoyu-branch-1", cn.city.party.study.roster.RosterOrganization.class) != null;
+        });
+        rosterReadyIn = database;
+    }
+
+    protected void admit(String memberId, String department, String branchId, String status, boolean leadingCadre,
+                         String accountSubject) {
+        publish("party.org.member", "party.org.member.admitted.v1", memberId, department,
+                memberData(memberId, department, branchId, status, leadingCadre, accountSubject));
+    }
+
+    protected void organization(String id, String department, String type, String name, String parentId) {
+        Map<String, Object> data = new HashMap<>();
+        data.put("id", id);
+        data.put("department", department);
+        data.put("type", type);
+        data.put("name", name);
+        data.put("parentId", parentId);
+        data.put("ancestors", parentId == null ? java.util.List.of() : java.util.List.of(parentId));
+        data.put("status", "ACTIVE");
+        publish("party.org.organization", "party.org.organization.created.v1", id, department, data);
+    }
+
+    protected void elect(String organizationId, String department, String secretaryId) {
+        publish("party.org.committee", "party.org.committee.elected.v1", organizationId, department, Map.of(
+                "organizationId", organizationId, "department", department, "termStart", "2025-01-01",
+                "termEnd", "2027-12-31", "posts", java.util.List.of(Map.of("post", "SECRETARY", "memberId", secretaryId,
+                        "name", "书记"))));
+    }
+
+    public static Map<String, Object> memberData(String memberId, String department, String branchId, String status,
+                                                 boolean leadingCadre, String accountSubject) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("memberId", memberId);
+        data.put("department", department);
+        data.put("branchId", branchId);
+        data.put("partyGroupId", null);
+        data.put("name", "党员" + memberId.substring(memberId.length() - 2));
+        data.put("gender", "FEMALE");
+        data.put("birthDate", "1985-04-12");
+        data.put("joinedOn", "2010-07-01");
+        data.put("status", status);
+        data.put("leadingCadre", leadingCadre);
+        data.put("partyAffairsCadre", "NONE");
+        data.put("accountSubject", accountSubject);
+        return data;
+    }
+
+    /** Sends one CloudEvents message whose data fits the consumer copy of its schema; returns the event. */
+    protected JsonNode publish(String topic, String type, String key, String department, Map<String, Object> data) {
+        return publish(topic, envelope(UUID.randomUUID().toString(), type, key, department, data));
+    }
+
+    protected JsonNode publish(String topic, JsonNode event) {
+        EventContracts.assertValid(event, "contracts/" + event.path("type").asString() + ".schema.json");
+        publishRaw(topic, event.path("subject").asString(), event.toString());
+        return event;
+    }
+
+    protected void publishRaw(String topic, String value) {
+        publishRaw(topic, "poison", value);
+    }
+
+    private void publishRaw(String topic, String key, String value) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected static JsonNode envelope(String id, String type, String subject, String department, Map<String, Object> data) {
+        Map<String, Object> envelope = new HashMap<>();
+        envelope.put("specversion", "1.0");
+        envelope.put("id", id);
+        envelope.put("source", "/party/test");
+        envelope.put("type", type);
+        envelope.put("subject", subject);
+        envelope.put("time", Instant.now().toString());
+        envelope.put("datacontenttype", "application/json");
+        envelope.put("dataschema", "urn:party-platform:schema:" + type);
+        envelope.put("department", department);
+        envelope.put("data", data);
+        return Api.JSON.valueToTree(envelope);
+    }
+
+    protected static void await(String what, BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("timed out waiting for " + what);
+    }
+}

@@ -1,0 +1,66 @@
+package cn.city.party.study.progress;
+
+import cn.city.party.study.roster.RosterMember;
+import cn.city.party.study.support.Audience;
+import cn.city.party.study.support.Reach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CreditLedgerTest {
+
+    private static final StudyRules RULES = new StudyRules(32, 56, 2);
+    private static final LocalDate TODAY = LocalDate.of(2026, 6, 1);
+
+    private static RosterMember member(boolean cadre, String secretaryOf) {
+        return new RosterMember("m1", "caizheng", "b1", "孙红梅", RosterMember.FULL, LocalDate.of(2010, 7, 1), cadre,
+                secretaryOf, null);
+    }
+
+    private static Progress completed(String materialId, String hours, int year) {
+        Progress p = new Progress("caizheng", "b1", "m1", materialId, Instant.parse("2026-03-01T00:00:00Z"));
+        p.complete(new BigDecimal(hours), true, year, Instant.parse("2026-03-01T01:00:00Z"));
+        return p;
+    }
+
+    @Test
+    void members_study_32_hours_a_year_leading_cadres_and_branch_secretaries_56() {
+        assertThat(RULES.targetFor(false, false)).isEqualTo(32);
+        assertThat(RULES.targetFor(true, false)).isEqualTo(56);
+        assertThat(RULES.targetFor(false, true)).isEqualTo(56);
+        assertThat(CreditLedger.summarize(member(false, "b1"), 2026, List.of(), List.of(), RULES, TODAY).target()).isEqualTo(56);
+    }
+
+    @Test
+    void reported_time_counts_only_what_really_passed_and_never_more_than_is_plausible_for_the_material() {
+        assertThat(RULES.countedSeconds(0, 600, 900, 30)).isEqualTo(600);
+        assertThat(RULES.countedSeconds(0, 3600, 900, 30)).as("not more than elapsed").isEqualTo(900);
+        assertThat(RULES.countedSeconds(3000, 900, 900, 30)).as("30 min × 2 = 3600 s at most").isEqualTo(3600);
+        assertThat(RULES.countedSeconds(100, -50, 900, 30)).isEqualTo(100);
+    }
+
+    @Test
+    void credit_hours_are_those_completed_in_the_year_and_required_study_counts_what_reaches_the_member() {
+        Reach all = new Reach("caizheng", null, Audience.ALL);
+        List<CreditLedger.Requirement> requirements = List.of(
+                new CreditLedger.Requirement("a", "党章", all, null),
+                new CreditLedger.Requirement("b", "党史", all, LocalDate.of(2026, 5, 1)),
+                new CreditLedger.Requirement("c", "准则", new Reach("caizheng", null, Audience.LEADING_CADRES), LocalDate.of(2026, 5, 1)),
+                new CreditLedger.Requirement("d", "周学", all, LocalDate.of(2026, 12, 1)),
+                new CreditLedger.Requirement("b", "党史", all, LocalDate.of(2026, 9, 1)));
+
+        CreditLedger.Summary summary = CreditLedger.summarize(member(false, null), 2026, requirements,
+                List.of(completed("a", "2", 2026), completed("x", "1.5", 2026), completed("y", "3", 2025)), RULES, TODAY);
+
+        assertThat(summary.creditHours()).isEqualByComparingTo("3.5");
+        assertThat(summary.requiredTotal()).as("a, b, d; c is for leading cadres").isEqualTo(3);
+        assertThat(summary.requiredCompleted()).isEqualTo(1);
+        assertThat(summary.overdue()).extracting(CreditLedger.Item::materialId).as("b was due on its earlier date").containsExactly("b");
+        assertThat(summary.targetMet()).isFalse();
+    }
+}
