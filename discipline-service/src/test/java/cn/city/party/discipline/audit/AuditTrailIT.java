@@ -1,0 +1,73 @@
+package cn.city.party.discipline.audit;
+
+import cn.city.party.common.test.PlatformIntegrationTest;
+import cn.city.party.discipline.support.DisciplineApiTest;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import tools.jackson.databind.JsonNode;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The audit trail on the real database: tampering with a stored entry is found, and where. */
+@PlatformIntegrationTest
+class AuditTrailIT extends DisciplineApiTest {
+
+    @Autowired
+    MongoTemplate mongo;
+
+    private JsonNode verification() {
+        return api().as("city-inspector").get("/api/discipline/audit/verification").json();
+    }
+
+    @Test
+    void a_stored_entry_changed_directly_in_the_database_is_reported_as_the_first_broken_link() {
+        String leadId = createLead("caizheng-inspector", "caizheng", "caizheng-m01", null).path("id").asString();
+        api().as("caizheng-inspector").get("/api/discipline/leads/" + leadId);
+        api().as("caizheng-inspector").get("/api/discipline/leads/" + leadId);
+        assertThat(verification().path("intact").asBoolean()).isTrue();
+
+        Document read = mongo.findOne(Query.query(Criteria.where("targetId").is(leadId).and("action").is("lead.read")),
+                Document.class, "audit_trail");
+        Query entry = Query.query(Criteria.where("_id").is(read.get("_id")));
+        try {
+            // someone with database access hides who read the lead
+            mongo.updateFirst(entry, new Update().set("actorName", "nobody"), "audit_trail");
+
+            JsonNode broken = verification();
+            assertThat(broken.path("intact").asBoolean()).isFalse();
+            assertThat(broken.path("firstBreak").path("seq").asLong()).isEqualTo(read.getLong("seq"));
+            assertThat(broken.path("firstBreak").path("entryId").asString()).isEqualTo(read.getString("_id"));
+            assertThat(broken.path("firstBreak").path("reason").asString()).isEqualTo("CONTENT_CHANGED");
+        } finally {
+            mongo.updateFirst(entry, new Update().set("actorName", read.getString("actorName")), "audit_trail");
+        }
+        assertThat(verification().path("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void every_detail_read_and_change_is_in_the_trail_and_only_inspectors_see_or_verify_it() {
+        String leadId = createLead("caizheng-inspector", "caizheng", "caizheng-m02", null).path("id").asString();
+        api().as("caizheng-inspector").get("/api/discipline/leads/" + leadId);
+        transition("caizheng-inspector", leadId, "SET_ASIDE", null);
+
+        List<JsonNode> entries = api().as("caizheng-inspector").get("/api/discipline/audit/entries?targetId=" + leadId)
+                .json().valueStream().toList();
+        assertThat(entries).extracting(e -> e.path("action").asString())
+                .containsExactly("lead.created", "lead.read", "lead.transition");
+        assertThat(entries.get(2).path("detail").asString()).isEqualTo("RECEIVED→SET_ASIDE");
+        assertThat(entries).allSatisfy(e -> assertThat(e.path("actorName").asString()).isEqualTo("caizheng-inspector"));
+
+        assertThat(api().as("jiaoyu-inspector").get("/api/discipline/audit/entries?targetId=" + leadId).json().size()).isZero();
+        for (String user : List.of("work-committee", "caizheng-admin", "caizheng-secretary", "caizheng-member")) {
+            assertThat(api().as(user).get("/api/discipline/audit/verification").status()).as(user).isEqualTo(403);
+            assertThat(api().as(user).get("/api/discipline/audit/entries?targetId=" + leadId).status()).as(user).isEqualTo(403);
+        }
+    }
+}
