@@ -29,7 +29,7 @@ public final class ActivityEvents {
                                List<ActivityType> types, String title, Instant plannedAt, Instant heldAt,
                                boolean lateEntry, Double attendanceRate, ActivityStatus status) {
 
-        static ActivityData of(Activity a) {
+        public static ActivityData of(Activity a) {
             return new ActivityData(a.id(), a.department(), a.branchId(), a.partyGroupId(), a.types(), a.title(),
                     a.plannedAt(), a.held() == null ? null : a.held().heldAt(), a.lateEntry(),
                     a.attendanceRate().orElse(null), a.status());
