@@ -1,6 +1,5 @@
 package cn.city.party.activity.compliance;
 
-import cn.city.party.activity.activity.ActivityApiIT;
 import cn.city.party.activity.period.Period;
 import cn.city.party.activity.support.ActivityServiceIT;
 import cn.city.party.common.test.Api;
@@ -92,11 +91,11 @@ class ComplianceApiIT extends ActivityServiceIT {
         Instant lastEveningOfQ1 = LocalDateTime.of(year, 3, 31, 23, 30).atZone(Period.ZONE).toInstant();
         Api secretary = api().as("caizheng-secretary");
         try (EventCapture events = capture(ComplianceEvents.TOPIC)) {
-            String committeeMeeting = secretary.post("/api/activities/records", ActivityApiIT.record(
-                    List.of("BRANCH_COMMITTEE_MEETING"), "一月支委会", ActivityApiIT.held(jan, "纪要"), "补录测试"))
+            String committeeMeeting = secretary.post("/api/activities/records", record(
+                    List.of("BRANCH_COMMITTEE_MEETING"), "一月支委会", held(jan, "纪要"), "补录测试"))
                     .json().path("id").asString();
-            Api.Response lecture = secretary.post("/api/activities/records", ActivityApiIT.record(
-                    List.of("PARTY_LECTURE", "THEME_PARTY_DAY"), "季度末晚间党课", ActivityApiIT.held(lastEveningOfQ1, ""), "补录测试"));
+            Api.Response lecture = secretary.post("/api/activities/records", record(
+                    List.of("PARTY_LECTURE", "THEME_PARTY_DAY"), "季度末晚间党课", held(lastEveningOfQ1, ""), "补录测试"));
             assertThat(lecture.status()).as(lecture.toString()).isEqualTo(201);
             String lectureId = lecture.json().path("id").asString();
 

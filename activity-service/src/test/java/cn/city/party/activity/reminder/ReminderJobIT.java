@@ -1,6 +1,5 @@
 package cn.city.party.activity.reminder;
 
-import cn.city.party.activity.activity.ActivityApiIT;
 import cn.city.party.activity.compliance.BranchCompliance;
 import cn.city.party.activity.compliance.RuleSetService;
 import cn.city.party.activity.period.Period;
@@ -41,8 +40,8 @@ class ReminderJobIT extends ActivityServiceIT {
     @Test
     void two_instances_running_the_job_at_once_create_each_reminder_once_and_secretaries_see_their_own() throws Exception {
         demoRoster();
-        String late = api().as("caizheng-secretary").post("/api/activities/records", ActivityApiIT.record(
-                List.of("THEME_PARTY_DAY"), "提醒用补录", ActivityApiIT.held(Instant.now().minus(Duration.ofDays(9)), "纪要"),
+        String late = api().as("caizheng-secretary").post("/api/activities/records", record(
+                List.of("THEME_PARTY_DAY"), "提醒用补录", held(Instant.now().minus(Duration.ofDays(9)), "纪要"),
                 "外出")).json().path("id").asString();
         int year = Instant.now().atZone(Period.ZONE).getYear();
         await("the branch's figures are in the read model", () ->

@@ -76,6 +76,33 @@ public abstract class ActivityServiceIT extends ServiceApiTest {
         rosterFed = true;
     }
 
+    /** The {@code held} part of a request: a sitting at {@code at} with the given minutes. */
+    public static Map<String, Object> held(Instant at, String minutes) {
+        Map<String, Object> held = new LinkedHashMap<>();
+        held.put("heldAt", at.toString());
+        held.put("place", "三楼会议室");
+        held.put("host", "党员1");
+        held.put("hostMemberId", "caizheng-m01");
+        held.put("lecturer", "党员1");
+        held.put("lecturerMemberId", "caizheng-m01");
+        held.put("agenda", List.of("学习党章", "讨论工作"));
+        held.put("minutes", minutes);
+        held.put("attachments", List.of(Map.of("name", "签到表.pdf", "contentType", "application/pdf", "size", 1024,
+                "storageKey", "att/" + UUID.randomUUID())));
+        return held;
+    }
+
+    public static Map<String, Object> record(List<String> types, String title, Map<String, Object> held, String lateReason) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("types", types);
+        body.put("title", title);
+        body.put("held", held);
+        if (lateReason != null) {
+            body.put("lateReason", lateReason);
+        }
+        return body;
+    }
+
     protected KafkaProducer<String, String> producer() {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers);
