@@ -20,7 +20,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @PlatformIntegrationTest
-class ExamApiIT extends StudyApiTest {
+public class ExamApiIT extends StudyApiTest {
 
     private static final Set<String> KEY_FIELDS = Set.of("correct", "right", "answerKey");
 
@@ -159,8 +159,14 @@ class ExamApiIT extends StudyApiTest {
         JsonNode stored = member.get("/api/study/attempts/" + attemptId).json();
         assertThat(stored.path("answers").size()).as("no refused answer was stored").isZero();
         assertThat(stored.path("status").asString()).isEqualTo("IN_PROGRESS");
-        Api.Response graded = member.post("/api/study/attempts/" + attemptId + "/submit", Map.of());
-        assertThat(graded.json().path("score").decimalValue()).as("what was saved in time, i.e. nothing").isEqualByComparingTo("0");
+        try (EventCapture events = capture(ExamEvents.TOPIC)) {
+            Api.Response graded = member.post("/api/study/attempts/" + attemptId + "/submit", Map.of());
+            assertThat(graded.json().path("score").decimalValue()).as("what was saved in time, i.e. nothing")
+                    .isEqualByComparingTo("0");
+            JsonNode failed = events.await(ExamEvents.FAILED.type(), e -> e.path("subject").asString().equals(attemptId),
+                    Duration.ofSeconds(20));
+            EventContracts.assertValid(failed, ExamEvents.FAILED.schemaResource());
+        }
     }
 
     @Test
