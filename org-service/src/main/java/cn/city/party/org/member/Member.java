@@ -1,6 +1,7 @@
 package cn.city.party.org.member;
 
 import cn.city.party.common.outbox.AggregateRoot;
+import cn.city.party.org.dues.DuesLedger;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -59,11 +60,14 @@ public class Member extends AggregateRoot {
     @Indexed(name = "accountSubject", unique = true, sparse = true)
     private String accountSubject;
     private String pendingTransferId;
+    private Instant pendingTransferSince;
     /** Influence periods by sanction id, written by the discipline-event consumer. */
     private Map<String, InfluencePeriod> influence = new HashMap<>();
     /** Ids of consumed events already applied to this document (see {@code SanctionListener}). */
     private List<String> appliedEvents = new ArrayList<>();
     private Instant admittedAt;
+    /** 党费: income bases, payments and the arrears flag (see the dues package). */
+    private DuesLedger dues = new DuesLedger();
     @Version
     private Long version;
 
@@ -121,6 +125,11 @@ public class Member extends AggregateRoot {
         this.probationExtended = true;
     }
 
+    public void clearPendingTransfer() {
+        this.pendingTransferId = null;
+        this.pendingTransferSince = null;
+    }
+
     public void linkAccount(String subject) {
         this.accountSubject = subject;
     }
@@ -160,5 +169,7 @@ public class Member extends AggregateRoot {
     public PartyAffairsCadre partyAffairsCadre() { return partyAffairsCadre; }
     public String accountSubject() { return accountSubject; }
     public String pendingTransferId() { return pendingTransferId; }
+    public Instant pendingTransferSince() { return pendingTransferSince; }
     public Instant admittedAt() { return admittedAt; }
+    public DuesLedger dues() { return dues; }
 }

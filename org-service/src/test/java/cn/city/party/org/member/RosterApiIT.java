@@ -1,0 +1,156 @@
+package cn.city.party.org.member;
+
+import cn.city.party.common.test.Api;
+import cn.city.party.common.test.PlatformIntegrationTest;
+import cn.city.party.org.OrgApiTest;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@PlatformIntegrationTest
+class RosterApiIT extends OrgApiTest {
+
+    static final List<String> HEADERS = List.of("姓名", "性别", "民族", "出生日期", "身份证号", "学历", "职务", "入党日期",
+            "党员状态", "所在支部", "党小组", "领导干部", "党务干部", "手机", "电子邮箱");
+
+    private String branchName(String branchId) {
+        return api().as("caizheng-admin").get("/api/org/organizations/" + branchId).json().path("name").asString();
+    }
+
+    private static List<String> row(String name, LocalDate birth, String nationalId, String joined, String status, String branch) {
+        return List.of(name, "女", "汉族", birth.toString(), nationalId, "大学本科", "科员", joined, status, branch, "", "否",
+                "兼职", "13800000000", "");
+    }
+
+    private static byte[] workbook(List<String> headers, List<List<String>> rows) throws IOException {
+        try (Workbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet("党员名册");
+            List<List<String>> all = new ArrayList<>();
+            all.add(headers);
+            all.addAll(rows);
+            for (int r = 0; r < all.size(); r++) {
+                Row row = sheet.createRow(r);
+                for (int c = 0; c < all.get(r).size(); c++) {
+                    row.createCell(c).setCellValue(all.get(r).get(c));
+                }
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    private Api.Response upload(String user, byte[] file) {
+        String boundary = "----roster" + System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"roster.xlsx\"\r\n"
+                + "Content-Type: " + RosterSheet.CONTENT_TYPE + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return api().as(user).post("/api/org/members/import", "multipart/form-data; boundary=" + boundary, body.toByteArray());
+    }
+
+    private long membersIn(String branch) {
+        return api().as("caizheng-admin").get("/api/org/members?branchId=" + branch).json().path("totalElements").asLong();
+    }
+
+    @Test
+    void a_roster_with_bad_rows_imports_nothing_and_reports_each_row_column_and_reason_in_chinese() throws IOException {
+        String branch = newBranch("caizheng-admin", "caizheng");
+        String name = branchName(branch);
+        LocalDate birth = LocalDate.of(1986, 6, 6);
+        String goodId = nationalId(birth);
+        byte[] file = workbook(HEADERS, List.of(
+                row("好人甲", birth, goodId, "2010-07-01", "正式党员", name),
+                row("好人乙", birth, nationalId(birth), "2011/7/1", "预备党员", name),
+                row("早入党", birth, nationalId(birth), "1985-07-01", "正式党员", name),
+                row("", birth, goodId, "2010-07-01", "党员", "不存在的支部")));
+
+        Api.Response refused = upload("caizheng-admin", file);
+
+        assertThat(refused.status()).isEqualTo(422);
+        JsonNode report = refused.json();
+        assertThat(report.path("imported").asBoolean()).isFalse();
+        assertThat(report.path("rows").asInt()).isEqualTo(4);
+        List<String> errors = report.path("errors").valueStream()
+                .map(e -> e.path("row").asInt() + "|" + e.path("column").asString() + "|" + e.path("reason").asString()).toList();
+        assertThat(errors).containsExactlyInAnyOrder(
+                "4|入党日期|入党日期不能早于出生日期。",
+                "5|姓名|必填",
+                "5|党员状态|应为“预备党员”或“正式党员”",
+                "5|所在支部|本部门没有名为“不存在的支部”的党支部");
+        assertThat(membersIn(branch)).as("nothing half-imported").isZero();
+    }
+
+    @Test
+    void a_clean_roster_is_imported_whole_and_exported_again_with_chinese_headers_and_masked_ids() throws IOException {
+        String branch = newBranch("caizheng-admin", "caizheng");
+        String name = branchName(branch);
+        LocalDate birth = LocalDate.of(1979, 11, 30);
+        String firstId = nationalId(birth);
+        byte[] file = workbook(HEADERS, List.of(
+                row("导入甲", birth, firstId, "2003-07-01", "正式党员", name),
+                row("导入乙", birth, nationalId(birth), "2004.7.1", "正式", name)));
+
+        Api.Response imported = upload("caizheng-admin", file);
+        assertThat(imported.status()).isEqualTo(201);
+        assertThat(imported.json().path("memberIds").size()).isEqualTo(2);
+        assertThat(membersIn(branch)).isEqualTo(2);
+
+        Api.Response again = upload("caizheng-admin", file);
+        assertThat(again.status()).isEqualTo(422);
+        assertThat(again.json().path("errors").valueStream().map(e -> e.path("reason").asString()).toList())
+                .containsOnly("本部门已有相同身份证号的党员。");
+        assertThat(membersIn(branch)).isEqualTo(2);
+
+        Api.Response export = api().as("caizheng-admin").getBytes("/api/org/members/export?branchId=" + branch);
+        assertThat(export.status()).isEqualTo(200);
+        assertThat(export.headers().firstValue("Content-Type")).hasValue(RosterSheet.CONTENT_TYPE);
+        try (Workbook exported = new XSSFWorkbook(new ByteArrayInputStream(export.bytes()))) {
+            Sheet sheet = exported.getSheetAt(0);
+            List<String> header = new ArrayList<>();
+            sheet.getRow(0).forEach(c -> header.add(c.getStringCellValue()));
+            assertThat(header).isEqualTo(HEADERS);
+            assertThat(sheet.getLastRowNum()).isEqualTo(2);
+            Row first = sheet.getRow(1).getCell(0).getStringCellValue().equals("导入甲") ? sheet.getRow(1) : sheet.getRow(2);
+            assertThat(first.getCell(0).getStringCellValue()).isEqualTo("导入甲");
+            assertThat(first.getCell(4).getStringCellValue()).isEqualTo(firstId.substring(0, 4) + "********" + firstId.substring(14));
+            assertThat(first.getCell(9).getStringCellValue()).isEqualTo(name);
+            assertThat(first.getCell(12).getStringCellValue()).isEqualTo("兼职");
+        }
+    }
+
+    @Test
+    void a_wrong_header_or_a_file_that_is_no_spreadsheet_is_refused_and_other_roles_cannot_import_or_export() throws IOException {
+        List<String> headers = new ArrayList<>(HEADERS);
+        headers.set(4, "证件号");
+        Api.Response wrongHeader = upload("caizheng-admin", workbook(headers, List.of()));
+        assertThat(wrongHeader.status()).isEqualTo(422);
+        assertThat(wrongHeader.json().path("errors").get(0).path("column").asString()).isEqualTo("身份证号");
+
+        Api.Response notXlsx = upload("caizheng-admin", "姓名,性别".getBytes(StandardCharsets.UTF_8));
+        assertThat(notXlsx.status()).isEqualTo(400);
+        assertThat(fields(notXlsx)).containsExactly("file");
+
+        assertThat(upload("caizheng-secretary", workbook(HEADERS, List.of())).status()).isEqualTo(403);
+        assertThat(upload("work-committee", workbook(HEADERS, List.of())).status()).isEqualTo(403);
+        assertThat(api().as("caizheng-member").getBytes("/api/org/members/export").status()).isEqualTo(403);
+        try (Workbook exported = new XSSFWorkbook(new ByteArrayInputStream(
+                api().as("jiaoyu-admin").getBytes("/api/org/members/export?branchId=caizheng-branch-1").bytes()))) {
+            assertThat(exported.getSheetAt(0).getLastRowNum()).as("another department's members are not exported").isZero();
+        }
+    }
+}
