@@ -74,7 +74,8 @@ public class Lead implements DepartmentOwned {
         this.reporterCiphertext = ciphertext;
     }
 
-    void anonymousReporter(String receiptCodeHash) {
+    /** Anonymous: only the hash of the receipt code handed to the reporter is kept (none for leads without one). */
+    public void anonymousReporter(String receiptCodeHash) {
         this.anonymous = true;
         this.receiptCodeHash = receiptCodeHash;
     }
