@@ -49,7 +49,11 @@ public final class LocalPlatform implements AutoCloseable {
             }
             List<ManagedProcess> services = new ArrayList<>();
             for (PlatformService service : PlatformService.values()) {
-                services.add(record(startJar(service.module(), settings.servicePorts().get(service), serviceEnvironment())));
+                Map<String, String> env = serviceEnvironment();
+                if (service == PlatformService.DISCIPLINE) {
+                    env.put(REPORTER_KEY, reporterKey());
+                }
+                services.add(record(startJar(service.module(), settings.servicePorts().get(service), env)));
             }
             services.add(record(startJar("gateway", settings.gatewayPort(), gatewayEnvironment())));
             for (ManagedProcess service : services) {
@@ -108,6 +112,33 @@ public final class LocalPlatform implements AutoCloseable {
         env.put("STUDY_SERVICE_URL", settings.serviceUrl(PlatformService.STUDY));
         env.put("DISCIPLINE_SERVICE_URL", settings.serviceUrl(PlatformService.DISCIPLINE));
         return env;
+    }
+
+    static final String REPORTER_KEY = "DISCIPLINE_REPORTER_KEY";
+
+    /**
+     * The key that encrypts reporter identities at rest. Taken from the environment when set; otherwise generated
+     * once for this installation and kept beside its data (outside the database), so stored identities stay
+     * readable after a restart.
+     */
+    private String reporterKey() {
+        String configured = System.getenv(REPORTER_KEY);
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        Path file = settings.dataDir().resolve("discipline-reporter.key");
+        try {
+            if (!Files.exists(file)) {
+                byte[] key = new byte[32];
+                new java.security.SecureRandom().nextBytes(key);
+                Files.writeString(file, java.util.Base64.getEncoder().encodeToString(key));
+                file.toFile().setReadable(false, false);
+                file.toFile().setReadable(true, true);
+            }
+            return Files.readString(file).trim();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private ManagedProcess startMongoSubstitute() {

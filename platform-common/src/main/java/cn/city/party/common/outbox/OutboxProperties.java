@@ -5,7 +5,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import java.time.Duration;
 
 /**
- * @param pollInterval  how often the relay looks for unpublished events (it is also woken right after each write)
+ * @param pollInterval  how often the relay looks for events left unpublished (after a crash, or while Kafka was down);
+ *                      a write wakes it at once through {@link OutboxRelay#nudge()}, so this is only a safety net
  * @param lease         how long one relay instance owns a document's events while publishing them
  * @param sendTimeout   how long one send may take before the relay backs off
  * @param maxBackoff    the longest wait between attempts while Kafka is unreachable
@@ -16,7 +17,7 @@ public record OutboxProperties(Duration pollInterval, Duration lease, Duration s
                                int batchSize) {
 
     public OutboxProperties {
-        pollInterval = pollInterval == null ? Duration.ofMillis(500) : pollInterval;
+        pollInterval = pollInterval == null ? Duration.ofSeconds(2) : pollInterval;
         lease = lease == null ? Duration.ofSeconds(30) : lease;
         sendTimeout = sendTimeout == null ? Duration.ofSeconds(10) : sendTimeout;
         maxBackoff = maxBackoff == null ? Duration.ofSeconds(10) : maxBackoff;

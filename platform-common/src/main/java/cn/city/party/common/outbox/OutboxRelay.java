@@ -99,7 +99,8 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private int drain(String collection) {
-        Query candidates = new Query(Criteria.where(AggregateRoot.OUTBOX + ".0").exists(true)).limit(properties.batchSize());
+        Query candidates = new Query(Criteria.where(AggregateRoot.OUTBOX + "." + PendingEvent.ID_FIELD).exists(true))
+                .limit(properties.batchSize());
         candidates.fields().include("_id");
         int published = 0;
         for (Document candidate : mongo.find(candidates, Document.class, collection)) {

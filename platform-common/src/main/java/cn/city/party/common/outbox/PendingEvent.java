@@ -1,5 +1,6 @@
 package cn.city.party.common.outbox;
 
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Field;
 
 import java.time.Instant;
@@ -9,12 +10,13 @@ import java.time.Instant;
  * single-document write as the change it describes, so a change that was stored is always published and a change
  * that failed never is.
  *
- * @param eventId the CloudEvents id
+ * @param eventId the CloudEvents id; indexed (sparse, as {@code outbox.eventId}) so that finding the documents
+ *                with unpublished events does not scan the collection
  * @param topic   where it goes
  * @param key     the Kafka key (aggregate id)
  * @param payload the CloudEvents JSON, exactly as it will be sent
  */
-public record PendingEvent(@Field(PendingEvent.ID_FIELD) String eventId, String topic, String key, String payload,
+public record PendingEvent(@Field(PendingEvent.ID_FIELD) @Indexed(sparse = true) String eventId, String topic, String key, String payload,
                            String traceId, Instant createdAt) {
 
     public static final String ID_FIELD = "eventId";
