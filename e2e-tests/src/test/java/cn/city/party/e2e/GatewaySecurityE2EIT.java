@@ -82,6 +82,35 @@ class GatewaySecurityE2EIT {
     }
 
     @Test
+    @Order(2)
+    void a_browser_signs_in_through_keycloak_and_the_gateway_relays_its_token() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        String gateway = platform.settings().gatewayUrl();
+
+        HttpResponse<String> loginPage = browser.send(HttpRequest.newBuilder(URI.create(gateway + "/api/org/departments/caizheng"))
+                .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(loginPage.uri().toString()).as("sent to Keycloak's login page").startsWith(keycloak + "/realms/city/");
+        var action = java.util.regex.Pattern.compile("id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"").matcher(loginPage.body());
+        assertThat(action.find()).as("the login form").isTrue();
+
+        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=caizheng-admin&password=" + Tokens.DEMO_PASSWORD + "&credentialId="))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(signedIn.statusCode()).isEqualTo(200);
+        assertThat(signedIn.uri().toString()).as("back at the page first asked for").startsWith(gateway + "/api/org/departments/caizheng");
+        assertThat(Api.JSON.readTree(signedIn.body()).path("name").asString()).isEqualTo("市财政局");
+
+        HttpResponse<String> forged = browser.send(HttpRequest.newBuilder(URI.create(gateway + "/api/org/organizations"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"department\":\"caizheng\",\"type\":\"BRANCH\",\"name\":\"跨站伪造\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).as("a cookie-authenticated write without the CSRF token").isEqualTo(403);
+    }
+
+    @Test
     @Order(3)
     void an_expired_token_is_refused() throws InterruptedException {
         String shortLived = Tokens.request(keycloak, "party-cli-short-lived", "caizheng-admin").get("access_token").asString();
