@@ -1,0 +1,194 @@
+package cn.city.party.org.dues;
+
+import cn.city.party.common.error.Problems;
+import cn.city.party.common.outbox.EventFactory;
+import cn.city.party.common.outbox.OutboxRelay;
+import cn.city.party.common.security.Caller;
+import cn.city.party.common.security.CurrentCaller;
+import cn.city.party.common.tenancy.ScopedMongo;
+import cn.city.party.org.OrgCalendar;
+import cn.city.party.org.member.BranchScope;
+import cn.city.party.org.member.Member;
+import cn.city.party.org.member.MemberService;
+import cn.city.party.org.member.MemberStatus;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.stereotype.Service;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+@Service
+public class DuesService {
+
+    private final ScopedMongo store;
+    private final MemberService members;
+    private final BranchScope branchScope;
+    private final DuesCalculator calculator;
+    private final EventFactory events;
+    private final OutboxRelay relay;
+    private final OrgCalendar calendar;
+
+    public DuesService(ScopedMongo store, MemberService members, BranchScope branchScope, DuesCalculator calculator,
+                       EventFactory events, OutboxRelay relay, OrgCalendar calendar) {
+        this.store = store;
+        this.members = members;
+        this.branchScope = branchScope;
+        this.calculator = calculator;
+        this.events = events;
+        this.relay = relay;
+        this.calendar = calendar;
+    }
+
+    /** A member's dues with the amount of the current month and the months unpaid so far. */
+    public record Account(Member member, BigDecimal currentMonthly, int unpaidMonths) {
+    }
+
+    /** One branch's (or the department's) collection in a month; outstanding = due - paid. */
+    public record Collection(String branchId, int members, int paidMembers, BigDecimal due, BigDecimal paid,
+                             BigDecimal outstanding) {
+    }
+
+    public record Report(String department, YearMonth month, List<Collection> branches, Collection total) {
+    }
+
+    public Account account(String memberId) {
+        return account(members.get(memberId));
+    }
+
+    public Account own() {
+        return account(branchScope.requireSelf());
+    }
+
+    /** 申报缴费基数: kept as history; the new base applies from {@code from} on. */
+    public Account declare(String memberId, DuesCategory category, BigDecimal income, YearMonth from) {
+        Member member = members.get(memberId);
+        if (from.isAfter(calendar.currentMonth())) {
+            throw Problems.rule("effectiveFrom", "dues.futureMonth");
+        }
+        long incomeFen = income.movePointRight(2).longValueExact();
+        member.dues().declare(new DuesLedger.IncomeBase(from.atDay(1), category, incomeFen,
+                calculator.monthlyFen(category, incomeFen), calendar.now(), CurrentCaller.get().username()));
+        return account(store.save(member));
+    }
+
+    /** A cadre records a month paid on the member's behalf. */
+    public Account pay(String memberId, YearMonth month) {
+        return pay(members.get(memberId), month);
+    }
+
+    /** A member pays its own month. */
+    public Account payOwn(YearMonth month) {
+        return pay(branchScope.requireSelf(), month);
+    }
+
+    private Account pay(Member member, YearMonth month) {
+        if (month.isAfter(calendar.currentMonth())) {
+            throw Problems.rule("month", "dues.futureMonth");
+        }
+        DuesLedger.IncomeBase base = member.dues().baseFor(month)
+                .orElseThrow(() -> Problems.rule("month", "dues.noBase", month));
+        if (member.dues().paymentFor(month).isPresent()) {
+            throw Problems.conflict("dues.alreadyPaid", month);
+        }
+        Caller caller = CurrentCaller.get();
+        member.dues().pay(new DuesLedger.Payment(month.atDay(1), base.monthlyFen(), calendar.now(), caller.username(),
+                !caller.subject().equals(member.accountSubject())));
+        member.dues().flag(DuesLedger.level(unpaid(member), member.dues().arrearsReason() != null));
+        return account(store.save(member));
+    }
+
+    public Account explainArrears(String memberId, String reason) {
+        Member member = members.get(memberId);
+        member.dues().explainArrears(reason);
+        return account(store.save(member));
+    }
+
+    /**
+     * 拖欠党费检查: flags every member in scope whose unpaid months reached 3 (warning) or 6 without a reason
+     * (lapse review); an event announces each flag that rose. Run daily and on demand.
+     */
+    public List<Member> evaluateArrears(String department) {
+        Criteria c = Criteria.where("status").in(MemberStatus.PROBATIONARY, MemberStatus.FULL)
+                .and("dues.bases.0").exists(true);
+        if (department != null) {
+            c = c.and("department").is(department);
+        }
+        List<Member> flagged = new ArrayList<>();
+        for (Member member : store.find(c, Sort.by("_id"), Member.class)) {
+            int unpaid = unpaid(member);
+            DuesLedger.ArrearsLevel level = DuesLedger.level(unpaid, member.dues().arrearsReason() != null);
+            DuesLedger.ArrearsLevel before = member.dues().arrearsLevel();
+            if (member.dues().flag(level)) {
+                member.raise(events.create(DuesEvents.ARREARS_FLAGGED, member.id(), member.department(),
+                        new DuesEvents.ArrearsFlaggedData(member.id(), member.department(), member.branchId(), unpaid, level.name())));
+                flagged.add(member);
+            }
+            if (level != before) {
+                store.save(member);
+            }
+        }
+        relay.nudge();
+        return flagged;
+    }
+
+    /** 党费收缴情况: per branch and for the department; the department's figures are the sums of its branches'. */
+    public Report report(String department, YearMonth month) {
+        Criteria c = Criteria.where("department").is(department)
+                .and("status").in(MemberStatus.PROBATIONARY, MemberStatus.FULL, MemberStatus.SUSPENDED);
+        String branch = branchScope.restrictedBranch().orElse(null);
+        if (branch != null) {
+            c = c.and("branchId").is(branch);
+        }
+        Map<String, List<Member>> byBranch = new TreeMap<>();
+        store.find(c, Member.class).forEach(m -> byBranch.computeIfAbsent(m.branchId(), b -> new ArrayList<>()).add(m));
+        List<Collection> branches = byBranch.entrySet().stream().map(e -> collect(e.getKey(), e.getValue(), month)).toList();
+        return new Report(department, month, branches, sum(branches));
+    }
+
+    private Collection collect(String branchId, List<Member> list, YearMonth month) {
+        int count = 0;
+        int paidCount = 0;
+        long due = 0;
+        long paid = 0;
+        for (Member m : list) {
+            var base = m.dues().baseFor(month);
+            if (base.isEmpty()) {
+                continue;
+            }
+            count++;
+            due += base.get().monthlyFen();
+            var payment = m.dues().paymentFor(month);
+            if (payment.isPresent()) {
+                paidCount++;
+                paid += payment.get().amountFen();
+            }
+        }
+        return new Collection(branchId, count, paidCount, DuesCalculator.yuan(due), DuesCalculator.yuan(paid),
+                DuesCalculator.yuan(due - paid));
+    }
+
+    private static Collection sum(List<Collection> branches) {
+        return new Collection(null,
+                branches.stream().mapToInt(Collection::members).sum(),
+                branches.stream().mapToInt(Collection::paidMembers).sum(),
+                branches.stream().map(Collection::due).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add),
+                branches.stream().map(Collection::paid).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add),
+                branches.stream().map(Collection::outstanding).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add));
+    }
+
+    /** Unpaid months in a row up to last month (this month can still be paid). */
+    private int unpaid(Member member) {
+        return member.dues().unpaidMonths(calendar.currentMonth().minusMonths(1));
+    }
+
+    private Account account(Member member) {
+        YearMonth now = calendar.currentMonth();
+        BigDecimal current = member.dues().baseFor(now).map(b -> DuesCalculator.yuan(b.monthlyFen())).orElse(null);
+        return new Account(member, current, unpaid(member));
+    }
+}
