@@ -220,12 +220,13 @@ public class ActivityController {
     public List<MyAttendance> myAttendance(@RequestParam @Min(2000) @Max(2100) int year) {
         String me = access.self().memberId();
         return activities.myAttendance(year).stream().map(a -> new MyAttendance(a.id(), a.title(), a.types(),
-                a.occursAt(), a.attendance().stream().filter(e -> e.memberId().equals(me)).findFirst()
+                a.occursAt(), a.lateEntry(), a.attendance().stream().filter(e -> e.memberId().equals(me)).findFirst()
                 .map(AttendanceEntry::attendance).orElse(null))).toList();
     }
 
+    /** One line of the caller's attendance; a late-entry record is marked here too. */
     public record MyAttendance(String activityId, String title, List<ActivityType> types, Instant occursAt,
-                               Attendance attendance) {
+                               boolean lateEntry, Attendance attendance) {
     }
 
     public record CadreAttendance(String memberId, String name, int sittings, int present, int excused, int absent,

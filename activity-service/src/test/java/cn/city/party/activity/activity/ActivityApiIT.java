@@ -65,7 +65,7 @@ class ActivityApiIT extends ActivityServiceIT {
                     e -> e.path("subject").asString().equals(id), Duration.ofSeconds(3));
             assertThat(recorded).hasSize(3);
             recorded.forEach(e -> EventContracts.assertValid(e, ActivityEvents.ATTENDANCE_RECORDED.schemaResource()));
-            assertThat(recorded.toString()).doesNotContain("未请假").as("no personal reasons in events");
+            assertThat(recorded.toString()).as("no personal reasons in events").doesNotContain("未请假");
         }
     }
 
@@ -150,10 +150,17 @@ class ActivityApiIT extends ActivityServiceIT {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("types", List.of());
         body.put("title", "");
-        body.put("plannedAt", "not a date");
+        body.put("plannedAt", Instant.now().toString());
         Api.Response refused = secretary().post("/api/activities", body);
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.json().path("errors").get(0).path("field").asString()).isEqualTo("plannedAt");
+        assertThat(refused.json().path("errors").valueStream().map(e -> e.path("field").asString()))
+                .containsExactlyInAnyOrder("types", "title");
+
+        body.put("title", "坏日期");
+        body.put("types", List.of("THEME_PARTY_DAY"));
+        body.put("plannedAt", "not a date");
+        assertThat(secretary().post("/api/activities", body).status()).isEqualTo(400);
+        assertThat(stored("坏日期")).isZero();
 
         Api.Response unknownType = secretary().post("/api/activities", Map.of("types", List.of("PICNIC"), "title", "x",
                 "plannedAt", Instant.now().toString()));

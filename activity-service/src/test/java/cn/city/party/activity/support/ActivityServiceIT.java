@@ -6,6 +6,9 @@ import cn.city.party.common.test.Api;
 import cn.city.party.common.test.EventContracts;
 import cn.city.party.common.test.PlatformIntegrationTest;
 import cn.city.party.common.test.ServiceApiTest;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -17,10 +20,12 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
@@ -47,6 +52,7 @@ public abstract class ActivityServiceIT extends ServiceApiTest {
         if (rosterFed) {
             return;
         }
+        createTopics("party.activity.activity", "party.activity.attendance", "party.activity.compliance");
         try (KafkaProducer<String, String> producer = producer()) {
             organization(producer, "caizheng-committee", "caizheng", "ORGAN_COMMITTEE", "市财政局机关党委", null);
             organization(producer, BRANCH, "caizheng", "BRANCH", "第一党支部", "caizheng-committee");
@@ -101,6 +107,21 @@ public abstract class ActivityServiceIT extends ServiceApiTest {
             body.put("lateReason", lateReason);
         }
         return body;
+    }
+
+    /**
+     * Creates this service's topics up front, so that a test's capture, subscribed before the first event is
+     * published, sees them without waiting for a metadata refresh.
+     */
+    private void createTopics(String... topics) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers))) {
+            Set<String> existing = admin.listTopics().names().get();
+            List<NewTopic> missing = Arrays.stream(topics).filter(t -> !existing.contains(t))
+                    .map(t -> new NewTopic(t, 3, (short) 1)).toList();
+            admin.createTopics(missing).all().get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     protected KafkaProducer<String, String> producer() {

@@ -1,0 +1,34 @@
+package cn.city.party.activity.compliance;
+
+import cn.city.party.activity.activity.Activity;
+import cn.city.party.activity.period.Period;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.time.Clock;
+import java.util.List;
+
+/** For the benchmark: fills the read model as the projection does and runs the real city query on it. */
+public final class CityReadModelAccess {
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+    private final ComplianceService service;
+
+    public CityReadModelAccess(MongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+        // the city query reads only the read model and the rule sets; the other collaborators serve branch views
+        this.service = new ComplianceService(null, new RuleSetService(mongo, clock, 7, 5), null, null, null, mongo, clock);
+    }
+
+    public void store(String department, String branchId, String name, int year, List<Activity> activities,
+                      List<String> groups, String secretaryId, List<String> committee, List<String> members) {
+        BranchCompliance doc = new BranchCompliance(department, branchId, year);
+        doc.update(name, Figures.of(year, activities, groups, secretaryId, committee, members), clock.instant());
+        mongo.insert(doc);
+    }
+
+    public ComplianceService.CityView query(Period period) {
+        return service.city(period);
+    }
+}
