@@ -102,6 +102,19 @@ public class Lead implements DepartmentOwned {
         return step;
     }
 
+    /**
+     * 更换承办人: by the current handler or a city-level inspector. The reporter's identity follows the lead to the new
+     * handler and is no longer shown to the previous one.
+     */
+    public void handOver(String newHandler, String newHandlerName, Caller actor) {
+        LeadWorkflow.requireActor(actor, handler);
+        if (state == LeadState.CLOSED) {
+            throw Problems.conflict("lead.closed");
+        }
+        this.handler = newHandler;
+        this.handlerName = newHandlerName;
+    }
+
     /** 函询回复: the subject's written reply to an inquiry arrived. */
     public void replyReceived(LocalDate repliedOn, Caller actor, LocalDate today) {
         LeadWorkflow.requireActor(actor, handler);

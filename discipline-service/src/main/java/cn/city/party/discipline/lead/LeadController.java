@@ -56,6 +56,12 @@ public class LeadController {
     public record Transition(@NotNull LeadState to, @NotBlank @Size(max = 1000) String reason, Outcome outcome) {
     }
 
+    public record HandOver(
+            @NotBlank @Pattern(regexp = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}") String handler,
+            @NotBlank @Size(max = 64) String handlerName,
+            @NotBlank @Size(max = 1000) String reason) {
+    }
+
     public record InquiryReply(@NotNull LocalDate repliedOn) {
     }
 
@@ -146,6 +152,14 @@ public class LeadController {
     @Operation(summary = "处置 Move the lead on; refused with the current and the allowed states when out of order")
     public LeadDetail transition(@PathVariable String id, @Valid @RequestBody Transition request) {
         return LeadDetail.of(leads.transition(id, request.to(), request.reason(), request.outcome()), leads.today(), null);
+    }
+
+    @PostMapping("/leads/{id}/handler")
+    @PreAuthorize("hasRole('INSPECTOR')")
+    @Operation(summary = "更换承办人 Hand the lead over to another inspector (by its handler or a city-level inspector)")
+    public LeadDetail handOver(@PathVariable String id, @Valid @RequestBody HandOver request) {
+        return LeadDetail.of(leads.handOver(id, request.handler(), request.handlerName(), request.reason()),
+                leads.today(), null);
     }
 
     @PostMapping("/leads/{id}/inquiry-reply")

@@ -138,6 +138,15 @@ public class LeadService {
         return saved;
     }
 
+    public Lead handOver(String id, String newHandler, String newHandlerName, String reason) {
+        Lead lead = inScope(id);
+        String previous = lead.handlerName();
+        lead.handOver(newHandler, newHandlerName, CurrentCaller.get());
+        Lead saved = store.save(lead);
+        audit.record("lead.handler.changed", TARGET, id, lead.department(), previous + "→" + newHandlerName);
+        return saved;
+    }
+
     public Lead inquiryReply(String id, LocalDate repliedOn) {
         Lead lead = inScope(id);
         lead.replyReceived(repliedOn, CurrentCaller.get(), today());

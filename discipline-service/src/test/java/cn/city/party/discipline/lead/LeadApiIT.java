@@ -72,6 +72,28 @@ class LeadApiIT extends DisciplineApiTest {
     }
 
     @Test
+    void a_handover_moves_the_reporter_to_the_new_handler_and_away_from_the_old_one() {
+        String id = createLead("caizheng-inspector", "caizheng", "caizheng-m01",
+                Map.of("name", "交接举报人", "contact", "021-1234")).path("id").asString();
+        String cityInspector = "00000000-0000-4000-8000-000000000002";
+
+        Api.Response outsider = api().as("jiaoyu-inspector").post("/api/discipline/leads/" + id + "/handler",
+                Map.of("handler", cityInspector, "handlerName", "city-inspector", "reason", "越权"));
+        assertThat(outsider.status()).isEqualTo(404);
+        Api.Response handedOver = api().as("caizheng-inspector").post("/api/discipline/leads/" + id + "/handler",
+                Map.of("handler", cityInspector, "handlerName", "city-inspector", "reason", "回避"));
+        assertThat(handedOver.status()).as(handedOver.toString()).isEqualTo(200);
+        assertThat(handedOver.json().path("handlerName").asString()).isEqualTo("city-inspector");
+
+        assertThat(api().as("caizheng-inspector").get("/api/discipline/leads/" + id + "/reporter").status()).isEqualTo(403);
+        assertThat(api().as("city-inspector").get("/api/discipline/leads/" + id + "/reporter").json().path("name")
+                .asString()).isEqualTo("交接举报人");
+        assertThat(transition("caizheng-inspector", id, "INQUIRY", null).status())
+                .as("the former handler no longer moves the lead").isEqualTo(403);
+        assertThat(auditActions(id)).contains("lead.handler.changed");
+    }
+
+    @Test
     void no_role_but_inspector_reads_a_lead_its_reporter_or_the_lead_list() {
         String id = createLead("caizheng-inspector", "caizheng", "caizheng-m04",
                 Map.of("name", "某举报人", "contact", "x@example.cn")).path("id").asString();

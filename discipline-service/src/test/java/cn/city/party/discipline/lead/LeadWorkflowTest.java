@@ -162,4 +162,22 @@ class LeadWorkflowTest {
         assertThat(lead.state()).isEqualTo(RECEIVED);
         assertThat(lead.steps()).isEmpty();
     }
+
+    @Test
+    void only_the_handler_or_a_city_inspector_hands_a_lead_over_and_never_a_closed_one() {
+        Lead lead = new Lead("l-3", "caizheng", LeadSource.AUDIT, List.of("m"), null, "摘要",
+                LocalDate.of(2026, 3, 1), HANDLER, Instant.now());
+        assertThat(catchThrowableOfType(DomainProblem.class, () -> lead.handOver("h-2", "other", OTHER_INSPECTOR))
+                .status().value()).isEqualTo(403);
+        lead.handOver("h-2", "other", CITY_INSPECTOR);
+        assertThat(lead.handler()).isEqualTo("h-2");
+        assertThat(catchThrowableOfType(DomainProblem.class, () -> lead.handOver("h-1", "back", HANDLER))
+                .status().value()).as("the former handler has no say any more").isEqualTo(403);
+        lead.transition(CONCLUDED, "了结", null, OTHER_INSPECTOR, Instant.now(), LocalDate.of(2026, 3, 2),
+                WorkingCalendar.of(List.of(), List.of()), 15);
+        lead.transition(CLOSED, "办结", null, OTHER_INSPECTOR, Instant.now(), LocalDate.of(2026, 3, 2),
+                WorkingCalendar.of(List.of(), List.of()), 15);
+        assertThat(catchThrowableOfType(DomainProblem.class, () -> lead.handOver("h-1", "back", CITY_INSPECTOR))
+                .code()).isEqualTo("lead.closed");
+    }
 }
