@@ -28,6 +28,12 @@ public final class CityReadModelAccess {
         mongo.insert(doc);
     }
 
+    /** Reads the year's read-model documents only (to separate reading from evaluating). */
+    public int loadOnly(int year) {
+        return mongo.find(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("year").is(year)), BranchCompliance.class).size();
+    }
+
     public ComplianceService.CityView query(Period period) {
         return service.city(period);
     }
