@@ -76,10 +76,6 @@ public class Question implements DepartmentOwned {
         }
     }
 
-    public boolean hasOption(String optionId) {
-        return options.stream().anyMatch(o -> o.id().equals(optionId));
-    }
-
     public String id() { return id; }
     @Override
     public String department() { return department; }

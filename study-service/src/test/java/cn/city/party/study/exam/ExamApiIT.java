@@ -196,6 +196,14 @@ public class ExamApiIT extends StudyApiTest {
         assertThat(api().as("jiaoyu-admin").get("/api/study/exams/" + examId + "/results").status()).isEqualTo(404);
         assertThat(api().as("jiaoyu-member").post("/api/study/exams/" + examId + "/attempts", "").status()).isEqualTo(404);
         assertThat(api().as("caizheng-member").get("/api/study/questions").status()).as("the bank holds the keys").isEqualTo(403);
+        assertThat(admin.get("/api/study/questions").json().valueStream().map(q -> q.path("id").asString()).toList())
+                .containsAll(questions);
+        assertThat(api().as("jiaoyu-admin").get("/api/study/questions").json().valueStream()
+                .map(q -> q.path("id").asString()).toList()).doesNotContainAnyElementsOf(questions);
+        assertThat(api().as("caizheng-member").get("/api/study/exams").json().valueStream()
+                .map(e -> e.path("id").asString()).toList()).contains(examId);
+        assertThat(api().as("jiaoyu-member").get("/api/study/exams").json().valueStream()
+                .map(e -> e.path("id").asString()).toList()).doesNotContain(examId);
     }
 
     @Test

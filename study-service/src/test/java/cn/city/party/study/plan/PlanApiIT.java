@@ -83,6 +83,10 @@ class PlanApiIT extends StudyApiTest {
             assertThat(event.path("data").path("dueOn").asString()).isEqualTo(due);
         }
 
+        assertThat(admin.get("/api/study/assignments?materialId=" + required).json().get(0).path("audience").asString())
+                .isEqualTo("LEADING_CADRES");
+        assertThat(api().as("jiaoyu-admin").get("/api/study/assignments?materialId=" + required).json().size()).isZero();
+        assertThat(api().as("caizheng-member").get("/api/study/assignments").status()).isEqualTo(403);
         assertThat(admin.post("/api/study/assignments", Map.of("materialId", optional, "audience", "ALL", "dueOn", due))
                 .status()).isEqualTo(422);
         assertThat(api().as("caizheng-member").post("/api/study/assignments",
