@@ -170,6 +170,5 @@ public class Member extends AggregateRoot {
     public String accountSubject() { return accountSubject; }
     public String pendingTransferId() { return pendingTransferId; }
     public Instant pendingTransferSince() { return pendingTransferSince; }
-    public Instant admittedAt() { return admittedAt; }
     public DuesLedger dues() { return dues; }
 }

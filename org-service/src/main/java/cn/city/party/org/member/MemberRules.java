@@ -45,13 +45,6 @@ public class MemberRules {
         return wrong;
     }
 
-    public void require(MemberProfile p, LocalDate today) {
-        List<Violation> wrong = check(p, today);
-        if (!wrong.isEmpty()) {
-            throw Problems.invalid(wrong);
-        }
-    }
-
     /** 转正: due on the anniversary of joining (after the probation of one year by default). */
     public LocalDate conversionDue(LocalDate joinedOn) {
         return joinedOn.plusYears(rules.probationYears());

@@ -1,6 +1,5 @@
 package cn.city.party.org.member;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,10 +38,6 @@ public enum RosterSheet {
     }
 
     public String header() { return header; }
-
-    public static List<String> headers() {
-        return java.util.Arrays.stream(values()).map(RosterSheet::header).toList();
-    }
 
     /** The column that feeds an input field; the name column for problems not tied to one field. */
     public static RosterSheet ofField(String field) {

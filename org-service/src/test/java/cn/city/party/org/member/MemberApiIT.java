@@ -88,6 +88,16 @@ class MemberApiIT extends OrgApiTest {
                 profile("越权者", LocalDate.of(1985, 1, 1), LocalDate.of(2010, 1, 1)))).status()).isEqualTo(403);
         assertThat(api().as("work-committee").post("/api/org/members/" + id + "/status", Map.of("status", "DECEASED")).status())
                 .isEqualTo(403);
+        assertThat(api().as("jiaoyu-admin").post("/api/org/members/" + id + "/status", Map.of("status", "DECEASED")).status())
+                .isEqualTo(404);
+        assertThat(api().as("jiaoyu-admin").post("/api/org/members/" + id + "/probation-extension", Map.of("months", 3)).status())
+                .isEqualTo(404);
+        assertThat(api().as("jiaoyu-admin").put("/api/org/members/" + id, Map.of("profile",
+                profile("改别人", LocalDate.of(1985, 4, 12), LocalDate.of(2010, 7, 1)))).status()).isEqualTo(404);
+        assertThat(api().as("jiaoyu-admin").get("/api/org/members/" + id + "/national-id/reads").status()).isEqualTo(404);
+        assertThat(api().as("caizheng-member").get("/api/org/members/conversions-due").status()).isEqualTo(403);
+        assertThat(api().as("caizheng-inspector").put("/api/org/members/me/contact", Map.of("phone", "13900000000")).status())
+                .isEqualTo(403);
         assertThat(api().as("caizheng-admin").get("/api/org/members/" + id).json().path("status").asString()).isEqualTo("FULL");
     }
 
