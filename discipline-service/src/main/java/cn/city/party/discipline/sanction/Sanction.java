@@ -32,6 +32,8 @@ public class Sanction extends AggregateRoot {
     private String branchId;
     private SanctionType type;
     private Integer probationMonths;
+    /** The lead whose decision this sanction carries out, if it came from one. */
+    private String leadId;
     private LocalDate decidedOn;
     private LocalDate influenceFrom;
     private LocalDate influenceUntil;
@@ -47,12 +49,13 @@ public class Sanction extends AggregateRoot {
     }
 
     public Sanction(String id, String department, String memberId, String branchId, SanctionType type,
-                    Integer probationMonths, LocalDate decidedOn, InfluencePeriods.Period period, String recordedBy,
-                    Instant now) {
+                    Integer probationMonths, LocalDate decidedOn, InfluencePeriods.Period period, String leadId,
+                    String recordedBy, Instant now) {
         this.id = id;
         this.department = department;
         this.memberId = memberId;
         this.branchId = branchId;
+        this.leadId = leadId;
         this.recordedBy = recordedBy;
         this.createdAt = now;
         apply(type, probationMonths, decidedOn, period);
@@ -101,12 +104,11 @@ public class Sanction extends AggregateRoot {
     public String branchId() { return branchId; }
     public SanctionType type() { return type; }
     public Integer probationMonths() { return probationMonths; }
+    public String leadId() { return leadId; }
     public LocalDate decidedOn() { return decidedOn; }
     public LocalDate influenceFrom() { return influenceFrom; }
     public LocalDate influenceUntil() { return influenceUntil; }
     public Status status() { return status; }
     public LocalDate revokedOn() { return revokedOn; }
     public List<Change> changes() { return List.copyOf(changes); }
-    public String recordedBy() { return recordedBy; }
-    public Instant createdAt() { return createdAt; }
 }

@@ -37,7 +37,8 @@ public class SanctionController {
                          @NotBlank @Size(max = 64) String memberId,
                          @NotNull SanctionType type,
                          @NotNull LocalDate decidedOn,
-                         Integer probationMonths) {
+                         Integer probationMonths,
+                         @Size(max = 64) String leadId) {
     }
 
     public record Correct(@NotNull SanctionType type, @NotNull LocalDate decidedOn, Integer probationMonths,
@@ -47,12 +48,13 @@ public class SanctionController {
     public record Revoke(@NotNull LocalDate revokedOn, @NotBlank @Size(max = 1000) String reason) {
     }
 
-    public record SanctionView(String id, String department, String memberId, String branchId, SanctionType type,
+    public record SanctionView(String id, String department, String memberId, String branchId, String leadId,
+                               SanctionType type,
                                String typeLabel, int form, Integer probationMonths, LocalDate decidedOn,
                                LocalDate influenceFrom, LocalDate influenceUntil, boolean inForce,
                                Sanction.Status status, LocalDate revokedOn, List<Sanction.Change> changes) {
         static SanctionView of(Sanction s, LocalDate today) {
-            return new SanctionView(s.id(), s.department(), s.memberId(), s.branchId(), s.type(), s.type().label(),
+            return new SanctionView(s.id(), s.department(), s.memberId(), s.branchId(), s.leadId(), s.type(), s.type().label(),
                     s.type().form(), s.probationMonths(), s.decidedOn(), s.influenceFrom(), s.influenceUntil(),
                     s.inForce(today), s.status(), s.revokedOn(), s.changes());
         }
@@ -64,7 +66,7 @@ public class SanctionController {
     @Operation(summary = "作出处分或诫勉 Impose a sanction; the influence period follows from the rule set")
     public SanctionView impose(@Valid @RequestBody Impose request) {
         return SanctionView.of(sanctions.impose(request.department(), request.memberId(), request.type(),
-                request.decidedOn(), request.probationMonths()), sanctions.today());
+                request.decidedOn(), request.probationMonths(), request.leadId()), sanctions.today());
     }
 
     @GetMapping

@@ -9,6 +9,7 @@ import cn.city.party.common.security.CurrentCaller;
 import cn.city.party.common.tenancy.ScopedMongo;
 import cn.city.party.discipline.DisciplineRules;
 import cn.city.party.discipline.audit.AuditTrail;
+import cn.city.party.discipline.lead.Lead;
 import cn.city.party.discipline.lead.LeadService;
 import cn.city.party.discipline.roster.Roster;
 import cn.city.party.discipline.roster.RosterMember;
@@ -48,14 +49,19 @@ public class SanctionService {
     }
 
     public Sanction impose(String department, String memberId, SanctionType type, LocalDate decidedOn,
-                           Integer probationMonths) {
+                           Integer probationMonths, String leadId) {
         Caller caller = CurrentCaller.get();
         String dept = department != null ? department : caller.department();
         store.requireWritable(dept);
         requireNotFuture("decidedOn", decidedOn);
         RosterMember member = roster.requireMember("memberId", memberId, dept);
+        if (leadId != null) {
+            Lead lead = store.findById(leadId, Lead.class).filter(l -> l.department().equals(dept))
+                    .orElseThrow(() -> Problems.rule("leadId", "sanction.unknownLead", leadId));
+            DecisionBasis.check(lead, memberId, type);
+        }
         Sanction sanction = new Sanction(UUID.randomUUID().toString(), dept, member.memberId(), member.branchId(), type,
-                probationMonths, decidedOn, periods.of(type, decidedOn, probationMonths), caller.username(),
+                probationMonths, decidedOn, periods.of(type, decidedOn, probationMonths), leadId, caller.username(),
                 clock.instant());
         raise(sanction, SanctionEvents.IMPOSED, SanctionEvents.SanctionData.of(sanction));
         Sanction saved = store.insert(sanction);

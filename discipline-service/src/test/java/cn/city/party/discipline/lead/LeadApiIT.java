@@ -1,6 +1,7 @@
 package cn.city.party.discipline.lead;
 
 import cn.city.party.common.test.Api;
+import cn.city.party.common.test.EventCapture;
 import cn.city.party.common.test.PlatformIntegrationTest;
 import cn.city.party.discipline.support.DisciplineApiTest;
 import org.bson.Document;
@@ -38,6 +39,7 @@ class LeadApiIT extends DisciplineApiTest {
     @Test
     void a_named_reporter_is_encrypted_at_rest_hidden_from_lists_and_shown_only_to_the_handler_with_every_reveal_audited(
             CapturedOutput output) {
+        EventCapture events = capture("party.discipline.sanction", "party.discipline.accountability", "party.discipline.notice");
         JsonNode lead = createLead("caizheng-inspector", "caizheng", "caizheng-m03",
                 Map.of("name", "举报人甲乙丙", "contact", "13900001111"));
         String id = lead.path("id").asString();
@@ -68,6 +70,23 @@ class LeadApiIT extends DisciplineApiTest {
 
         assertThat(auditActions(id)).containsSubsequence("lead.created", "lead.read", "lead.reporter.revealed",
                 "lead.read", "lead.reporter.refused");
+        // the case runs to a sanction: what is published about it names no reporter
+        transition("caizheng-inspector", id, "PRELIMINARY_VERIFICATION", null);
+        transition("caizheng-inspector", id, "CASE_FILED", null);
+        transition("caizheng-inspector", id, "DECIDED", "WARNING");
+        assertThat(api().as("caizheng-inspector").post("/api/discipline/sanctions", Map.of("memberId", "caizheng-m03",
+                "type", "SERIOUS_WARNING", "decidedOn", "2026-03-10", "leadId", id)).status())
+                .as("the sanction must be the decided one").isEqualTo(422);
+        JsonNode sanction = api().as("caizheng-inspector").post("/api/discipline/sanctions", Map.of("memberId",
+                "caizheng-m03", "type", "WARNING", "decidedOn", "2026-03-10", "leadId", id)).json();
+        assertThat(sanction.path("leadId").asString()).isEqualTo(id);
+        String sanctionId = sanction.path("id").asString();
+        try (events) {
+            events.await("party.discipline.sanction.imposed.v1", e -> e.path("subject").asString().equals(sanctionId),
+                    java.time.Duration.ofSeconds(20));
+            assertThat(events.records()).isNotEmpty().allSatisfy(r -> assertThat(r.value())
+                    .doesNotContain("举报人甲乙丙").doesNotContain("13900001111").doesNotContain("收受礼品"));
+        }
         assertThat(output.getAll()).doesNotContain("举报人甲乙丙").doesNotContain("13900001111");
     }
 

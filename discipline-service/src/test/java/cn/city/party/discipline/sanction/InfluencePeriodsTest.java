@@ -62,7 +62,7 @@ class InfluencePeriodsTest {
     @Test
     void the_sanction_is_in_force_inside_its_period_and_not_after_revocation() {
         Sanction sanction = new Sanction("s-1", "caizheng", "caizheng-m05", "caizheng-branch-1", SanctionType.WARNING,
-                null, DECIDED, periods.of(SanctionType.WARNING, DECIDED, null), "inspector", java.time.Instant.now());
+                null, DECIDED, periods.of(SanctionType.WARNING, DECIDED, null), null, "inspector", java.time.Instant.now());
         assertThat(sanction.inForce(DECIDED.minusDays(1))).isFalse();
         assertThat(sanction.inForce(DECIDED)).isTrue();
         assertThat(sanction.inForce(LocalDate.of(2027, 3, 9))).isTrue();
