@@ -10,8 +10,6 @@ public record MonthFigures(Map<String, Integer> counts, Map<String, Integer> gro
                            int sittings, int attendancePresent, int attendanceRecorded, int lateEntries,
                            int multiPurpose, int withMinutes) {
 
-    public static final MonthFigures EMPTY = new MonthFigures(Map.of(), Map.of(), 0, 0, 0, 0, 0, 0, 0);
-
     public MonthFigures {
         counts = counts == null ? Map.of() : Map.copyOf(counts);
         groupCounts = groupCounts == null ? Map.of() : Map.copyOf(groupCounts);

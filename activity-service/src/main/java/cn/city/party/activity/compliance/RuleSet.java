@@ -22,8 +22,4 @@ public record RuleSet(@Id String id, String owner, int year, int version, int la
     public static String idOf(String owner, int year, int version) {
         return owner + ":" + year + ":v" + version;
     }
-
-    public boolean isCity() {
-        return CITY.equals(owner);
-    }
 }

@@ -40,15 +40,6 @@ public class Roster {
         return Optional.ofNullable(mongo.findById(id, RosterOrganization.class));
     }
 
-    /** Active branches, optionally of one department. */
-    public List<RosterOrganization> branches(String department) {
-        Criteria criteria = Criteria.where("type").is(RosterOrganization.BRANCH).and("status").is("ACTIVE");
-        if (department != null) {
-            criteria.and("department").is(department);
-        }
-        return mongo.find(Query.query(criteria).with(Sort.by("_id")), RosterOrganization.class);
-    }
-
     public List<RosterOrganization> partyGroups(String branchId) {
         return mongo.find(Query.query(Criteria.where("parentId").is(branchId).and("type").is(RosterOrganization.PARTY_GROUP)
                 .and("status").is("ACTIVE")).with(Sort.by("_id")), RosterOrganization.class);

@@ -27,7 +27,8 @@ final class RosterEvents {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record MemberData(String memberId, String department, String branchId, String partyGroupId, String name,
-                      String status, boolean leadingCadre, String accountSubject) {
+                      String status, boolean leadingCadre, String accountSubject, String fromDepartment,
+                      String fromBranchId) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

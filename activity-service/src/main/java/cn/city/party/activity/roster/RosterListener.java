@@ -74,6 +74,9 @@ class RosterListener {
                 .set("leadingCadre", d.leadingCadre()).set("accountSubject", d.accountSubject());
         if (writer.applyOnce(RosterMember.class, d.memberId(), event.id(), update)) {
             publisher.publishEvent(new RosterChanged(d.department(), d.branchId()));
+            if (d.fromBranchId() != null) {
+                publisher.publishEvent(new RosterChanged(d.fromDepartment(), d.fromBranchId()));
+            }
         }
     }
 
