@@ -1,9 +1,25 @@
 package cn.city.party.common.test;
 
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
-/** Base of a service's API tests: calls the running application over HTTP with real Keycloak tokens. */
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Base of a service's API tests: calls the running application over HTTP with real Keycloak tokens, listens to and
+ * publishes on the real Kafka broker.
+ */
 public abstract class ServiceApiTest {
 
     @LocalServerPort
@@ -20,8 +36,63 @@ public abstract class ServiceApiTest {
         return new Api("http://localhost:" + port, tokens::of);
     }
 
-    /** Listens on {@code topics} from now on; close it at the end of the test. */
+    /** Listens on {@code topics} from their beginning; close it at the end of the test. */
     protected EventCapture capture(String... topics) {
         return new EventCapture(kafkaBootstrapServers, topics);
+    }
+
+    /**
+     * Publishes another service's event exactly as its producer would, after checking it against this consumer's copy
+     * of the contract ({@code contracts/<type>.schema.json}), so a listener is only ever fed what the contract allows.
+     * Returns the event id (pass the same id again to simulate a redelivery).
+     */
+    protected String publish(String topic, String type, String key, String department, Object data, String eventId) {
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("specversion", "1.0");
+        envelope.put("id", eventId);
+        envelope.put("source", "/party/" + type.split("\\.")[1] + "-service");
+        envelope.put("type", type);
+        envelope.put("subject", key);
+        envelope.put("time", Instant.now().toString());
+        envelope.put("datacontenttype", "application/json");
+        envelope.put("dataschema", "urn:party-platform:schema:" + type);
+        envelope.put("department", department);
+        envelope.put("traceid", null);
+        envelope.put("data", data);
+        JsonNode event = Api.JSON.valueToTree(envelope);
+        EventContracts.assertValid(event, "contracts/" + type + ".schema.json");
+        publishRaw(topic, key, event.toString());
+        return eventId;
+    }
+
+    protected String publish(String topic, String type, String key, String department, Object data) {
+        return publish(topic, type, key, department, data, UUID.randomUUID().toString());
+    }
+
+    /** Sends any bytes, e.g. a poison message that is not an event at all. */
+    protected void publishRaw(String topic, String key, String value) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers);
+        try (var producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish to " + topic, e);
+        }
+    }
+
+    /** Waits (at most 30 s) until an asynchronous effect, such as a consumed event, is visible. */
+    protected static void await(String what, BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not within 30 s: " + what);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 }
