@@ -7,11 +7,13 @@ import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Read model: one branch's figures for one year, kept up to date from activity and roster events, so that
  * department and city compliance is evaluated from 1 document per branch instead of every activity. It also raises
- * {@code compliance.evaluated} when the branch's year-to-date result changes.
+ * {@code compliance.evaluated} when the branch's result for the year or one of its quarters changes.
  */
 @Document("branch_compliance")
 @CompoundIndex(name = "year_department", def = "{'year': 1, 'department': 1}")
@@ -24,8 +26,8 @@ public class BranchCompliance extends AggregateRoot {
     private String branchName;
     private int year;
     private Figures figures;
-    /** What the last {@code compliance.evaluated} event said, so an unchanged result is not announced again. */
-    private ComplianceEvents.EvaluatedData lastEvaluated;
+    /** What the last {@code compliance.evaluated} event said per period, so an unchanged result is not announced again. */
+    private Map<String, ComplianceEvents.EvaluatedData> lastEvaluated = new HashMap<>();
     private Instant updatedAt;
     @Version
     private Long version;
@@ -55,12 +57,12 @@ public class BranchCompliance extends AggregateRoot {
         return true;
     }
 
-    /** Records an evaluation; returns whether it differs from the last one announced. */
+    /** Records an evaluation of one period; returns whether it differs from the last one announced for it. */
     boolean evaluated(ComplianceEvents.EvaluatedData data) {
-        if (data.equals(lastEvaluated)) {
+        if (data.equals(lastEvaluated.get(data.period()))) {
             return false;
         }
-        this.lastEvaluated = data;
+        lastEvaluated.put(data.period(), data);
         return true;
     }
 

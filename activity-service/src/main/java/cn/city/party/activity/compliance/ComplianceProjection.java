@@ -3,6 +3,7 @@ package cn.city.party.activity.compliance;
 import cn.city.party.activity.activity.Activity;
 import cn.city.party.activity.activity.ActivityEvents;
 import cn.city.party.activity.period.Period;
+import cn.city.party.activity.period.PeriodKind;
 import cn.city.party.activity.roster.Roster;
 import cn.city.party.activity.roster.RosterChanged;
 import cn.city.party.activity.roster.RosterCommittee;
@@ -25,6 +26,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -79,7 +81,7 @@ public class ComplianceProjection {
         }
     }
 
-    /** Recomputes one branch's year; announces the year-to-date result when it changed. */
+    /** Recomputes one branch's year; announces the results (year, quarters begun) that changed. */
     public void refresh(String branchId, int year) {
         Optional<RosterOrganization> branch = roster.organization(branchId)
                 .filter(o -> RosterOrganization.BRANCH.equals(o.type()));
@@ -105,10 +107,13 @@ public class ComplianceProjection {
                 .orElseGet(() -> new BranchCompliance(branch.department(), branch.id(), year));
         Instant now = clock.instant();
         boolean changed = doc.update(branch.name(), figures, now);
-        ComplianceEvents.EvaluatedData result = yearToDate(branch, year, figures, activities, now);
-        if (doc.evaluated(result)) {
-            doc.raise(events.create(ComplianceEvents.EVALUATED, doc.id(), branch.department(), result));
-            changed = true;
+        RuleSet set = rules.effective(branch.department(), year);
+        for (Period period : announced(year, now)) {
+            ComplianceEvents.EvaluatedData result = evaluate(branch, set, period, figures, activities, now);
+            if (doc.evaluated(result)) {
+                doc.raise(events.create(ComplianceEvents.EVALUATED, doc.id(), branch.department(), result));
+                changed = true;
+            }
         }
         if (changed) {
             mongo.save(doc);
@@ -130,12 +135,20 @@ public class ComplianceProjection {
                 .and("occursAt").gte(period.start()).lt(period.end())), Activity.class);
     }
 
-    private ComplianceEvents.EvaluatedData yearToDate(RosterOrganization branch, int year, Figures figures,
-                                                      List<Activity> activities, Instant now) {
-        RuleSet set = rules.effective(branch.department(), year);
-        Period period = Period.year(year);
+    /** The periods whose results are announced: the year and each of its quarters that has begun. */
+    static List<Period> announced(int year, Instant now) {
+        List<Period> periods = new ArrayList<>();
+        periods.add(Period.year(year));
+        Period.year(year).split(PeriodKind.QUARTER).stream().filter(q -> q.hasStarted(now)).forEach(periods::add);
+        return periods;
+    }
+
+    private ComplianceEvents.EvaluatedData evaluate(RosterOrganization branch, RuleSet set, Period period,
+                                                    Figures figures, List<Activity> activities, Instant now) {
+        int year = period.year();
         ComplianceEvaluator.Evaluation evaluation = ComplianceEvaluator.evaluate(set.rules(), figures, period, now, set.atRiskDays());
-        List<String> ids = activities.stream().filter(Activity::happened).map(Activity::id).sorted().toList();
+        List<String> ids = activities.stream().filter(Activity::happened).filter(a -> period.contains(a.occursAt()))
+                .map(Activity::id).sorted().toList();
         ComplianceEvaluator.Quality q = evaluation.quality();
         return new ComplianceEvents.EvaluatedData(branch.department(), branch.id(), year, period.toString(),
                 evaluation.rules().size(), (int) evaluation.count(RuleStatus.MET), (int) evaluation.count(RuleStatus.MISSED),

@@ -206,6 +206,12 @@ class ActivityApiIT extends ActivityServiceIT {
         assertThat(api().as("caizheng-inspector").get("/api/activities/" + id).status()).isEqualTo(403);
         assertThat(api().anonymous().get("/api/activities/" + id).status()).isEqualTo(401);
 
+        Api member = api().as("caizheng-member");
+        assertThat(member.get("/api/activities?branchId=caizheng-branch-2").status()).isEqualTo(403);
+        assertThat(member.get("/api/activities?size=200").json().path("content").valueStream()
+                .map(a -> a.path("branchId").asString()).distinct().toList()).containsExactly(BRANCH);
+        assertThat(member.get("/api/activities/" + id).status()).as("its own branch's activity").isEqualTo(200);
+
         List<String> jiaoyuSees = api().as("jiaoyu-admin").get("/api/activities?size=200").json().path("content")
                 .valueStream().map(a -> a.path("department").asString()).distinct().toList();
         assertThat(jiaoyuSees).doesNotContain("caizheng");

@@ -116,10 +116,13 @@ class ComplianceApiIT extends ActivityServiceIT {
             assertThat(ruleOf(secretary.get("/api/compliance/branches/" + BRANCH + "?period=" + year + "-Q2").json(),
                     "PARTY_LECTURE", "NONE").path("status").asString()).isEqualTo("MISSED");
 
-            JsonNode evaluated = events.await(ComplianceEvents.EVALUATED.type(), e -> e.path("data").path("branchId")
-                    .asString().equals(BRANCH) && e.path("data").path("year").asInt() == year
-                    && e.path("data").path("activityIds").size() == 2, Duration.ofSeconds(30));
-            EventContracts.assertValid(evaluated, ComplianceEvents.EVALUATED.schemaResource());
+            for (String period : List.of(year + "-Q1", String.valueOf(year))) {
+                JsonNode evaluated = events.await(ComplianceEvents.EVALUATED.type(), e -> e.path("data").path("branchId")
+                        .asString().equals(BRANCH) && e.path("data").path("period").asString().equals(period)
+                        && e.path("data").path("activityIds").size() == 2, Duration.ofSeconds(30));
+                EventContracts.assertValid(evaluated, ComplianceEvents.EVALUATED.schemaResource());
+                assertThat(evaluated.path("data").path("lateEntryShare").asDouble()).isEqualTo(1.0);
+            }
         }
 
         JsonNode department = api().as("caizheng-admin").get("/api/compliance/departments/caizheng?period=" + year + "-Q1").json();
