@@ -1,26 +1,14 @@
 package cn.city.party.study;
 
-import cn.city.party.common.test.Api;
-import cn.city.party.common.test.EventContracts;
 import cn.city.party.common.test.ServiceApiTest;
 import cn.city.party.study.roster.RosterMember;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import tools.jackson.databind.JsonNode;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 /**
  * Base of study-service's API tests: the roster arrives the way it does in production, as org-service events on the
@@ -111,61 +99,5 @@ public abstract class StudyApiTest extends ServiceApiTest {
         data.put("partyAffairsCadre", "NONE");
         data.put("accountSubject", accountSubject);
         return data;
-    }
-
-    /** Sends one CloudEvents message whose data fits the consumer copy of its schema; returns the event. */
-    protected JsonNode publish(String topic, String type, String key, String department, Map<String, Object> data) {
-        return publish(topic, envelope(UUID.randomUUID().toString(), type, key, department, data));
-    }
-
-    protected JsonNode publish(String topic, JsonNode event) {
-        EventContracts.assertValid(event, "contracts/" + event.path("type").asString() + ".schema.json");
-        publishRaw(topic, event.path("subject").asString(), event.toString());
-        return event;
-    }
-
-    protected void publishRaw(String topic, String value) {
-        publishRaw(topic, "poison", value);
-    }
-
-    private void publishRaw(String topic, String key, String value) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    protected static JsonNode envelope(String id, String type, String subject, String department, Map<String, Object> data) {
-        Map<String, Object> envelope = new HashMap<>();
-        envelope.put("specversion", "1.0");
-        envelope.put("id", id);
-        envelope.put("source", "/party/test");
-        envelope.put("type", type);
-        envelope.put("subject", subject);
-        envelope.put("time", Instant.now().toString());
-        envelope.put("datacontenttype", "application/json");
-        envelope.put("dataschema", "urn:party-platform:schema:" + type);
-        envelope.put("department", department);
-        envelope.put("data", data);
-        return Api.JSON.valueToTree(envelope);
-    }
-
-    protected static void await(String what, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("timed out waiting for " + what);
     }
 }

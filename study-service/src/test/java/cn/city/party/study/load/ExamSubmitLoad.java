@@ -69,14 +69,15 @@ public final class ExamSubmitLoad {
         log("infrastructure up: keycloak " + infra.keycloakUrl());
 
         List<String> usernames = createAccounts(infra.keycloakUrl(), members);
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(StudyServiceApplication.class).properties(Map.of(
-                "server.port", "0",
-                "spring.mongodb.uri", infra.mongoUri(),
-                "spring.mongodb.database", "study-load-" + UUID.randomUUID().toString().substring(0, 8),
-                "spring.kafka.bootstrap-servers", infra.kafkaBootstrapServers(),
-                "spring.kafka.consumer.group-id", "study-load-" + UUID.randomUUID().toString().substring(0, 8),
-                "platform.security.issuer-uri", infra.issuerUri(),
-                "logging.level.root", "WARN")).run();
+        // command-line arguments: they override the service's own configuration, as the environment would
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(StudyServiceApplication.class).run(
+                "--server.port=0",
+                "--spring.mongodb.uri=" + infra.mongoUri(),
+                "--spring.mongodb.database=study-load-" + UUID.randomUUID().toString().substring(0, 8),
+                "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
+                "--spring.kafka.consumer.group-id=study-load-" + UUID.randomUUID().toString().substring(0, 8),
+                "--platform.security.issuer-uri=" + infra.issuerUri(),
+                "--logging.level.root=WARN");
         int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
         String base = "http://localhost:" + port;
         MongoTemplate mongo = app.getBean(MongoTemplate.class);

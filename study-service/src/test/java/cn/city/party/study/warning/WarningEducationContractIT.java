@@ -7,7 +7,6 @@ import cn.city.party.study.StudyApiTest;
 import cn.city.party.study.material.Material;
 import cn.city.party.study.material.MaterialEvents;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -37,9 +36,10 @@ class WarningEducationContractIT extends StudyApiTest {
         String noticeId = UUID.randomUUID().toString();
         String materialId = WarningEducationListener.materialId(noticeId);
         try (EventCapture events = capture(MaterialEvents.TOPIC)) {
-            JsonNode event = publish(WarningEducationListener.TOPIC, envelope(UUID.randomUUID().toString(),
-                    WarningEducationListener.PUBLISHED, noticeId, "caizheng", notice(noticeId, "caizheng", "LEADING_CADRES")));
-            publish(WarningEducationListener.TOPIC, event);
+            String eventId = publish(WarningEducationListener.TOPIC, WarningEducationListener.PUBLISHED, noticeId,
+                    "caizheng", notice(noticeId, "caizheng", "LEADING_CADRES"));
+            publish(WarningEducationListener.TOPIC, WarningEducationListener.PUBLISHED, noticeId, "caizheng",
+                    notice(noticeId, "caizheng", "LEADING_CADRES"), eventId); // redelivered
             events.await(MaterialEvents.PUBLISHED.type(), e -> e.path("subject").asString().equals(materialId),
                     Duration.ofSeconds(20));
             assertThat(events.all(MaterialEvents.PUBLISHED.type(), e -> e.path("subject").asString().equals(materialId),
