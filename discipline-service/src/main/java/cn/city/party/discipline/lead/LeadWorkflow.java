@@ -47,7 +47,7 @@ public final class LeadWorkflow {
     }
 
     public static Set<LeadState> allowedFrom(LeadState state) {
-        return EnumSet.copyOf((EnumSet<LeadState>) NEXT.get(state));
+        return EnumSet.copyOf(NEXT.get(state));
     }
 
     /** Only the lead's handler, or an inspector with city jurisdiction, moves a lead on. */
