@@ -1,0 +1,80 @@
+package cn.city.party.org.scorecard;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What the platform's events say about one branch in one year, each fact entered once in the module that owns it.
+ * Terms are not tied to a year: the calculator picks the one covering the reference date.
+ */
+public record BranchFacts(List<Compliance> compliance, List<Activity> activities, List<Credits> credits,
+                          List<Completion> completions, List<Sanction> sanctions, List<Accountability> accountabilities,
+                          List<Term> terms, List<Arrears> arrears) {
+
+    public BranchFacts {
+        compliance = List.copyOf(compliance);
+        activities = List.copyOf(activities);
+        credits = List.copyOf(credits);
+        completions = List.copyOf(completions);
+        sanctions = List.copyOf(sanctions);
+        accountabilities = List.copyOf(accountabilities);
+        terms = List.copyOf(terms);
+        arrears = List.copyOf(arrears);
+    }
+
+    public static BranchFacts none() {
+        return new BranchFacts(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+    }
+
+    /** activity-service's latest evaluation of one period (month, quarter, half or year). */
+    public record Compliance(String period, int rulesTotal, int rulesMet, Double attendanceRate, List<String> activityIds) {
+        public Compliance {
+            activityIds = activityIds == null ? List.of() : List.copyOf(activityIds);
+        }
+    }
+
+    /** A sitting of the branch as activity-service last published it. */
+    public record Activity(String activityId, String title, String status, boolean lateEntry, Instant heldAt) {
+        public boolean cancelled() {
+            return "CANCELLED".equals(status);
+        }
+    }
+
+    /** A member's study of the year (study-service's latest figures). */
+    public record Credits(String memberId, int requiredCompleted, int requiredTotal, double creditHours, double target) {
+        public boolean requiredDone() {
+            return requiredCompleted >= requiredTotal;
+        }
+    }
+
+    /** One material a member completed. */
+    public record Completion(String memberId, String materialId, boolean required, Instant completedAt) {
+    }
+
+    /** A sanction of a member of the branch; {@code revokedOn} set when discipline-service revoked it. */
+    public record Sanction(String sanctionId, String memberId, String type, int form, LocalDate decidedOn, LocalDate revokedOn) {
+        public boolean revoked() {
+            return revokedOn != null;
+        }
+    }
+
+    /** An accountability decision against the branch (问责). */
+    public record Accountability(String accountabilityId, String kind, LocalDate decidedOn) {
+    }
+
+    /** An elected committee term and the posts filled in it. */
+    public record Term(LocalDate termStart, LocalDate termEnd, List<String> posts) {
+        public Term {
+            posts = posts == null ? List.of() : List.copyOf(posts);
+        }
+
+        public boolean covers(LocalDate day) {
+            return !day.isBefore(termStart) && !day.isAfter(termEnd);
+        }
+    }
+
+    /** A member of the branch flagged in dues arrears during the year. */
+    public record Arrears(String memberId, int unpaidMonths, String level) {
+    }
+}

@@ -1,0 +1,37 @@
+package cn.city.party.org.scorecard;
+
+import cn.city.party.common.tenancy.DepartmentOwned;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+
+/**
+ * The organizations and departments assessed, as this service's own organization and department events describe them
+ * (the scorecards are built from events only). {@code kind} is the organization type, or {@code DEPARTMENT}.
+ */
+@Document("scorecard_units")
+class ScorecardBranch implements DepartmentOwned {
+
+    static final String DEPARTMENT = "DEPARTMENT";
+
+    @Id
+    private String id;
+    private String department;
+    private String kind;
+    private String name;
+    private String status;
+    private Instant at;
+    private String eventId;
+
+    protected ScorecardBranch() {
+    }
+
+    @Override
+    public String department() { return department; }
+    String id() { return id; }
+    String kind() { return kind; }
+    String name() { return name; }
+    String status() { return status; }
+    boolean assessed() { return "BRANCH".equals(kind) && "ACTIVE".equals(status); }
+}

@@ -1,0 +1,216 @@
+package cn.city.party.org.scorecard;
+
+import cn.city.party.common.events.EventCodec;
+import cn.city.party.common.events.EventEnvelope;
+import cn.city.party.common.events.PoisonEventException;
+import cn.city.party.common.messaging.ReadModelWriter;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
+
+/**
+ * Feeds the scorecard facts from the events of activity-, study- and discipline-service and of this service's own
+ * organizations, departments, committees and dues. Each fact has a natural key, so a replay from the start writes
+ * the same documents; each event is applied once ({@link ReadModelWriter#applyOnce}); and a fact is only replaced by
+ * a newer event (event time, then id), so a late, out-of-order event changes nothing. This listener has its own
+ * consumer group so it reads every partition of topics other listeners of this service also read.
+ */
+@Component
+class ScorecardListener {
+
+    static final String GROUP = "org-service-scorecard";
+
+    private final EventCodec codec;
+    private final ReadModelWriter writer;
+    private final MongoTemplate mongo;
+    private final ZoneId zone;
+
+    ScorecardListener(EventCodec codec, ReadModelWriter writer, MongoTemplate mongo,
+                      @Value("${platform.zone:Asia/Shanghai}") ZoneId zone) {
+        this.codec = codec;
+        this.writer = writer;
+        this.mongo = mongo;
+        this.zone = zone;
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ComplianceData(String department, String branchId, int year, String period, int rulesTotal, int rulesMet,
+                          Double attendanceRate, List<String> activityIds) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ActivityData(String activityId, String department, String branchId, String title, Instant plannedAt,
+                        Instant heldAt, boolean lateEntry, String status) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record CreditsData(String memberId, String department, String branchId, int year, double creditHours, double target,
+                       int requiredCompleted, int requiredTotal) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record CompletionData(String memberId, String department, String branchId, String materialId, boolean required,
+                          Instant completedAt) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record SanctionData(String sanctionId, String memberId, String department, String branchId, String type, int form,
+                        LocalDate decidedOn, LocalDate revokedOn) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record AccountabilityData(String accountabilityId, String department, String organizationId, LocalDate decidedOn,
+                              String kind) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Post(String post) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record CommitteeData(String organizationId, String department, LocalDate termStart, LocalDate termEnd, List<Post> posts) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ArrearsData(String memberId, String department, String branchId, int unpaidMonths, String level) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record OrganizationData(String id, String department, String type, String name, String status) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record DepartmentData(String code, String name) {
+    }
+
+    @KafkaListener(groupId = GROUP, topics = {"party.activity.compliance", "party.activity.activity",
+            "party.study.credits", "party.study.progress", "party.discipline.sanction", "party.discipline.accountability",
+            "party.org.committee", "party.org.dues", "party.org.organization", "party.org.department"})
+    void on(ConsumerRecord<String, String> record) {
+        EventEnvelope e = codec.read(record.value());
+        if (e.time() == null) {
+            throw new PoisonEventException("event " + e.id() + " has no time", null);
+        }
+        switch (e.type()) {
+            case "party.activity.compliance.evaluated.v1" -> {
+                ComplianceData d = codec.data(e, ComplianceData.class);
+                fact(e, "compliance:" + d.branchId() + ":" + d.period(), ScorecardFact.Kind.COMPLIANCE, d.department(),
+                        d.branchId(), d.year(), new BranchFacts.Compliance(d.period(), d.rulesTotal(), d.rulesMet(),
+                                d.attendanceRate(), d.activityIds()));
+            }
+            case "party.activity.activity.scheduled.v1", "party.activity.activity.held.v1",
+                 "party.activity.activity.amended.v1", "party.activity.activity.cancelled.v1" -> {
+                ActivityData d = codec.data(e, ActivityData.class);
+                Instant when = d.heldAt() != null ? d.heldAt() : d.plannedAt();
+                fact(e, "activity:" + d.activityId(), ScorecardFact.Kind.ACTIVITY, d.department(), d.branchId(),
+                        yearOf(required(when, e)), new BranchFacts.Activity(d.activityId(), d.title(), d.status(),
+                                d.lateEntry(), d.heldAt()));
+            }
+            case "party.study.credits.updated.v1" -> {
+                CreditsData d = codec.data(e, CreditsData.class);
+                fact(e, "credits:" + d.memberId() + ":" + d.year(), ScorecardFact.Kind.CREDITS, d.department(),
+                        d.branchId(), d.year(), new BranchFacts.Credits(d.memberId(), d.requiredCompleted(),
+                                d.requiredTotal(), d.creditHours(), d.target()));
+            }
+            case "party.study.progress.completed.v1" -> {
+                CompletionData d = codec.data(e, CompletionData.class);
+                fact(e, "completion:" + d.memberId() + ":" + d.materialId(), ScorecardFact.Kind.COMPLETION,
+                        d.department(), d.branchId(), yearOf(required(d.completedAt(), e)),
+                        new BranchFacts.Completion(d.memberId(), d.materialId(), d.required(), d.completedAt()));
+            }
+            case "party.discipline.sanction.imposed.v1", "party.discipline.sanction.corrected.v1" -> {
+                SanctionData d = codec.data(e, SanctionData.class);
+                fact(e, "sanction:" + d.sanctionId(), ScorecardFact.Kind.SANCTION, d.department(), d.branchId(),
+                        required(d.decidedOn(), e).getYear(), new BranchFacts.Sanction(d.sanctionId(), d.memberId(),
+                                d.type(), d.form(), d.decidedOn(), null));
+            }
+            case "party.discipline.sanction.revoked.v1" -> {
+                SanctionData d = codec.data(e, SanctionData.class);
+                // a revocation stands whatever order it arrives in: it does not compete with the sanction's own facts
+                writer.applyOnce(ScorecardFact.class, "sanction:" + d.sanctionId(), e.id(),
+                        new Update().set("revokedOn", required(d.revokedOn(), e)));
+            }
+            case "party.discipline.accountability.recorded.v1" -> {
+                AccountabilityData d = codec.data(e, AccountabilityData.class);
+                fact(e, "accountability:" + d.accountabilityId(), ScorecardFact.Kind.ACCOUNTABILITY, d.department(),
+                        d.organizationId(), required(d.decidedOn(), e).getYear(),
+                        new BranchFacts.Accountability(d.accountabilityId(), d.kind(), d.decidedOn()));
+            }
+            case "party.org.committee.elected.v1" -> {
+                CommitteeData d = codec.data(e, CommitteeData.class);
+                List<String> posts = d.posts() == null ? List.of() : d.posts().stream().map(Post::post).toList();
+                fact(e, "term:" + d.organizationId() + ":" + required(d.termStart(), e), ScorecardFact.Kind.TERM,
+                        d.department(), d.organizationId(), null,
+                        new BranchFacts.Term(d.termStart(), required(d.termEnd(), e), posts));
+            }
+            case "party.org.dues.arrears-flagged.v1" -> {
+                ArrearsData d = codec.data(e, ArrearsData.class);
+                int year = yearOf(e.time());
+                fact(e, "arrears:" + d.memberId() + ":" + year, ScorecardFact.Kind.ARREARS, d.department(),
+                        d.branchId(), year, new BranchFacts.Arrears(d.memberId(), d.unpaidMonths(), d.level()));
+            }
+            case "party.org.organization.created.v1", "party.org.organization.changed.v1",
+                 "party.org.organization.dissolved.v1" -> {
+                OrganizationData d = codec.data(e, OrganizationData.class);
+                latest(ScorecardBranch.class, d.id(), e, new Update().set("department", d.department())
+                        .set("kind", d.type()).set("name", d.name()).set("status", d.status()));
+            }
+            case "party.org.department.registered.v1", "party.org.department.changed.v1" -> {
+                DepartmentData d = codec.data(e, DepartmentData.class);
+                latest(ScorecardBranch.class, ScorecardBranch.DEPARTMENT + ":" + d.code(), e, new Update()
+                        .set("department", d.code()).set("kind", ScorecardBranch.DEPARTMENT).set("name", d.name())
+                        .set("status", "ACTIVE"));
+            }
+            default -> {
+                // other facts of these topics do not count in the assessment
+            }
+        }
+    }
+
+    private void fact(EventEnvelope e, String id, ScorecardFact.Kind kind, String department, String branchId,
+                      Integer year, Object fact) {
+        Update update = new Update().set("kind", kind).set("department", required(department, e))
+                .set("branchId", branchId).set("year", year).set(kind.name().toLowerCase(java.util.Locale.ROOT), fact);
+        latest(ScorecardFact.class, id, e, update);
+    }
+
+    /** Applies {@code update} unless the document already holds a fact from a newer (or this very) event. */
+    private void latest(Class<?> type, String id, EventEnvelope e, Update update) {
+        Instant at = e.time().truncatedTo(ChronoUnit.MILLIS);
+        Query current = Query.query(Criteria.where("_id").is(id));
+        current.fields().include("at").include("eventId");
+        Document held = mongo.findOne(current, Document.class, mongo.getCollectionName(type));
+        if (held != null && held.get("at") instanceof Date heldAt) {
+            int order = at.compareTo(heldAt.toInstant());
+            if (order < 0 || (order == 0 && e.id().compareTo(String.valueOf(held.get("eventId"))) <= 0)) {
+                return;
+            }
+        }
+        writer.applyOnce(type, id, e.id(), update.set("at", at).set("eventId", e.id()));
+    }
+
+    private int yearOf(Instant instant) {
+        return instant.atZone(zone).getYear();
+    }
+
+    private static <T> T required(T value, EventEnvelope e) {
+        if (value == null) {
+            throw new PoisonEventException("event " + e.id() + " of type " + e.type() + " lacks a required field", null);
+        }
+        return value;
+    }
+}
