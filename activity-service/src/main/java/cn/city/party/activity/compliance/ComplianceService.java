@@ -117,8 +117,7 @@ public class ComplianceService {
 
     public DepartmentView department(String department, Period period) {
         store.requireWritable(department); // in scope: its own admin or the work committee
-        List<BranchCompliance> docs = mongo.find(Query.query(Criteria.where("year").is(period.year())
-                .and("department").is(department)), BranchCompliance.class);
+        List<BranchCompliance> docs = figuresOf(Criteria.where("year").is(period.year()).and("department").is(department));
         Evaluated evaluated = evaluate(docs, period);
         List<BranchLine> lines = new ArrayList<>();
         for (BranchCompliance doc : docs) {
@@ -131,7 +130,7 @@ public class ComplianceService {
     }
 
     public CityView city(Period period) {
-        List<BranchCompliance> docs = mongo.find(Query.query(Criteria.where("year").is(period.year())), BranchCompliance.class);
+        List<BranchCompliance> docs = figuresOf(Criteria.where("year").is(period.year()));
         Map<String, List<BranchCompliance>> byDepartment = new TreeMap<>();
         docs.forEach(d -> byDepartment.computeIfAbsent(d.department(), k -> new ArrayList<>()).add(d));
         List<DepartmentLine> lines = new ArrayList<>();
@@ -146,6 +145,13 @@ public class ComplianceService {
         });
         return new CityView(period.toString(), lines, citySummary, ComplianceEvaluator.quality(city.figures(), period),
                 docs.size(), clock.instant());
+    }
+
+    /** The read-model documents with their figures only (not their outbox or the results last announced). */
+    private List<BranchCompliance> figuresOf(Criteria criteria) {
+        Query query = Query.query(criteria);
+        query.fields().include("department", "branchId", "branchName", "year", "figures");
+        return mongo.find(query, BranchCompliance.class);
     }
 
     private record Evaluated(Map<String, ComplianceEvaluator.Evaluation> byBranch, Map<RuleStatus, Long> summary,
