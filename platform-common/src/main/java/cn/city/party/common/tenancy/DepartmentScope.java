@@ -35,8 +35,9 @@ public record DepartmentScope(Optional<Set<String>> departments) {
         return departments.isEmpty();
     }
 
+    /** Whether a record of {@code department} is in scope; a city-wide record (no department) only for {@link #ALL}. */
     public boolean permits(String department) {
-        return departments.map(d -> d.contains(department)).orElse(true);
+        return departments.map(d -> department != null && d.contains(department)).orElse(true);
     }
 
     /** The criterion every scoped query carries; empty for {@link #ALL}. */
