@@ -66,7 +66,9 @@ public class ReminderJob {
         int year = now.atZone(Period.ZONE).getYear();
         int created = 0;
         Map<String, RuleSet> sets = new HashMap<>();
-        for (BranchCompliance branch : mongo.find(Query.query(Criteria.where("year").is(year)), BranchCompliance.class)) {
+        Query branches = Query.query(Criteria.where("year").is(year));
+        branches.fields().include("department", "branchId", "figures");
+        for (BranchCompliance branch : mongo.find(branches, BranchCompliance.class)) {
             Optional<String> recipient = secretaryAccount(branch.branchId());
             if (recipient.isEmpty() || branch.figures() == null) {
                 continue;
