@@ -45,7 +45,9 @@ public class Publisher {
         if (audience == Audience.DEPARTMENT && Reach.cityWide(target)) {
             throw Problems.invalid("department", "audience.departmentNeeded");
         }
-        if (branch != null && Reach.cityWide(target)) {
+        String owner = target;
+        if (branch != null && (Reach.cityWide(target)
+                || roster.organization(branch).filter(o -> o.department().equals(owner)).isEmpty())) {
             throw Problems.invalid("branchId", "audience.branchOutsideDepartment");
         }
         return new Reach(target, branch, audience);

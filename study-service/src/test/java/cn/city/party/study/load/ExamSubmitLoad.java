@@ -62,7 +62,17 @@ public final class ExamSubmitLoad {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
             .executor(Executors.newFixedThreadPool(16)).build();
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+            System.exit(0);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            System.exit(1); // the infrastructure's threads would keep the JVM alive
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         int members = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         int windowSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
         TestInfrastructure infra = EmbeddedInfrastructure.get();
@@ -156,7 +166,6 @@ public final class ExamSubmitLoad {
                     + " lost=" + (attempts.size() - stored));
         }
         app.close();
-        System.exit(0);
     }
 
     private static List<String> createAccounts(String keycloakUrl, int members) throws Exception {
@@ -210,6 +219,10 @@ public final class ExamSubmitLoad {
     private static void admitToRoster(String bootstrap, List<String> usernames) throws Exception {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        // set-up traffic: a plain producer (the embedded broker refused the idempotent one's retries under load)
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false");
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
             for (int i = 1; i <= usernames.size(); i++) {
                 String memberId = usernames.get(i - 1);

@@ -104,6 +104,11 @@ public class MaterialApiIT extends StudyApiTest {
         body.put("branchId", null);
         body.put("department", "jiaoyu");
         assertThat(secretary.post("/api/study/materials", body).status()).isEqualTo(403);
+        body.put("department", null);
+        body.put("branchId", "jiaoyu-branch-1");
+        Api.Response foreignBranch = api().as("caizheng-admin").post("/api/study/materials", body);
+        assertThat(foreignBranch.status()).isEqualTo(400);
+        assertThat(foreignBranch.json().path("errors").get(0).path("field").asString()).isEqualTo("branchId");
     }
 
     @Test
