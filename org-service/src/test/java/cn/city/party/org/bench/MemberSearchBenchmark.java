@@ -39,10 +39,7 @@ import java.util.function.Supplier;
 
 /**
  * How long a paged member search takes with 50,000 members in the store. Not a test: run it with
- * <pre>
- * ./mvnw -B -o -q -pl org-service test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=cn.city.party.org.bench.MemberSearchBenchmark [-Dexec.args="mongodb://host:27017 50000"]
- * </pre>
+ * the command in {@link #COMMAND} (from the repository root).
  * Without a URI it starts the in-memory MongoDB substitute (mongo-java-server). The searches go through
  * {@link MemberService#search} with exactly the criteria, sort and paging the API uses; the indexes are the ones the
  * {@link Member} class declares, created the way the service creates them. Results go to org-service/BENCHMARKS.md.
@@ -51,6 +48,10 @@ public final class MemberSearchBenchmark {
 
     private static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡"};
     private static final String[] GIVEN = {"伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "涛", "明"};
+    private static final String COMMAND = """
+            ./mvnw -B -o -q -pl org-service test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
+            java -Xmx1g -cp "org-service/target/test-classes:org-service/target/classes:$(cat org-service/target/bench.classpath)" \\
+                cn.city.party.org.bench.MemberSearchBenchmark [mongodb://HOST:27017 [50000]]""";
     private static final int WARMUP = 20;
     private static final int RUNS = 100;
 
@@ -89,10 +90,11 @@ public final class MemberSearchBenchmark {
             lines.add(measure("whole department, page 1 of 20, sorted by name", () -> service.search(
                     filter(null, null, null, null, null), page(0, "name", Sort.Direction.ASC))));
 
-            String report = report(uri.startsWith("mongodb://127.0.0.1:" ) && server != null, members, loadSeconds,
+            String report = report(server != null, members, loadSeconds,
                     indexes(mongo), lines);
             System.out.println(report);
-            Path out = Path.of(System.getProperty("benchmark.out", "BENCHMARKS.md"));
+            // run from the repository root (./mvnw -pl org-service) or from the module directory
+            Path out = Files.isDirectory(Path.of("org-service")) ? Path.of("org-service", "BENCHMARKS.md") : Path.of("BENCHMARKS.md");
             Files.writeString(out, report);
             System.out.println("written to " + out.toAbsolutePath());
         } finally {
@@ -174,9 +176,9 @@ public final class MemberSearchBenchmark {
                 .append("through `MemberService.search` with the API's criteria, sort and paging (20 per page; the page query and ")
                 .append("the count for `totalElements`). ").append(WARMUP).append(" warm-up runs, then ").append(RUNS)
                 .append(" measured runs per search.\n\n");
-        md.append("Reproduce (from the repository root):\n\n```\n./mvnw -B -o -q -pl org-service test-compile exec:java ")
-                .append("-Dexec.classpathScope=test -Dexec.mainClass=cn.city.party.org.bench.MemberSearchBenchmark\n```\n\n")
-                .append("Add `-Dexec.args=\"mongodb://HOST:27017 50000\"` to measure against a real MongoDB.\n\n");
+        md.append("Reproduce (from the repository root):\n\n```\n").append(COMMAND).append("\n```\n\n")
+                .append("Without a URI the benchmark starts the in-memory substitute; give a URI (and a member count) to ")
+                .append("measure against a real MongoDB.\n\n");
         md.append("- store: ").append(substitute ? "in-memory MongoDB substitute (mongo-java-server 1.47, in the benchmark's JVM)"
                 : "MongoDB at the given URI").append("\n");
         md.append("- machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores (shared), Java ")
