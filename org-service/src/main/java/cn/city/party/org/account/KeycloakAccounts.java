@@ -39,6 +39,10 @@ public class KeycloakAccounts {
         this.json = json;
         String issuer = security.issuerUri();
         int realms = issuer.indexOf("/realms/");
+        if (realms < 0 && (blank(properties.url()) || blank(properties.realm()))) {
+            throw new IllegalStateException("set org.keycloak.url and org.keycloak.realm: the issuer " + issuer
+                    + " does not name them");
+        }
         this.base = blank(properties.url()) ? issuer.substring(0, realms) : properties.url();
         this.realm = blank(properties.realm()) ? issuer.substring(realms + "/realms/".length()) : properties.realm();
     }
