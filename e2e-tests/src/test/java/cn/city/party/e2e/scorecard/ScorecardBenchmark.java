@@ -1,0 +1,85 @@
+package cn.city.party.e2e.scorecard;
+
+import cn.city.party.common.test.Api;
+import cn.city.party.common.test.Tokens;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Not a test: measures, against a running platform with its demo data, the time from a secretary recording a held
+ * meeting (activity-service, through the gateway) to the branch's scorecard in org-service listing it among the
+ * facts behind its compliance points. The path is activity-service's outbox → {@code party.activity.activity} →
+ * its compliance read model → {@code party.activity.compliance} → org-service's scorecard facts → the scorecard query.
+ * Meetings are recorded one after the other, each waited for, so each sample is one event's end-to-end latency.
+ *
+ * <pre>
+ * java -cp … cn.city.party.e2e.scorecard.ScorecardBenchmark [gatewayUrl] [keycloakUrl] [events]
+ * </pre>
+ */
+public final class ScorecardBenchmark {
+
+    private ScorecardBenchmark() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        String gateway = args.length > 0 ? args[0] : "http://localhost:8080";
+        String keycloak = args.length > 1 ? args[1] : "http://localhost:8180";
+        int events = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
+        Api api = new Api(gateway, new Tokens(keycloak)::of);
+        Api secretary = api.as("caizheng-secretary");
+        Api admin = api.as("caizheng-admin");
+        JsonNode me = secretary.get("/api/org/members/me").json();
+        String branch = me.path("branchId").asString();
+        String host = me.path("id").asString();
+        int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+        String scorecard = "/api/org/scorecards/branches/" + branch + "?year=" + year;
+
+        List<Long> millis = new ArrayList<>();
+        for (int i = 0; i < events; i++) {
+            Api.Response recorded = secretary.post("/api/activities/records", Map.of("branchId", branch,
+                    "types", List.of("PARTY_GROUP_MEETING"), "title", "基准测试党小组会 " + i,
+                    "held", Map.of("heldAt", Instant.now().minus(10, ChronoUnit.MINUTES).toString(),
+                            "place", "会议室", "host", "书记", "hostMemberId", host)));
+            if (recorded.status() != 201) {
+                throw new IllegalStateException("meeting not recorded: " + recorded);
+            }
+            Instant start = Instant.now();
+            String id = recorded.json().path("id").asString();
+            while (!listed(admin.get(scorecard), id)) {
+                if (Duration.between(start, Instant.now()).toSeconds() > 60) {
+                    throw new IllegalStateException("meeting " + id + " not on the scorecard within 60 s");
+                }
+                Thread.sleep(10);
+            }
+            millis.add(Duration.between(start, Instant.now()).toMillis());
+            if ((i + 1) % 100 == 0) {
+                System.out.printf("%d events, last %d ms%n", i + 1, millis.get(i));
+            }
+        }
+        List<Long> sorted = millis.stream().sorted().toList();
+        System.out.printf("events=%d median=%d ms p99=%d ms max=%d ms%n", sorted.size(), percentile(sorted, 50),
+                percentile(sorted, 99), sorted.get(sorted.size() - 1));
+    }
+
+    private static boolean listed(Api.Response card, String activityId) {
+        if (card.status() != 200) {
+            return false;
+        }
+        return card.json().path("items").valueStream().filter(i -> i.path("item").asString().equals("COMPLIANCE"))
+                .flatMap(i -> i.path("facts").path("activities").valueStream())
+                .anyMatch(a -> a.asString().equals(activityId));
+    }
+
+    private static long percentile(List<Long> sorted, int p) {
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, index));
+    }
+}

@@ -1,0 +1,199 @@
+package cn.city.party.e2e.scorecard;
+
+import cn.city.party.common.test.Api;
+import cn.city.party.common.test.TestInfrastructure;
+import cn.city.party.common.test.Tokens;
+import cn.city.party.e2e.RunningPlatform;
+import cn.city.party.infra.local.LocalPlatform;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The branch scorecard through the gateway with real tokens, on the whole platform started without demo data: a
+ * secretary records a meeting (activity-service), a member completes required study (study-service), an inspector
+ * imposes a sanction (discipline-service), and within seconds org-service's scorecard and ranking of the branch
+ * show each of them, with the facts behind the points; a department admin sees only its own branches.
+ */
+class ScorecardE2EIT {
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final String SECRETARY_SUBJECT = "00000000-0000-4000-8000-000000000004";
+    private static final String MEMBER_SUBJECT = "00000000-0000-4000-8000-000000000005";
+    private static final Duration WITHIN = Duration.ofSeconds(30);
+
+    private final Api api;
+
+    ScorecardE2EIT() {
+        LocalPlatform platform = RunningPlatform.get(TestInfrastructure.Kind.EMBEDDED);
+        Tokens tokens = new Tokens(platform.settings().effectiveKeycloakUrl());
+        api = new Api(platform.settings().gatewayUrl(), tokens::of);
+    }
+
+    @Test
+    void meetingsStudyAndSanctionsChangeTheBranchScorecardAndRankingWithinSeconds() {
+        int year = LocalDate.now(SHANGHAI).getYear();
+        Api committee = api.as("work-committee");
+        for (var department : List.of(Map.of("code", "caizheng", "name", "市财政局", "staffHeadcount", 200),
+                Map.of("code", "jiaoyu", "name", "市教育局", "staffHeadcount", 150))) {
+            assertThat(committee.post("/api/org/departments", department).status()).isIn(201, 409);
+        }
+        Api admin = api.as("caizheng-admin");
+        String root = admin.get("/api/org/organizations?department=caizheng").json().valueStream()
+                .filter(o -> o.path("type").asString().equals("ORGAN_COMMITTEE")).map(o -> o.path("id").asString())
+                .findFirst().orElseGet(() -> created(admin.post("/api/org/organizations", Map.of("department", "caizheng",
+                        "type", "ORGAN_COMMITTEE", "name", "机关党委"))));
+        String branch = created(admin.post("/api/org/organizations", Map.of("department", "caizheng", "type", "BRANCH",
+                "name", "考核测试支部" + UUID.randomUUID().toString().substring(0, 6), "parentId", root)));
+        String secretary = admit(admin, branch, "书记" + suffix(), SECRETARY_SUBJECT);
+        String member = admit(admin, branch, "党员" + suffix(), MEMBER_SUBJECT);
+        String sanctioned = admit(admin, branch, "受处分党员" + suffix(), null);
+        String path = "/api/org/scorecards/branches/" + branch + "?year=" + year;
+        JsonNode before = await("the branch is assessed", () -> admin.get(path), r -> r.status() == 200).json();
+
+        // 1. the secretary records a meeting of the branch (once activity-service knows the secretary's branch)
+        Api.Response meeting = await("the meeting is recorded", () -> api.as("caizheng-secretary").post("/api/activities/records",
+                Map.of("branchId", branch, "types", List.of("BRANCH_GENERAL_MEETING"), "title", "支部党员大会",
+                        "held", Map.of("heldAt", Instant.now().minus(1, ChronoUnit.HOURS).toString(), "place", "三楼会议室",
+                                "host", "书记", "hostMemberId", secretary))), r -> r.status() == 201);
+        String activityId = meeting.json().path("id").asString();
+        Instant recorded = Instant.now();
+        JsonNode afterMeeting = await("the scorecard shows the meeting", () -> admin.get(path),
+                r -> evidence(r.json(), "COMPLIANCE", "activities").contains(activityId)).json();
+        System.out.printf("meeting → scorecard in %d ms%n", Duration.between(recorded, Instant.now()).toMillis());
+        assertThat(points(afterMeeting, "COMPLIANCE")).isGreaterThan(points(before, "COMPLIANCE"));
+
+        // 2. the member completes a required material the department published
+        Map<String, Object> material = new HashMap<>();
+        material.put("title", "必学资料" + suffix());
+        material.put("kind", "TEXT");
+        material.put("body", "学习内容");
+        material.put("category", "PARTY_CONSTITUTION");
+        material.put("audience", "ALL");
+        material.put("required", true);
+        material.put("creditHours", 1.5);
+        material.put("estimatedMinutes", 30);
+        String materialId = created(admin.post("/api/study/materials", material));
+        assertThat(admin.post("/api/study/materials/" + materialId + "/publish", "").status()).isEqualTo(200);
+        Api studying = api.as("caizheng-member");
+        await("the member starts studying", () -> studying.post("/api/study/progress/materials/" + materialId + "/start", ""),
+                r -> r.status() == 200);
+        assertThat(studying.post("/api/study/progress/materials/" + materialId + "/complete", "").status()).isEqualTo(200);
+        JsonNode afterStudy = await("the scorecard shows the study", () -> admin.get(path),
+                r -> evidence(r.json(), "STUDY", "requiredCompletions").contains(member + ":" + materialId)
+                        && evidence(r.json(), "STUDY", "membersCompleted").contains(member)).json();
+        assertThat(points(afterStudy, "STUDY")).isGreaterThan(0);
+
+        // 3. an inspector imposes a sanction on a member of the branch: points are deducted, the ranking follows
+        double totalBeforeSanction = afterStudy.path("total").asDouble();
+        Api.Response sanction = await("the sanction is imposed", () -> api.as("caizheng-inspector").post("/api/discipline/sanctions",
+                Map.of("department", "caizheng", "memberId", sanctioned, "type", "WARNING",
+                        "decidedOn", LocalDate.now(SHANGHAI).toString())), r -> r.status() == 201);
+        String sanctionId = sanction.json().path("id").asString();
+        JsonNode afterSanction = await("the scorecard shows the sanction", () -> admin.get(path),
+                r -> evidence(r.json(), "SANCTIONS", "sanctions").contains(sanctionId)).json();
+        assertThat(points(afterSanction, "SANCTIONS")).isNegative();
+        assertThat(afterSanction.path("total").asDouble()).isLessThan(totalBeforeSanction);
+
+        JsonNode ranking = admin.get("/api/org/scorecards/rankings/departments/caizheng?year=" + year).json();
+        JsonNode placed = ranking.valueStream().filter(r -> r.path("scorecard").path("branchId").asString().equals(branch))
+                .findFirst().orElseThrow();
+        assertThat(placed.path("scorecard").path("total").asDouble()).isEqualTo(afterSanction.path("total").asDouble());
+
+        // scoping: another department's admin sees neither the branch nor the ranking; the work committee sees all
+        assertThat(api.as("jiaoyu-admin").get(path).status()).isEqualTo(404);
+        assertThat(api.as("jiaoyu-admin").get("/api/org/scorecards/rankings/departments/caizheng").status()).isEqualTo(403);
+        assertThat(api.as("caizheng-member").get(path).status()).isEqualTo(403);
+        assertThat(committee.get(path).status()).isEqualTo(200);
+        JsonNode city = committee.get("/api/org/scorecards/rankings/city?year=" + year).json();
+        assertThat(city.valueStream().map(d -> d.path("department").asString()).toList()).contains("caizheng");
+        assertThat(api.as("caizheng-admin").get("/api/org/scorecards/rankings/city").status()).isEqualTo(403);
+    }
+
+    private static String suffix() {
+        return UUID.randomUUID().toString().substring(0, 4);
+    }
+
+    private static String created(Api.Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.json().path("id").asString();
+    }
+
+    private String admit(Api admin, String branch, String name, String accountSubject) {
+        LocalDate birth = LocalDate.of(1985, 4, 12);
+        Map<String, Object> profile = new HashMap<>();
+        profile.put("name", name);
+        profile.put("gender", "FEMALE");
+        profile.put("ethnicity", "汉族");
+        profile.put("birthDate", birth.toString());
+        profile.put("nationalId", nationalId(birth));
+        profile.put("education", "研究生");
+        profile.put("post", "科员");
+        profile.put("joinedOn", "2010-07-01");
+        profile.put("leadingCadre", false);
+        profile.put("partyAffairsCadre", "NONE");
+        Map<String, Object> body = new HashMap<>();
+        body.put("branchId", branch);
+        body.put("status", "FULL");
+        body.put("profile", profile);
+        body.put("contact", Map.of("phone", "13900000000"));
+        body.put("accountSubject", accountSubject);
+        return created(admin.post("/api/org/members", body));
+    }
+
+    /** A valid national ID (GB 11643 check character) for someone born on {@code birth}. */
+    private static String nationalId(LocalDate birth) {
+        String body = "%06d".formatted(ThreadLocalRandom.current().nextInt(110000, 659999))
+                + birth.toString().replace("-", "") + "%03d".formatted(ThreadLocalRandom.current().nextInt(1000));
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (body.charAt(i) - '0') * weights[i];
+        }
+        return body + "10X98765432".charAt(sum % 11);
+    }
+
+    private static Api.Response await(String what, Supplier<Api.Response> call, Predicate<Api.Response> until) {
+        Instant deadline = Instant.now().plus(WITHIN);
+        Api.Response last = null;
+        while (Instant.now().isBefore(deadline)) {
+            last = call.get();
+            if (until.test(last)) {
+                return last;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("not within " + WITHIN.toSeconds() + " s: " + what + "; last answer " + last);
+    }
+
+    private static JsonNode item(JsonNode card, String item) {
+        return card.path("items").valueStream().filter(i -> i.path("item").asString().equals(item)).findFirst().orElseThrow();
+    }
+
+    private static double points(JsonNode card, String item) {
+        return item(card, item).path("points").asDouble();
+    }
+
+    private static List<String> evidence(JsonNode card, String item, String kind) {
+        return item(card, item).path("facts").path(kind).valueStream().map(JsonNode::asString).toList();
+    }
+}
