@@ -50,6 +50,7 @@ public class Activity extends AggregateRoot {
     private List<AttendanceEntry> attendance = new ArrayList<>();
     private boolean checkInOpen;
     private List<Appraisal> appraisals = new ArrayList<>();
+    private List<VolunteerHours> volunteerHours = new ArrayList<>();
     private String cancelReason;
     private Instant createdAt;
     private String createdBy;
@@ -178,6 +179,17 @@ public class Activity extends AggregateRoot {
         appraisals.add(appraisal);
     }
 
+    /** Logs a member's volunteering hours (双报到/志愿服务) at a held volunteering activity, replacing earlier ones. */
+    public void logVolunteerHours(VolunteerHours entry) {
+        requireEditable();
+        if (!types.contains(ActivityType.VOLUNTEER_SERVICE)) {
+            throw Problems.conflict("volunteer.notVolunteering");
+        }
+        requireStatus(ActivityStatus.HELD);
+        volunteerHours.removeIf(v -> v.memberId().equals(entry.memberId()));
+        volunteerHours.add(entry);
+    }
+
     /** Share of recorded members who were present (excused members count as not present); empty without attendance. */
     public Optional<Double> attendanceRate() {
         if (attendance.isEmpty()) {
@@ -247,6 +259,7 @@ public class Activity extends AggregateRoot {
     public List<AttendanceEntry> attendance() { return List.copyOf(attendance); }
     public boolean checkInOpen() { return checkInOpen; }
     public List<Appraisal> appraisals() { return List.copyOf(appraisals); }
+    public List<VolunteerHours> volunteerHours() { return volunteerHours == null ? List.of() : List.copyOf(volunteerHours); }
     public String cancelReason() { return cancelReason; }
     public Instant createdAt() { return createdAt; }
     public String createdBy() { return createdBy; }

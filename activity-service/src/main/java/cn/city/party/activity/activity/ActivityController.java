@@ -10,6 +10,9 @@ import cn.city.party.common.tenancy.ScopedMongo;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -34,6 +37,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -108,6 +112,18 @@ public class ActivityController {
     }
 
     public record Appraise(@NotNull Rating rating) {
+    }
+
+    public record VolunteerLine(@NotBlank @Size(max = 64) String memberId,
+                                @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("24")
+                                @Digits(integer = 2, fraction = 1) BigDecimal hours) {
+    }
+
+    public record LogVolunteerHours(@NotEmpty @Size(max = 500) List<@Valid @NotNull VolunteerLine> entries) {
+    }
+
+    /** A member's volunteering in a year: hours and the activities they come from. */
+    public record MemberVolunteering(String memberId, String name, BigDecimal hours, List<String> activityIds) {
     }
 
     public record PageView<T>(List<T> content, int page, int size, long totalElements, int totalPages) {
@@ -193,6 +209,31 @@ public class ActivityController {
     @Operation(summary = "民主评议评定等次（处分影响期内不得评为优秀） Rate a member")
     public ActivityView appraise(@PathVariable String id, @PathVariable String memberId, @Valid @RequestBody Appraise r) {
         return view(activities.appraise(id, memberId, r.rating()));
+    }
+
+    @PutMapping("/{id}/volunteer-hours")
+    @PreAuthorize("hasRole('BRANCH_SECRETARY')")
+    @Operation(summary = "登记志愿服务时长（双报到） Log members' volunteering hours")
+    public ActivityView volunteerHours(@PathVariable String id, @Valid @RequestBody LogVolunteerHours r) {
+        return view(activities.logVolunteerHours(id, r.entries().stream()
+                .map(e -> new ActivityService.VolunteerInput(e.memberId(), e.hours())).toList()));
+    }
+
+    @GetMapping("/volunteer-hours")
+    @PreAuthorize("hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN','BRANCH_SECRETARY')")
+    @Operation(summary = "党员志愿服务时长（按年） Volunteering hours per member and year")
+    public List<MemberVolunteering> volunteering(@RequestParam @Size(max = 64) String branchId,
+                                                 @RequestParam @Min(2000) @Max(2100) int year) {
+        requireBranchInScope(branchId);
+        List<Activity> sittings = activities.happened(branchId, Period.year(year));
+        return roster.activeMembers(branchId).stream().map(m -> {
+            List<Activity> served = sittings.stream().filter(a -> a.volunteerHours().stream()
+                    .anyMatch(v -> v.memberId().equals(m.memberId()))).toList();
+            BigDecimal hours = served.stream().flatMap(a -> a.volunteerHours().stream())
+                    .filter(v -> v.memberId().equals(m.memberId())).map(VolunteerHours::hours)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            return new MemberVolunteering(m.memberId(), m.name(), hours, served.stream().map(Activity::id).toList());
+        }).toList();
     }
 
     @GetMapping("/{id}")

@@ -161,6 +161,19 @@ public class ActivityService {
         return store.save(activity);
     }
 
+    /** Logs volunteering hours; every member named must be an active member of the activity's branch. */
+    public Activity logVolunteerHours(String id, List<VolunteerInput> entries) {
+        Activity activity = writable(id);
+        for (int i = 0; i < entries.size(); i++) {
+            RosterMember member = branchMember(activity, entries.get(i).memberId(), "entries[" + i + "].memberId");
+            activity.logVolunteerHours(new VolunteerHours(member.memberId(), member.name(), entries.get(i).hours()));
+        }
+        return store.save(activity);
+    }
+
+    public record VolunteerInput(String memberId, java.math.BigDecimal hours) {
+    }
+
     public Activity get(String id) {
         Activity activity = store.getById(id, Activity.class, ENTITY);
         access.requireReadable(activity.branchId(), ENTITY, id);

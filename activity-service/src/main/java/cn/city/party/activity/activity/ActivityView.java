@@ -13,12 +13,15 @@ public record ActivityView(String id, String department, String branchId, String
                            String recordedBy, boolean lateEntry, String lateReason, boolean multiPurpose,
                            List<RecordVersion> previousVersions, Instant lastChangedAt, String lastChangedBy,
                            List<AttendanceEntry> attendance, Double attendanceRate, boolean checkInOpen,
-                           List<Appraisal> appraisals, String cancelReason, Instant createdAt, String createdBy) {
+                           List<Appraisal> appraisals, List<VolunteerHours> volunteerHours, String cancelReason,
+                           Instant createdAt, String createdBy) {
 
     static ActivityView of(Activity a, String viewer) {
         List<AttendanceEntry> attendance = a.attendance().stream()
                 .filter(e -> viewer == null || e.memberId().equals(viewer)).toList();
         List<Appraisal> appraisals = a.appraisals().stream()
+                .filter(e -> viewer == null || e.memberId().equals(viewer)).toList();
+        List<VolunteerHours> volunteerHours = a.volunteerHours().stream()
                 .filter(e -> viewer == null || e.memberId().equals(viewer)).toList();
         return new ActivityView(a.id(), a.department(), a.branchId(), a.partyGroupId(), a.types(),
                 a.types().stream().map(ActivityType::label).toList(), a.title(), a.plannedAt(), a.occursAt(), a.status(),
@@ -26,6 +29,6 @@ public record ActivityView(String id, String department, String branchId, String
                 a.lateEntry(), a.lateReason(), a.multiPurpose(), viewer == null ? a.previousVersions() : List.of(),
                 a.lastChangedAt(), a.lastChangedBy(), attendance,
                 a.attendanceRate().map(r -> Math.round(r * 10000) / 10000.0).orElse(null), a.checkInOpen(), appraisals,
-                a.cancelReason(), a.createdAt(), a.createdBy());
+                volunteerHours, a.cancelReason(), a.createdAt(), a.createdBy());
     }
 }

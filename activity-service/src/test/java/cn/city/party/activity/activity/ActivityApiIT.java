@@ -304,6 +304,29 @@ class ActivityApiIT extends ActivityServiceIT {
     }
 
     @Test
+    void volunteering_hours_are_logged_per_member_and_added_up_per_year() {
+        Instant at = Instant.now().minus(Duration.ofHours(6));
+        String id = secretary().post("/api/activities/records", record(List.of("VOLUNTEER_SERVICE"), "社区双报到",
+                held(at, "清理楼道"), null)).json().path("id").asString();
+        Api.Response refused = secretary().put("/api/activities/" + id + "/volunteer-hours", Map.of("entries", List.of(
+                Map.of("memberId", "caizheng-m05", "hours", 0))));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().path("errors").get(0).path("field").asString()).isEqualTo("entries[0].hours");
+        assertThat(secretary().put("/api/activities/" + id + "/volunteer-hours", Map.of("entries", List.of(
+                Map.of("memberId", "caizheng-m09", "hours", 2)))).status()).as("not in the branch").isEqualTo(422);
+
+        assertThat(secretary().put("/api/activities/" + id + "/volunteer-hours", Map.of("entries", List.of(
+                Map.of("memberId", "caizheng-m05", "hours", 2.5)))).status()).isEqualTo(200);
+        int year = at.atZone(cn.city.party.activity.period.Period.ZONE).getYear();
+        JsonNode m05 = api().as("caizheng-admin").get("/api/activities/volunteer-hours?branchId=" + BRANCH + "&year=" + year)
+                .json().valueStream().filter(m -> m.path("memberId").asString().equals("caizheng-m05")).findFirst().orElseThrow();
+        assertThat(m05.path("hours").decimalValue()).isEqualByComparingTo("2.5");
+        assertThat(m05.path("activityIds").valueStream().map(JsonNode::asString)).contains(id);
+        assertThat(api().as("jiaoyu-admin").get("/api/activities/volunteer-hours?branchId=" + BRANCH + "&year=" + year)
+                .status()).isEqualTo(404);
+    }
+
+    @Test
     void many_past_month_records_typed_in_one_sitting_are_reported_as_a_bulk_backfill() {
         Instant lastMonth = Instant.now().minus(Duration.ofDays(40));
         for (int i = 0; i < 5; i++) {

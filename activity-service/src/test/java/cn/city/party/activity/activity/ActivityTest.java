@@ -148,6 +148,22 @@ class ActivityTest {
     }
 
     @Test
+    void volunteering_hours_are_logged_only_at_a_held_volunteering_activity() {
+        Activity meeting = planned(ActivityType.THEME_PARTY_DAY);
+        meeting.hold(held(now.minusSeconds(60), "x"), null, rule, now, "s");
+        VolunteerHours twoAndAHalf = new VolunteerHours("m2", "李", new java.math.BigDecimal("2.5"));
+        assertThat(code(() -> meeting.logVolunteerHours(twoAndAHalf))).isEqualTo("volunteer.notVolunteering");
+
+        Activity volunteering = planned(ActivityType.VOLUNTEER_SERVICE);
+        assertThat(code(() -> volunteering.logVolunteerHours(twoAndAHalf))).isEqualTo("activity.wrongStatus");
+        volunteering.hold(held(now.minusSeconds(60), "x"), null, rule, now, "s");
+        volunteering.logVolunteerHours(twoAndAHalf);
+        volunteering.logVolunteerHours(new VolunteerHours("m2", "李", new java.math.BigDecimal("3.0")));
+        assertThat(volunteering.volunteerHours()).singleElement()
+                .satisfies(v -> assertThat(v.hours()).isEqualByComparingTo("3"));
+    }
+
+    @Test
     void one_sitting_recorded_as_several_types_is_multi_purpose() {
         assertThat(planned(ActivityType.THEME_PARTY_DAY, ActivityType.PARTY_LECTURE).multiPurpose()).isTrue();
         assertThat(planned(ActivityType.THEME_PARTY_DAY, ActivityType.THEME_PARTY_DAY).multiPurpose()).isFalse();
