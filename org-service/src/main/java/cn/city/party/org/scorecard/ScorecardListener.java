@@ -69,7 +69,11 @@ class ScorecardListener {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record SanctionData(String sanctionId, String memberId, String department, String branchId, String type, int form,
-                        LocalDate decidedOn, LocalDate revokedOn) {
+                        LocalDate decidedOn) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record RevokedData(String sanctionId, LocalDate revokedOn) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -139,7 +143,7 @@ class ScorecardListener {
                                 d.type(), d.form(), d.decidedOn(), null));
             }
             case "party.discipline.sanction.revoked.v1" -> {
-                SanctionData d = codec.data(e, SanctionData.class);
+                RevokedData d = codec.data(e, RevokedData.class);
                 // a revocation stands whatever order it arrives in: it does not compete with the sanction's own facts
                 writer.applyOnce(ScorecardFact.class, "sanction:" + d.sanctionId(), e.id(),
                         new Update().set("revokedOn", required(d.revokedOn(), e)));

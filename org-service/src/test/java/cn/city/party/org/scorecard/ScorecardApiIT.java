@@ -38,8 +38,9 @@ class ScorecardApiIT extends OrgApiTest {
         Fact about(String branch) {
             Map<String, Object> moved = new LinkedHashMap<>(data);
             moved.replaceAll((k, v) -> v instanceof String s && (k.equals("branchId") || k.equals("organizationId")) ? branch : v);
+            // a member, sanction or activity belongs to one branch: each branch gets its own
             moved.replaceAll((k, v) -> v instanceof String s && k.endsWith("Id") && !k.equals("branchId")
-                    && !k.equals("organizationId") && !k.equals("memberId") ? s + "-" + branch : v);
+                    && !k.equals("organizationId") ? s + "-" + branch : v);
             return new Fact(topic, type, key + "-" + branch, department, moved, UUID.randomUUID().toString(), time);
         }
     }
