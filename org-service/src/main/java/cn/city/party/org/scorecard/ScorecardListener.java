@@ -170,13 +170,13 @@ class ScorecardListener {
             case "party.org.organization.created.v1", "party.org.organization.changed.v1",
                  "party.org.organization.dissolved.v1" -> {
                 OrganizationData d = codec.data(e, OrganizationData.class);
-                latest(ScorecardBranch.class, d.id(), e, new Update().set("department", d.department())
+                latest(ScorecardUnit.class, d.id(), e, new Update().set("department", d.department())
                         .set("kind", d.type()).set("name", d.name()).set("status", d.status()));
             }
             case "party.org.department.registered.v1", "party.org.department.changed.v1" -> {
                 DepartmentData d = codec.data(e, DepartmentData.class);
-                latest(ScorecardBranch.class, ScorecardBranch.DEPARTMENT + ":" + d.code(), e, new Update()
-                        .set("department", d.code()).set("kind", ScorecardBranch.DEPARTMENT).set("name", d.name())
+                latest(ScorecardUnit.class, ScorecardUnit.DEPARTMENT + ":" + d.code(), e, new Update()
+                        .set("department", d.code()).set("kind", ScorecardUnit.DEPARTMENT).set("name", d.name())
                         .set("status", "ACTIVE"));
             }
             default -> {

@@ -82,7 +82,7 @@ class ScorecardService {
     }
 
     Scorecard branch(String branchId, int year) {
-        ScorecardBranch branch = visibleBranch(branchId);
+        ScorecardUnit branch = visibleBranch(branchId);
         List<ScorecardFact> facts = store.find(Criteria.where("branchId").is(branchId).orOperator(
                 Criteria.where("year").is(year), Criteria.where("kind").is(ScorecardFact.Kind.TERM)), ScorecardFact.class);
         return score(branch, ScorecardFact.collect(facts), rules(year));
@@ -109,8 +109,8 @@ class ScorecardService {
     List<DepartmentRank> cityRanking(int year) {
         Map<String, List<Scorecard>> byDepartment = scorecards(Criteria.where("department").ne(null), year).stream()
                 .collect(Collectors.groupingBy(Scorecard::department, LinkedHashMap::new, Collectors.toList()));
-        Map<String, String> names = store.find(Criteria.where("kind").is(ScorecardBranch.DEPARTMENT), ScorecardBranch.class)
-                .stream().collect(Collectors.toMap(ScorecardBranch::department, ScorecardBranch::name, (a, b) -> a));
+        Map<String, String> names = store.find(Criteria.where("kind").is(ScorecardUnit.DEPARTMENT), ScorecardUnit.class)
+                .stream().collect(Collectors.toMap(ScorecardUnit::department, ScorecardUnit::name, (a, b) -> a));
         List<DepartmentRank> unranked = new ArrayList<>();
         byDepartment.forEach((department, cards) -> {
             BigDecimal sum = cards.stream().map(Scorecard::total).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -132,8 +132,8 @@ class ScorecardService {
     /** The scorecards of every active branch matching {@code where}, within the caller's scope. */
     private List<Scorecard> scorecards(Criteria where, int year) {
         ScoringRules rules = rules(year);
-        List<ScorecardBranch> branches = store.find(new Criteria().andOperator(where, Criteria.where("kind").is("BRANCH"),
-                Criteria.where("status").is("ACTIVE")), ScorecardBranch.class);
+        List<ScorecardUnit> branches = store.find(new Criteria().andOperator(where, Criteria.where("kind").is("BRANCH"),
+                Criteria.where("status").is("ACTIVE")), ScorecardUnit.class);
         Map<String, List<ScorecardFact>> facts = store.find(new Criteria().andOperator(where, new Criteria().orOperator(
                         Criteria.where("year").is(year), Criteria.where("kind").is(ScorecardFact.Kind.TERM))), ScorecardFact.class)
                 .stream().filter(f -> f.branchId() != null).collect(Collectors.groupingBy(ScorecardFact::branchId));
@@ -151,15 +151,15 @@ class ScorecardService {
         return ranked;
     }
 
-    private Scorecard score(ScorecardBranch branch, BranchFacts facts, ScoringRules rules) {
+    private Scorecard score(ScorecardUnit branch, BranchFacts facts, ScoringRules rules) {
         LocalDate today = calendar.today();
         LocalDate reference = rules.year() < today.getYear() ? LocalDate.of(rules.year(), 12, 31) : today;
         return ScoreCalculator.score(branch.id(), branch.name(), branch.department(), facts, rules, reference);
     }
 
     /** The branch, if the caller may see it: in its department scope and, for a secretary, its own branch. */
-    private ScorecardBranch visibleBranch(String branchId) {
-        ScorecardBranch branch = store.findById(branchId, ScorecardBranch.class)
+    private ScorecardUnit visibleBranch(String branchId) {
+        ScorecardUnit branch = store.findById(branchId, ScorecardUnit.class)
                 .filter(b -> "BRANCH".equals(b.kind()))
                 .orElseThrow(() -> Problems.notFound(ENTITY_BRANCH, branchId));
         var caller = CurrentCaller.get();

@@ -11,7 +11,7 @@ import java.time.Instant;
  * (the scorecards are built from events only). {@code kind} is the organization type, or {@code DEPARTMENT}.
  */
 @Document("scorecard_units")
-class ScorecardBranch implements DepartmentOwned {
+class ScorecardUnit implements DepartmentOwned {
 
     static final String DEPARTMENT = "DEPARTMENT";
 
@@ -24,7 +24,7 @@ class ScorecardBranch implements DepartmentOwned {
     private Instant at;
     private String eventId;
 
-    protected ScorecardBranch() {
+    protected ScorecardUnit() {
     }
 
     @Override
