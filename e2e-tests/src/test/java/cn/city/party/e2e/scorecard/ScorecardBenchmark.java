@@ -22,6 +22,7 @@ import java.util.Map;
  *
  * <pre>
  * java -cp … cn.city.party.e2e.scorecard.ScorecardBenchmark [gatewayUrl] [keycloakUrl] [events]
+ * java -cp … cn.city.party.e2e.scorecard.ScorecardBenchmark --own-platform [events]   # starts a private platform
  * </pre>
  */
 public final class ScorecardBenchmark {
@@ -29,10 +30,21 @@ public final class ScorecardBenchmark {
     private ScorecardBenchmark() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
-        String gateway = args.length > 0 ? args[0] : "http://localhost:8080";
-        String keycloak = args.length > 1 ? args[1] : "http://localhost:8180";
-        int events = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--own-platform")) {
+            // a private platform with the demo data, on free ports and a temporary state directory
+            var settings = cn.city.party.infra.local.PlatformSettings.forTests(java.nio.file.Path.of("..").toAbsolutePath().normalize(),
+                    java.nio.file.Files.createTempDirectory("platform-bench"), Map.of("PLATFORM_DEMO_DATA_ENABLED", "true"));
+            try (var platform = new cn.city.party.infra.local.LocalPlatform(settings).start()) {
+                run(settings.gatewayUrl(), settings.effectiveKeycloakUrl(), args.length > 1 ? Integer.parseInt(args[1]) : 1000);
+            }
+            return;
+        }
+        run(args.length > 0 ? args[0] : "http://localhost:8080", args.length > 1 ? args[1] : "http://localhost:8180",
+                args.length > 2 ? Integer.parseInt(args[2]) : 1000);
+    }
+
+    private static void run(String gateway, String keycloak, int events) throws InterruptedException {
         Api api = new Api(gateway, new Tokens(keycloak)::of);
         Api secretary = api.as("caizheng-secretary");
         Api admin = api.as("caizheng-admin");
