@@ -84,20 +84,17 @@ class GatewaySecurityE2EIT {
     @Test
     @Order(2)
     void a_browser_signs_in_through_keycloak_and_the_gateway_relays_its_token() throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new LocalhostBrowserCookies())
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
         String gateway = platform.settings().gatewayUrl();
 
         HttpResponse<String> loginPage = browser.send(HttpRequest.newBuilder(URI.create(gateway + "/api/org/departments/caizheng"))
                 .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(loginPage.uri().toString()).as("sent to Keycloak's login page").startsWith(keycloak + "/realms/city/");
-        var action = java.util.regex.Pattern.compile("id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"").matcher(loginPage.body());
-        assertThat(action.find()).as("the login form").isTrue();
-
-        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=caizheng-admin&password=" + Tokens.DEMO_PASSWORD + "&credentialId="))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        // with Organizations on, Keycloak asks for the user name first, then the password
+        HttpResponse<String> passwordPage = submitLoginForm(browser, loginPage, "username=caizheng-admin");
+        assertThat(passwordPage.body()).as("the password step").contains("name=\"password\"");
+        HttpResponse<String> signedIn = submitLoginForm(browser, passwordPage, "password=" + Tokens.DEMO_PASSWORD + "&credentialId=");
 
         assertThat(signedIn.statusCode()).isEqualTo(200);
         assertThat(signedIn.uri().toString()).as("back at the page first asked for").startsWith(gateway + "/api/org/departments/caizheng");
@@ -267,6 +264,35 @@ class GatewaySecurityE2EIT {
         assertThat(response.json().path("type").asString()).isEqualTo("urn:party-platform:problem:serviceUnavailable");
         assertThat(api.as("caizheng-admin").get("/api/org/departments/caizheng").status())
                 .as("the other services are unaffected").isEqualTo(200);
+    }
+
+    private static HttpResponse<String> submitLoginForm(HttpClient browser, HttpResponse<String> page, String form) throws Exception {
+        var action = java.util.regex.Pattern.compile("id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"").matcher(page.body());
+        assertThat(action.find()).as("a login form on " + page.uri()).isTrue();
+        return browser.send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Cookies as a browser keeps them for http://localhost, which browsers treat as a secure context: cookies marked
+     * {@code Secure} (Keycloak's login session) are still sent back. Java's cookie manager would drop them.
+     */
+    private static final class LocalhostBrowserCookies extends java.net.CookieHandler {
+        private final java.net.CookieManager cookies = new java.net.CookieManager(null, java.net.CookiePolicy.ACCEPT_ALL);
+
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) throws java.io.IOException {
+            return cookies.get(uri, requestHeaders);
+        }
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> responseHeaders) throws java.io.IOException {
+            Map<String, List<String>> insecure = new java.util.HashMap<>();
+            responseHeaders.forEach((name, values) -> insecure.put(name, name != null && name.equalsIgnoreCase("Set-Cookie")
+                    ? values.stream().map(v -> v.replaceAll("(?i);\\s*Secure", "")).toList() : values));
+            cookies.put(uri, insecure);
+        }
     }
 
     private static String payloadWith(String payload, String from, String to) {

@@ -41,7 +41,7 @@ public class GatewaySecurity {
     private static final Set<HttpMethod> SAFE_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
 
     @Bean
-    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, GatewayProblems problems) {
+    SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, GatewayProblems problems) {
         RedirectServerAuthenticationEntryPoint login = new RedirectServerAuthenticationEntryPoint("/oauth2/authorization/keycloak");
         http.authorizeExchange(ex -> ex
                         .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/fallback/**",
