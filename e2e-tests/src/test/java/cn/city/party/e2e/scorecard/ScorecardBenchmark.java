@@ -57,7 +57,7 @@ public final class ScorecardBenchmark {
         List<Long> millis = new ArrayList<>();
         for (int i = 0; i < events; i++) {
             Api.Response recorded = secretary.post("/api/activities/records", Map.of("branchId", branch,
-                    "types", List.of("PARTY_GROUP_MEETING"), "title", "基准测试党小组会 " + i,
+                    "types", List.of("THEME_PARTY_DAY"), "title", "基准测试主题党日 " + i,
                     "held", Map.of("heldAt", Instant.now().minus(10, ChronoUnit.MINUTES).toString(),
                             "place", "会议室", "host", "书记", "hostMemberId", host)));
             if (recorded.status() != 201) {
