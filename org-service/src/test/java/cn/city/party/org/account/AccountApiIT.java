@@ -32,25 +32,36 @@ class AccountApiIT extends OrgApiTest {
     }
 
     /**
-     * The realm grants the org-service service account only manage-users, view-users, query-users and query-groups.
-     * With those, Keycloak creates the user and maps the MEMBER role, but refuses (403) to look up or change the
-     * department's Organization, which needs the realm-management role manage-realm. Provisioning is all or nothing:
-     * the user created in the first step is deleted again and the member stays unlinked.
+     * The realm grants the org-service service account manage-users, view-users, query-users, query-groups and
+     * manage-realm: Keycloak 26 has no narrower role for Organization membership than manage-realm.
      */
     @Test
-    void with_the_realms_current_service_account_rights_provisioning_stops_at_the_organization_and_leaves_no_account() throws Exception {
+    void a_department_admin_provisions_a_members_account_with_the_member_role_and_the_departments_organization() throws Exception {
         String branch = newBranch("caizheng-admin", "caizheng");
         String member = admit("caizheng-admin", admission(branch, "FULL", profile("开通者", LocalDate.of(1990, 1, 1), LocalDate.of(2015, 7, 1))));
         String username = "cz-" + member.substring(0, 8);
 
-        Api.Response refused = api().as("caizheng-admin").post("/api/org/members/" + member + "/account",
+        Api.Response provisioned = api().as("caizheng-admin").post("/api/org/members/" + member + "/account",
                 Map.of("username", username, "email", username + "@caizheng.demo.city.gov.cn"));
 
-        assertThat(refused.status()).isEqualTo(502);
-        assertThat(refused.json().path("code").asString()).isEqualTo("account.keycloakRefused");
-        assertThat(refused.json().path("detail").asString()).contains("findOrganization").contains("403");
-        assertThat(keycloak("/users?exact=true&username=" + username).size()).as("the created user was removed again").isZero();
-        assertThat(api().as("caizheng-admin").get("/api/org/members/" + member).json().path("accountSubject").isNull()).isTrue();
+        assertThat(provisioned.status()).isEqualTo(201);
+        assertThat(provisioned.json().path("temporaryPassword").asString()).hasSizeGreaterThanOrEqualTo(12);
+        JsonNode users = keycloak("/users?exact=true&username=" + username);
+        assertThat(users.size()).isEqualTo(1);
+        String subject = users.get(0).path("id").asString();
+        assertThat(provisioned.json().path("accountSubject").asString()).isEqualTo(subject);
+        assertThat(users.get(0).path("attributes").path("department").get(0).asString()).isEqualTo("caizheng");
+        assertThat(users.get(0).path("requiredActions").toString()).as("the temporary password must be changed").contains("UPDATE_PASSWORD");
+        assertThat(keycloak("/users/" + subject + "/role-mappings/realm").valueStream().map(r -> r.path("name").asString()))
+                .contains("MEMBER");
+        assertThat(keycloak("/organizations/members/" + subject + "/organizations").valueStream()
+                .map(o -> o.path("alias").asString())).as("the department's Keycloak Organization").containsExactly("caizheng");
+        assertThat(api().as("caizheng-admin").get("/api/org/members/" + member).json().path("accountSubject").asString()).isEqualTo(subject);
+
+        Api.Response again = api().as("caizheng-admin").post("/api/org/members/" + member + "/account",
+                Map.of("username", username + "-2", "email", username + "@caizheng.demo.city.gov.cn"));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(keycloak("/users?exact=true&username=" + username + "-2").size()).as("no second account").isZero();
     }
 
     @Test
