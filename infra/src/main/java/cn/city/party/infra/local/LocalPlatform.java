@@ -49,17 +49,10 @@ public final class LocalPlatform implements AutoCloseable {
             }
             List<ManagedProcess> services = new ArrayList<>();
             for (PlatformService service : PlatformService.values()) {
-                Map<String, String> env = serviceEnvironment();
-                if (service == PlatformService.DISCIPLINE) {
-                    env.put(REPORTER_KEY, reporterKey());
-                }
-                services.add(record(startJar(service.module(), settings.servicePorts().get(service), env)));
+                services.add(record(startService(service)));
             }
             services.add(record(startJar("gateway", settings.gatewayPort(), gatewayEnvironment())));
-            for (ManagedProcess service : services) {
-                String health = "http://127.0.0.1:" + portOf(service) + "/actuator/health/readiness";
-                service.awaitReady(() -> ManagedProcess.httpOk(health, body -> body.contains("UP")), SERVICE_START);
-            }
+            services.forEach(this::awaitReady);
             return this;
         } catch (IOException | RuntimeException e) {
             close();
@@ -84,6 +77,25 @@ public final class LocalPlatform implements AutoCloseable {
             processes.remove(p);
             writePidFile();
         });
+    }
+
+    /** Starts a service stopped by {@link #stop(String)} again, on its port, and waits until it is ready. */
+    public void restart(PlatformService service) {
+        stop(service.module());
+        awaitReady(record(startService(service)));
+    }
+
+    private ManagedProcess startService(PlatformService service) {
+        Map<String, String> env = serviceEnvironment();
+        if (service == PlatformService.DISCIPLINE) {
+            env.put(REPORTER_KEY, reporterKey());
+        }
+        return startJar(service.module(), settings.servicePorts().get(service), env);
+    }
+
+    private void awaitReady(ManagedProcess service) {
+        String health = "http://127.0.0.1:" + portOf(service) + "/actuator/health/readiness";
+        service.awaitReady(() -> ManagedProcess.httpOk(health, body -> body.contains("UP")), SERVICE_START);
     }
 
     @Override
