@@ -61,9 +61,8 @@ class ActivityApiIT extends ActivityServiceIT {
             JsonNode heldEvent = events.await(ActivityEvents.HELD.type(), e -> e.path("subject").asString().equals(id), WAIT);
             EventContracts.assertValid(heldEvent, ActivityEvents.HELD.schemaResource());
             assertThat(heldEvent.path("data").path("types").size()).isEqualTo(2);
-            List<JsonNode> recorded = events.all(ActivityEvents.ATTENDANCE_RECORDED.type(),
-                    e -> e.path("subject").asString().equals(id), Duration.ofSeconds(3));
-            assertThat(recorded).hasSize(3);
+            List<JsonNode> recorded = events.awaitExactly(ActivityEvents.ATTENDANCE_RECORDED.type(),
+                    e -> e.path("subject").asString().equals(id), 3, WAIT);
             recorded.forEach(e -> EventContracts.assertValid(e, ActivityEvents.ATTENDANCE_RECORDED.schemaResource()));
             assertThat(recorded.toString()).as("no personal reasons in events").doesNotContain("未请假");
         }

@@ -52,8 +52,10 @@ class DemoDataIT extends OrgApiTest {
 
             seeder.run(null);
 
+            events.awaitExactly(MemberEvents.ADMITTED.type(), e -> e.path("subject").asString().equals("jiaoyu-m16"),
+                    1, Duration.ofSeconds(30));
             assertThat(events.all(MemberEvents.ADMITTED.type(), e -> e.path("subject").asString().equals("jiaoyu-m16"),
-                    Duration.ofSeconds(3))).hasSize(1);
+                    Duration.ofSeconds(2))).as("the second seeding published nothing again").hasSize(1);
         }
     }
 }

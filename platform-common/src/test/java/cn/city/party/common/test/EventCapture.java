@@ -50,12 +50,33 @@ public final class EventCapture implements AutoCloseable {
         throw new AssertionError("no " + type + " event matched within " + timeout.toSeconds() + " s; saw " + events().size());
     }
 
+    /**
+     * Polls until {@code count} events of {@code type} matching {@code match} have arrived, then a little longer to
+     * see that no more follow, and returns them; fails when fewer arrive within {@code timeout} or more arrive.
+     */
+    public List<JsonNode> awaitExactly(String type, Predicate<JsonNode> match, int count, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (matching(type, match).size() < count && Instant.now().isBefore(deadline)) {
+            poll();
+        }
+        List<JsonNode> settled = all(type, match, Duration.ofSeconds(1));
+        if (settled.size() != count) {
+            throw new AssertionError("expected " + count + " " + type + " events within " + timeout.toSeconds()
+                    + " s, got " + settled.size());
+        }
+        return settled;
+    }
+
     /** Every event of {@code type} matching {@code match} seen so far, after polling for {@code settle}. */
     public List<JsonNode> all(String type, Predicate<JsonNode> match, Duration settle) {
         Instant end = Instant.now().plus(settle);
         while (Instant.now().isBefore(end)) {
             poll();
         }
+        return matching(type, match);
+    }
+
+    private List<JsonNode> matching(String type, Predicate<JsonNode> match) {
         return events().stream().filter(e -> type.equals(e.path("type").asString()) && match.test(e)).toList();
     }
 
