@@ -1,13 +1,12 @@
 package cn.city.party.study;
 
+import cn.city.party.common.test.OrgEventSamples;
 import cn.city.party.common.test.ServiceApiTest;
 import cn.city.party.study.roster.RosterMember;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -65,15 +64,8 @@ public abstract class StudyApiTest extends ServiceApiTest {
     }
 
     protected void organization(String id, String department, String type, String name, String parentId) {
-        Map<String, Object> data = new HashMap<>();
-        data.put("id", id);
-        data.put("department", department);
-        data.put("type", type);
-        data.put("name", name);
-        data.put("parentId", parentId);
-        data.put("ancestors", parentId == null ? java.util.List.of() : java.util.List.of(parentId));
-        data.put("status", "ACTIVE");
-        publish("party.org.organization", "party.org.organization.created.v1", id, department, data);
+        publish("party.org.organization", "party.org.organization.created.v1", id, department,
+                OrgEventSamples.organization(id, department, type, name, parentId, "ACTIVE"));
     }
 
     protected void elect(String organizationId, String department, String secretaryId) {
@@ -85,19 +77,7 @@ public abstract class StudyApiTest extends ServiceApiTest {
 
     public static Map<String, Object> memberData(String memberId, String department, String branchId, String status,
                                                  boolean leadingCadre, String accountSubject) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("memberId", memberId);
-        data.put("department", department);
-        data.put("branchId", branchId);
-        data.put("partyGroupId", null);
-        data.put("name", "党员" + memberId.substring(memberId.length() - 2));
-        data.put("gender", "FEMALE");
-        data.put("birthDate", "1985-04-12");
-        data.put("joinedOn", "2010-07-01");
-        data.put("status", status);
-        data.put("leadingCadre", leadingCadre);
-        data.put("partyAffairsCadre", "NONE");
-        data.put("accountSubject", accountSubject);
-        return data;
+        return OrgEventSamples.member(memberId, department, branchId, null, "党员" + memberId.substring(memberId.length() - 2),
+                status, leadingCadre, accountSubject);
     }
 }

@@ -255,7 +255,7 @@ class ActivityApiIT extends ActivityServiceIT {
             sanction.put("influenceFrom", "2025-06-01");
             sanction.put("influenceUntil", "2099-05-31");
             send(producer, "party.discipline.sanction", "appraisal-s1", event(UUID.randomUUID().toString(),
-                    "party.discipline.sanction.imposed.v1", "/party/discipline-service", "appraisal-s1", "caizheng", sanction));
+                    "party.discipline.sanction.imposed.v1", "appraisal-s1", "caizheng", sanction));
         }
         await("the influence period is known", () -> mongo.findById("appraisal-s1",
                 cn.city.party.activity.roster.InfluencePeriod.class) != null);

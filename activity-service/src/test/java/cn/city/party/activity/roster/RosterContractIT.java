@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
+import static cn.city.party.common.test.OrgEventSamples.member;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -53,12 +54,12 @@ class RosterContractIT extends ActivityServiceIT {
             sanction.put("influenceFrom", "2026-03-10");
             sanction.put("influenceUntil", "2027-09-09");
             send(producer, "party.discipline.sanction", "contract-s1", event(UUID.randomUUID().toString(),
-                    "party.discipline.sanction.imposed.v1", "/party/discipline-service", "contract-s1", "caizheng", sanction));
+                    "party.discipline.sanction.imposed.v1", "contract-s1", "caizheng", sanction));
             await("the influence period is known", () -> mongo.findById("contract-s1", InfluencePeriod.class) != null);
             assertThat(mongo.findById("contract-s1", InfluencePeriod.class).covers(LocalDate.parse("2026-06-01"))).isTrue();
 
             send(producer, "party.discipline.sanction", "contract-s1", event(UUID.randomUUID().toString(),
-                    "party.discipline.sanction.revoked.v1", "/party/discipline-service", "contract-s1", "caizheng",
+                    "party.discipline.sanction.revoked.v1", "contract-s1", "caizheng",
                     Map.of("sanctionId", "contract-s1", "memberId", "caizheng-m05", "department", "caizheng",
                             "revokedOn", "2026-05-01")));
             await("the revocation is applied", () -> mongo.findById("contract-s1", InfluencePeriod.class).revokedOn() != null);
@@ -69,21 +70,21 @@ class RosterContractIT extends ActivityServiceIT {
     @Test
     void a_redelivered_event_changes_nothing() {
         try (KafkaProducer<String, String> producer = producer()) {
-            String admitted = event("dup-1", "party.org.member.admitted.v1", "/party/org-service", "caizheng-m90",
-                    "caizheng", memberData("caizheng-m90", "caizheng", BRANCH, null, "原名", "PROBATIONARY", false, null));
+            String admitted = event("dup-1", "party.org.member.admitted.v1", "caizheng-m90",
+                    "caizheng", member("caizheng-m90", "caizheng", BRANCH, null, "原名", "PROBATIONARY", false, null));
             send(producer, "party.org.member", "caizheng-m90", admitted);
             await("admitted", () -> mongo.findById("caizheng-m90", RosterMember.class) != null);
 
             send(producer, "party.org.member", "caizheng-m90", event("dup-2", "party.org.member.changed.v1",
-                    "/party/org-service", "caizheng-m90", "caizheng",
-                    memberData("caizheng-m90", "caizheng", BRANCH, null, "新名", "PROBATIONARY", false, null)));
+                    "caizheng-m90", "caizheng",
+                    member("caizheng-m90", "caizheng", BRANCH, null, "新名", "PROBATIONARY", false, null)));
             await("renamed", () -> "新名".equals(mongo.findById("caizheng-m90", RosterMember.class).name()));
 
             send(producer, "party.org.member", "caizheng-m90", admitted); // the same event id again
             // a later event on the same key (same partition) shows that the redelivery has been processed
             send(producer, "party.org.member", "caizheng-m90", event("dup-3", "party.org.member.status-changed.v1",
-                    "/party/org-service", "caizheng-m90", "caizheng", withPrevious(
-                            memberData("caizheng-m90", "caizheng", BRANCH, null, "新名", "FULL", false, null))));
+                    "caizheng-m90", "caizheng", withPrevious(
+                            member("caizheng-m90", "caizheng", BRANCH, null, "新名", "FULL", false, null))));
             await("converted", () -> "FULL".equals(mongo.findById("caizheng-m90", RosterMember.class).status()));
 
             assertThat(mongo.findById("caizheng-m90", RosterMember.class).name())
@@ -98,8 +99,8 @@ class RosterContractIT extends ActivityServiceIT {
              KafkaConsumer<String, String> dlt = consumer(deadLetters)) {
             send(producer, "party.org.member", "caizheng-m91", "{\"this is\": \"not an event\"}");
             send(producer, "party.org.member", "caizheng-m91", event(UUID.randomUUID().toString(),
-                    "party.org.member.admitted.v1", "/party/org-service", "caizheng-m91", "caizheng",
-                    memberData("caizheng-m91", "caizheng", BRANCH, null, "后来者", "FULL", false, null)));
+                    "party.org.member.admitted.v1", "caizheng-m91", "caizheng",
+                    member("caizheng-m91", "caizheng", BRANCH, null, "后来者", "FULL", false, null)));
 
             await("the next message is consumed", () -> mongo.findById("caizheng-m91", RosterMember.class) != null);
             List<ConsumerRecord<String, String>> dead = new ArrayList<>();
@@ -120,8 +121,8 @@ class RosterContractIT extends ActivityServiceIT {
             send(producer, "party.org.member", "caizheng-m92", "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID()
                     + "\",\"source\":\"/party/org-service\",\"type\":\"party.org.member.somethingnew.v9\",\"subject\":\"caizheng-m92\",\"data\":{}}");
             send(producer, "party.org.member", "caizheng-m92", event(UUID.randomUUID().toString(),
-                    "party.org.member.admitted.v1", "/party/org-service", "caizheng-m92", "caizheng",
-                    memberData("caizheng-m92", "caizheng", BRANCH, null, "新党员", "PROBATIONARY", false, null)));
+                    "party.org.member.admitted.v1", "caizheng-m92", "caizheng",
+                    member("caizheng-m92", "caizheng", BRANCH, null, "新党员", "PROBATIONARY", false, null)));
             await("the known event after it is applied", () -> mongo.findById("caizheng-m92", RosterMember.class) != null);
         }
     }

@@ -2,9 +2,8 @@ package cn.city.party.activity.support;
 
 import cn.city.party.activity.roster.RosterCommittee;
 import cn.city.party.activity.roster.RosterMember;
-import cn.city.party.common.test.Api;
-import cn.city.party.common.test.EventContracts;
 import cn.city.party.common.test.PlatformIntegrationTest;
+import cn.city.party.common.test.OrgEventSamples;
 import cn.city.party.common.test.ServiceApiTest;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -15,10 +14,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -27,7 +23,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
+
+import static cn.city.party.common.test.OrgEventSamples.member;
 
 /**
  * Base of every integration test of this service (one application context for all): the running service on the
@@ -53,29 +50,25 @@ public abstract class ActivityServiceIT extends ServiceApiTest {
             return;
         }
         createTopics("party.activity.activity", "party.activity.attendance", "party.activity.compliance");
-        try (KafkaProducer<String, String> producer = producer()) {
-            organization(producer, "caizheng-committee", "caizheng", "ORGAN_COMMITTEE", "市财政局机关党委", null);
-            organization(producer, BRANCH, "caizheng", "BRANCH", "第一党支部", "caizheng-committee");
-            organization(producer, GROUP, "caizheng", "PARTY_GROUP", "第一党小组", BRANCH);
-            organization(producer, "caizheng-branch-2", "caizheng", "BRANCH", "第二党支部", "caizheng-committee");
-            organization(producer, "jiaoyu-committee", "jiaoyu", "ORGAN_COMMITTEE", "市教育局机关党委", null);
-            organization(producer, "jiaoyu-branch-1", "jiaoyu", "BRANCH", "第一党支部", "jiaoyu-committee");
-            for (int i = 1; i <= 16; i++) {
-                String branch = i <= 8 ? BRANCH : "caizheng-branch-2";
-                String account = i == 1 ? SECRETARY_SUB : i == 2 ? MEMBER_SUB : null;
-                member(producer, "party.org.member.admitted.v1", "demo-" + i, String.format("caizheng-m%02d", i),
-                        "caizheng", branch, i <= 4 ? GROUP : null, "党员" + i, "FULL", i == 4, account);
-            }
-            member(producer, "party.org.member.admitted.v1", "demo-j1", "jiaoyu-m01", "jiaoyu", "jiaoyu-branch-1",
-                    null, "教育书记", "FULL", false, JIAOYU_SECRETARY_SUB);
-            member(producer, "party.org.member.admitted.v1", "demo-j2", "jiaoyu-m02", "jiaoyu", "jiaoyu-branch-1",
-                    null, "教育党员", "FULL", false, "00000000-0000-4000-8000-000000000009");
-            send(producer, "party.org.committee", BRANCH, event("demo-committee", "party.org.committee.elected.v1",
-                    "/party/org-service", BRANCH, "caizheng", Map.of("organizationId", BRANCH, "department", "caizheng",
-                            "termStart", "2025-01-01", "termEnd", "2027-12-31", "posts", List.of(
-                                    Map.of("post", "SECRETARY", "memberId", "caizheng-m01", "name", "党员1"),
-                                    Map.of("post", "ORGANIZATION", "memberId", "caizheng-m03", "name", "党员3")))));
+        organization("caizheng-committee", "caizheng", "ORGAN_COMMITTEE", "市财政局机关党委", null);
+        organization(BRANCH, "caizheng", "BRANCH", "第一党支部", "caizheng-committee");
+        organization(GROUP, "caizheng", "PARTY_GROUP", "第一党小组", BRANCH);
+        organization("caizheng-branch-2", "caizheng", "BRANCH", "第二党支部", "caizheng-committee");
+        organization("jiaoyu-committee", "jiaoyu", "ORGAN_COMMITTEE", "市教育局机关党委", null);
+        organization("jiaoyu-branch-1", "jiaoyu", "BRANCH", "第一党支部", "jiaoyu-committee");
+        for (int i = 1; i <= 16; i++) {
+            String branch = i <= 8 ? BRANCH : "caizheng-branch-2";
+            String account = i == 1 ? SECRETARY_SUB : i == 2 ? MEMBER_SUB : null;
+            admitted("demo-" + i, member(String.format("caizheng-m%02d", i), "caizheng", branch, i <= 4 ? GROUP : null,
+                    "党员" + i, "FULL", i == 4, account));
         }
+        admitted("demo-j1", member("jiaoyu-m01", "jiaoyu", "jiaoyu-branch-1", null, "教育书记", "FULL", false, JIAOYU_SECRETARY_SUB));
+        admitted("demo-j2", member("jiaoyu-m02", "jiaoyu", "jiaoyu-branch-1", null, "教育党员", "FULL", false,
+                "00000000-0000-4000-8000-000000000009"));
+        publish("party.org.committee", "party.org.committee.elected.v1", BRANCH, "caizheng", Map.of("organizationId", BRANCH,
+                "department", "caizheng", "termStart", "2025-01-01", "termEnd", "2027-12-31", "posts", List.of(
+                        Map.of("post", "SECRETARY", "memberId", "caizheng-m01", "name", "党员1"),
+                        Map.of("post", "ORGANIZATION", "memberId", "caizheng-m03", "name", "党员3"))), "demo-committee");
         await("the demo roster arrives", () -> mongo.findById("caizheng-m16", RosterMember.class) != null
                 && mongo.findById("jiaoyu-m02", RosterMember.class) != null
                 && mongo.findById(BRANCH, RosterCommittee.class) != null);
@@ -143,70 +136,13 @@ public abstract class ActivityServiceIT extends ServiceApiTest {
         }
     }
 
-    /** A CloudEvent as the producers write it; its data is checked against this service's contract copy first. */
-    protected static String event(String id, String type, String source, String subject, String department, Object data) {
-        ObjectNode envelope = Api.JSON.createObjectNode();
-        envelope.put("specversion", "1.0").put("id", id).put("source", source).put("type", type).put("subject", subject)
-                .put("time", Instant.now().toString()).put("datacontenttype", "application/json")
-                .put("dataschema", "urn:party-platform:schema:" + type).put("department", department)
-                .put("traceid", UUID.randomUUID().toString());
-        JsonNode tree = Api.JSON.valueToTree(data);
-        envelope.set("data", tree);
-        EventContracts.assertValid(envelope, "contracts/" + type + ".schema.json");
-        return Api.JSON.writeValueAsString(envelope);
+    private void organization(String id, String department, String type, String name, String parentId) {
+        publish("party.org.organization", "party.org.organization.created.v1", id, department,
+                OrgEventSamples.organization(id, department, type, name, parentId, "ACTIVE"), "demo-org-" + id);
     }
 
-    protected static void organization(KafkaProducer<String, String> producer, String id, String department, String type,
-                                       String name, String parentId) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("id", id);
-        data.put("department", department);
-        data.put("type", type);
-        data.put("name", name);
-        data.put("parentId", parentId);
-        data.put("ancestors", parentId == null ? List.of() : List.of(parentId));
-        data.put("status", "ACTIVE");
-        send(producer, "party.org.organization", id, event("demo-org-" + id, "party.org.organization.created.v1",
-                "/party/org-service", id, department, data));
-    }
-
-    protected static void member(KafkaProducer<String, String> producer, String type, String eventId, String memberId,
-                                 String department, String branchId, String groupId, String name, String status,
-                                 boolean leadingCadre, String account) {
-        send(producer, "party.org.member", memberId, event(eventId, type, "/party/org-service", memberId, department,
-                memberData(memberId, department, branchId, groupId, name, status, leadingCadre, account)));
-    }
-
-    protected static Map<String, Object> memberData(String memberId, String department, String branchId, String groupId,
-                                                    String name, String status, boolean leadingCadre, String account) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("memberId", memberId);
-        data.put("department", department);
-        data.put("branchId", branchId);
-        data.put("partyGroupId", groupId);
-        data.put("name", name);
-        data.put("gender", "FEMALE");
-        data.put("birthDate", "1985-04-12");
-        data.put("joinedOn", "2010-07-01");
-        data.put("status", status);
-        data.put("leadingCadre", leadingCadre);
-        data.put("partyAffairsCadre", "NONE");
-        data.put("accountSubject", account);
-        return data;
-    }
-
-    protected static void await(String what, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+    private void admitted(String eventId, Map<String, Object> member) {
+        publish("party.org.member", "party.org.member.admitted.v1", (String) member.get("memberId"),
+                (String) member.get("department"), member, eventId);
     }
 }

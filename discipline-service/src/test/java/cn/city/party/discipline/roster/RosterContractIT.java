@@ -81,7 +81,7 @@ class RosterContractIT extends DisciplineApiTest {
         String deadLetters = "party.org.member." + consumerGroup + ".dlt";
         try (EventCapture dlt = capture(deadLetters)) {
             String poisonKey = "poison-" + UUID.randomUUID();
-            sendRaw("party.org.member", poisonKey, "{ not an event");
+            publishRaw("party.org.member", poisonKey, "{ not an event");
             String id = "caizheng-m93-" + UUID.randomUUID().toString().substring(0, 6);
             publishMember("admitted", member(id, "caizheng", "caizheng-branch-2", "其后", "FULL"));
 

@@ -47,12 +47,18 @@ public abstract class ServiceApiTest {
      * Returns the event id (pass the same id again to simulate a redelivery).
      */
     protected String publish(String topic, String type, String key, String department, Object data, String eventId) {
+        publishRaw(topic, key, event(eventId, type, key, department, data));
+        return eventId;
+    }
+
+    /** The CloudEvent another service's producer would write, checked against this consumer's contract copy. */
+    protected static String event(String eventId, String type, String subject, String department, Object data) {
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("specversion", "1.0");
         envelope.put("id", eventId);
         envelope.put("source", "/party/" + type.split("\\.")[1] + "-service");
         envelope.put("type", type);
-        envelope.put("subject", key);
+        envelope.put("subject", subject);
         envelope.put("time", Instant.now().toString());
         envelope.put("datacontenttype", "application/json");
         envelope.put("dataschema", "urn:party-platform:schema:" + type);
@@ -61,8 +67,7 @@ public abstract class ServiceApiTest {
         envelope.put("data", data);
         JsonNode event = Api.JSON.valueToTree(envelope);
         EventContracts.assertValid(event, "contracts/" + type + ".schema.json");
-        publishRaw(topic, key, event.toString());
-        return eventId;
+        return event.toString();
     }
 
     protected String publish(String topic, String type, String key, String department, Object data) {
