@@ -274,8 +274,13 @@ public final class LocalPlatform implements AutoCloseable {
                   OpenAPI docs of all services:     %s/swagger-ui.html
                   Keycloak (realm city):            %s  (admin console: admin / admin)
                   Logs:                             %s
-                  Demo accounts (password = user name + "-pass"): see README.md, e.g. caizheng-admin, jiaoyu-admin,
-                  work-committee, caizheng-secretary, caizheng-member, caizheng-inspector, city-inspector
+                  Demo accounts (password demo-pass for all; departments caizheng 市财政局, jiaoyu 市教育局):
+                    work-committee                           市直机关工委 WORK_COMMITTEE_ADMIN
+                    city-inspector                           INSPECTOR, city-wide
+                    caizheng-admin / jiaoyu-admin            DEPT_ADMIN
+                    caizheng-secretary / jiaoyu-secretary    BRANCH_SECRETARY of branch 1, MEMBER
+                    caizheng-member / jiaoyu-member          MEMBER
+                    caizheng-inspector / jiaoyu-inspector    INSPECTOR of the department
                   Stop with: infra/local/platform.sh stop
                 """.formatted(seconds, s.gatewayUrl(), s.gatewayUrl(), s.effectiveKeycloakUrl(), s.logDir());
     }
