@@ -42,7 +42,8 @@ import java.util.function.Supplier;
  * the command in {@link #COMMAND} (from the repository root).
  * Without a URI it starts the in-memory MongoDB substitute (mongo-java-server). The searches go through
  * {@link MemberService#search} with exactly the criteria, sort and paging the API uses; the indexes are the ones the
- * {@link Member} class declares, created the way the service creates them. Results go to org-service/BENCHMARKS.md.
+ * {@link Member} class declares, created the way the service creates them. It prints its
+ * results as the Markdown section of docs/benchmarks.md.
  */
 public final class MemberSearchBenchmark {
 
@@ -92,11 +93,8 @@ public final class MemberSearchBenchmark {
 
             String report = report(server != null, members, loadSeconds,
                     indexes(mongo), lines);
+            // the section of docs/benchmarks.md, in Markdown
             System.out.println(report);
-            // run from the repository root (./mvnw -pl org-service) or from the module directory
-            Path out = Files.isDirectory(Path.of("org-service")) ? Path.of("org-service", "BENCHMARKS.md") : Path.of("BENCHMARKS.md");
-            Files.writeString(out, report);
-            System.out.println("written to " + out.toAbsolutePath());
         } finally {
             if (server != null) {
                 server.shutdownNow();
@@ -170,8 +168,8 @@ public final class MemberSearchBenchmark {
 
     private static String report(boolean substitute, int members, double loadSeconds, List<String> indexes, List<String> lines) {
         StringBuilder md = new StringBuilder();
-        md.append("# org-service benchmarks\n\n");
-        md.append("## Paged member search with ").append(members).append(" members\n\n");
+        md.append("## Member search\n\n");
+        md.append("Issue 3: a paged member search with ").append(members).append(" members in the store.\n\n");
         md.append("Measured by `cn.city.party.org.bench.MemberSearchBenchmark` (a main class under src/test/java, not a test), ")
                 .append("through `MemberService.search` with the API's criteria, sort and paging (20 per page; the page query and ")
                 .append("the count for `totalElements`). ").append(WARMUP).append(" warm-up runs, then ").append(RUNS)
@@ -181,7 +179,7 @@ public final class MemberSearchBenchmark {
                 .append("measure against a real MongoDB.\n\n");
         md.append("- store: ").append(substitute ? "in-memory MongoDB substitute (mongo-java-server 1.47, in the benchmark's JVM)"
                 : "MongoDB at the given URI").append("\n");
-        md.append("- machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores (shared), Java ")
+        md.append("- machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
                 .append(System.getProperty("java.version")).append("\n");
         md.append("- loading ").append(members).append(" members: ").append(String.format(Locale.ROOT, "%.1f s", loadSeconds)).append("\n");
         md.append("- indexes on `members`: ").append(String.join(", ", indexes.stream().map(i -> "`" + i + "`").toList())).append("\n\n");
