@@ -1,27 +1,28 @@
 package cn.city.party.discipline.sanction;
 
-/** 党纪处分 and 诫勉, each with the form (1–4) it counts in. */
+import cn.city.party.discipline.lead.Outcome;
+
+/** 党纪处分 and 诫勉: the outcomes of the four forms that are imposed on a member and have an influence period. */
 public enum SanctionType {
-    ADMONISHMENT("诫勉", 1),
-    WARNING("警告", 2),
-    SERIOUS_WARNING("严重警告", 2),
-    REMOVAL_FROM_POSTS("撤销党内职务", 3),
-    PROBATION("留党察看", 3),
-    EXPULSION("开除党籍", 3);
+    ADMONISHMENT(Outcome.ADMONISHMENT),
+    WARNING(Outcome.WARNING),
+    SERIOUS_WARNING(Outcome.SERIOUS_WARNING),
+    REMOVAL_FROM_POSTS(Outcome.REMOVAL_FROM_POSTS),
+    PROBATION(Outcome.PROBATION),
+    EXPULSION(Outcome.EXPULSION);
 
-    private final String label;
-    private final int form;
+    private final Outcome outcome;
 
-    SanctionType(String label, int form) {
-        this.label = label;
-        this.form = form;
+    SanctionType(Outcome outcome) {
+        this.outcome = outcome;
     }
 
     public String label() {
-        return label;
+        return outcome.label();
     }
 
+    /** The form (1–4) this sanction counts in, that of its outcome. */
     public int form() {
-        return form;
+        return outcome.form();
     }
 }
