@@ -92,6 +92,8 @@ class DeploymentFilesTest {
             assertThat(hpa.path("spec").path("maxReplicas").asInt()).isGreaterThan(hpa.path("spec").path("minReplicas").asInt());
         }
         assertThat(byKind.get("Deployment")).hasSize(APPS.size());
+        assertThat(named(byKind.get("Service"), "gateway").path("spec").path("sessionAffinity").asString())
+                .as("browser sessions live in one gateway pod").isEqualTo("ClientIP");
     }
 
     @Test
