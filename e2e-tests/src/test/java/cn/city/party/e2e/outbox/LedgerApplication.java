@@ -73,6 +73,14 @@ public class LedgerApplication {
             mongo.insert(entry);
             relay.nudge();
         }
+
+        /** Books {@code extraFen} more on an entry loaded earlier, the way services save their aggregates. */
+        public void bookMore(LedgerEntry entry, long extraFen) {
+            entry.amountFen += extraFen;
+            entry.raise(events.create(BOOKED, entry.id, entry.department, new Booked(entry.id, extraFen)));
+            mongo.save(entry);
+            relay.nudge();
+        }
     }
 
     @Component

@@ -1,6 +1,8 @@
 package cn.city.party.e2e.outbox;
 
 import cn.city.party.common.events.EventType;
+import cn.city.party.common.outbox.AggregateRoot;
+import cn.city.party.common.test.EventCapture;
 import cn.city.party.infra.local.KafkaBroker;
 import cn.city.party.infra.local.ManagedProcess;
 import cn.city.party.infra.local.PlatformSettings;
@@ -12,15 +14,18 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-
-import cn.city.party.common.test.EventCapture;
+import org.springframework.data.mongodb.core.query.Update;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * delivery changes nothing; a poison message goes to the dead-letter topic and later messages are still consumed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OutboxDeliveryIT {
 
     private static final String GROUP = "ledger-service";
@@ -51,8 +57,8 @@ class OutboxDeliveryIT {
     private MongoTemplate store;
 
     @Test
+    @Order(1)
     void writes_survive_a_broker_outage_and_every_event_is_applied_exactly_once() throws Exception {
-        start();
         kafka.stop(Duration.ofSeconds(20));
 
         LedgerApplication.Ledger ledger = app.getBean(LedgerApplication.Ledger.class);
@@ -95,7 +101,32 @@ class OutboxDeliveryIT {
         }
     }
 
-    private void start() throws Exception {
+    /**
+     * A relay leases a document while it publishes. A service that loaded the aggregate during that lease and saves it
+     * after the relay released it must not bring the lease back: its new event would wait until the lease expired.
+     */
+    @Test
+    @Order(2)
+    void an_aggregate_saved_after_a_relays_lease_ended_is_published_at_once() throws Exception {
+        LedgerApplication.Ledger ledger = app.getBean(LedgerApplication.Ledger.class);
+        ledger.book("entry-7", "caizheng", 700);
+        await(() -> total("totalFen") == 2_800 && pendingEvents() == 0, Duration.ofSeconds(30));
+        Query entry7 = Query.query(Criteria.where("_id").is("entry-7"));
+
+        // a relay claims the document as OutboxRelay does, with the default 30-second lease ...
+        store.updateFirst(entry7, new Update().set(AggregateRoot.LEASE, Instant.now().plusSeconds(30)), "ledger_entries");
+        LedgerApplication.LedgerEntry loaded = store.findOne(entry7, LedgerApplication.LedgerEntry.class);
+        // ... and releases it, while the service still holds what it loaded
+        store.updateFirst(entry7, new Update().unset(AggregateRoot.LEASE), "ledger_entries");
+
+        ledger.bookMore(loaded, 50);
+
+        await(() -> total("totalFen") == 2_850, Duration.ofSeconds(10));
+        assertThat(total("entries")).isEqualTo(8);
+    }
+
+    @BeforeAll
+    void start() throws Exception {
         Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
         settings = PlatformSettings.forTests(root, Files.createTempDirectory("outbox-it"), Map.of());
         Files.createDirectories(settings.logDir());

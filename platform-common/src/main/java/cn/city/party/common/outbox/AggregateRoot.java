@@ -3,7 +3,6 @@ package cn.city.party.common.outbox;
 import cn.city.party.common.tenancy.DepartmentOwned;
 import org.springframework.data.mongodb.core.mapping.Field;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,14 +14,17 @@ import java.util.List;
 public abstract class AggregateRoot implements DepartmentOwned {
 
     public static final String OUTBOX = "outbox";
+    /**
+     * Set on the document by a relay while it publishes, so that several service instances do not publish the same
+     * events at once. Deliberately not a field of this class: a service that saves an aggregate it loaded while a relay
+     * held the lease would otherwise write that lease back after the relay released it, and the events raised since
+     * would wait until it expired. Saving drops a live lease instead; the worst that follows is a second instance
+     * publishing the same events again, which the idempotent consumers ignore.
+     */
     public static final String LEASE = "outboxLease";
 
     @Field(OUTBOX)
     private List<PendingEvent> outbox = new ArrayList<>();
-
-    /** Set by a relay while it publishes, so that several service instances do not publish the same events at once. */
-    @Field(LEASE)
-    private Instant outboxLease;
 
     public void raise(PendingEvent event) {
         outbox.add(event);
