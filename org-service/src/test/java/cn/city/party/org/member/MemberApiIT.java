@@ -7,6 +7,9 @@ import cn.city.party.common.test.PlatformIntegrationTest;
 import cn.city.party.org.DisciplineEvents;
 import cn.city.party.org.OrgApiTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -15,9 +18,13 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @PlatformIntegrationTest
 class MemberApiIT extends OrgApiTest {
+
+    @Autowired
+    private MongoTemplate mongo;
 
     static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -285,6 +292,24 @@ class MemberApiIT extends OrgApiTest {
 
         DisciplineEvents.send(kafkaBootstrapServers, DisciplineEvents.revoked(sanction, id, "caizheng", today()));
         DisciplineEvents.awaitProfile(api().as("caizheng-admin"), id, p -> !p.path("inInfluencePeriod").asBoolean());
+    }
+
+    /**
+     * The sanction listener updates the member in place; Spring Data raises the {@code @Version} of a versioned
+     * entity on such an update, so an edit loaded before the event fails (409) instead of writing the old state back.
+     */
+    @Test
+    void a_sanction_that_arrives_while_the_member_is_being_edited_is_not_overwritten_by_the_edit() throws Exception {
+        String branch = newBranch("caizheng-admin", "caizheng");
+        String id = admit("caizheng-admin", branch, "编辑中");
+        Member loadedForAnEdit = mongo.findById(id, Member.class);
+
+        DisciplineEvents.send(kafkaBootstrapServers, DisciplineEvents.imposed("sanction-" + id.substring(0, 8), id,
+                "caizheng", branch, today().minusDays(1), today().plusMonths(6)));
+        DisciplineEvents.awaitProfile(api().as("caizheng-admin"), id, p -> p.path("inInfluencePeriod").asBoolean());
+
+        assertThatThrownBy(() -> mongo.save(loadedForAnEdit)).isInstanceOf(OptimisticLockingFailureException.class);
+        assertThat(api().as("caizheng-admin").get("/api/org/members/" + id).json().path("inInfluencePeriod").asBoolean()).isTrue();
     }
 
     static List<String> names(JsonNode page) {
