@@ -1,11 +1,15 @@
 package cn.city.party.infra.local;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Where the local platform keeps its state and which ports it uses. The environment variable names are the same
@@ -80,12 +84,34 @@ public record PlatformSettings(
         return Optional.ofNullable(System.getenv(name)).filter(v -> !v.isBlank());
     }
 
+    private static final int FREE_PORTS_FROM = 20000;
+    private static final int FREE_PORTS_TO = 32000;
+    /** Ports handed out by this JVM, so that two parts of one platform never get the same one. */
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+
+    /**
+     * A port that is free now, chosen below the operating systems' ephemeral ranges (Linux 32768+, others 49152+).
+     * A port from {@code new ServerSocket(0)} comes from the ephemeral range, where the platform's own outgoing
+     * connections (Kafka clients, JDBC, HTTP) may take it in the seconds before the server that was meant to bind it
+     * starts: Keycloak then fails with "Address already in use".
+     */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = random.nextInt(FREE_PORTS_FROM, FREE_PORTS_TO);
+            if (!HANDED_OUT.contains(port) && bindable(port) && HANDED_OUT.add(port)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free port between " + FREE_PORTS_FROM + " and " + FREE_PORTS_TO);
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(port));
+            return true;
+        } catch (IOException inUse) {
+            return false;
         }
     }
 }
