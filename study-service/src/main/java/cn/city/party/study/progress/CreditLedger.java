@@ -1,6 +1,7 @@
 package cn.city.party.study.progress;
 
 import cn.city.party.study.roster.RosterMember;
+import cn.city.party.study.support.Audience;
 import cn.city.party.study.support.Reach;
 
 import java.math.BigDecimal;
@@ -13,8 +14,9 @@ import java.util.Map;
 
 /**
  * A member's study year: credit hours earned against the target, and the required study (required materials
- * published that year and assignments due that year, for an audience the member belongs to) done or not. What
- * assessments count is required study completed, never points or app activity.
+ * published that year and assignments due that year, for an audience the member belongs to) done or not. A new
+ * member also has every required new-member material, whenever it was published, due a set number of days after
+ * admission. What assessments count is required study completed, never points or app activity.
  */
 public final class CreditLedger {
 
@@ -23,6 +25,14 @@ public final class CreditLedger {
 
     /** Something a member may have to study: a required material ({@code dueOn} null) or an assignment of one. */
     public record Requirement(String materialId, String title, Reach reach, LocalDate dueOn) {
+
+        /** The date this requirement is due for {@code member}: a required new-member material from its admission. */
+        LocalDate dueFor(RosterMember member, StudyRules rules) {
+            if (dueOn == null && reach.audience() == Audience.NEW_MEMBERS && member.joinedOn() != null) {
+                return rules.newMemberStudyDue(member.joinedOn());
+            }
+            return dueOn;
+        }
     }
 
     public record Item(String materialId, String title, LocalDate dueOn, boolean completed, boolean overdue) {
@@ -49,7 +59,8 @@ public final class CreditLedger {
         Map<String, Requirement> mine = new LinkedHashMap<>();
         for (Requirement r : requirements) {
             if (r.reach().reaches(member)) {
-                mine.merge(r.materialId(), r, CreditLedger::earlierDue);
+                mine.merge(r.materialId(), new Requirement(r.materialId(), r.title(), r.reach(), r.dueFor(member, rules)),
+                        CreditLedger::earlierDue);
             }
         }
         Map<String, Progress> done = new LinkedHashMap<>();

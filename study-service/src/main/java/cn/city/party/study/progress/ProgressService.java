@@ -12,6 +12,7 @@ import cn.city.party.study.plan.Assignment;
 import cn.city.party.study.points.Points;
 import cn.city.party.study.roster.Roster;
 import cn.city.party.study.roster.RosterMember;
+import cn.city.party.study.support.Audience;
 import cn.city.party.study.support.Reach;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -164,7 +165,10 @@ public class ProgressService {
                 (int) group.stream().filter(s -> !s.overdue().isEmpty()).count());
     }
 
-    /** Required materials published in {@code year} and assignments due in it, for these departments. */
+    /**
+     * Required materials published in {@code year} or meant for new members (whenever published), and assignments due
+     * in {@code year}, for these departments.
+     */
     List<CreditLedger.Requirement> requirements(int year, Collection<String> departments) {
         Instant from = LocalDate.of(year, 1, 1).atStartOfDay(zone).toInstant();
         Instant to = LocalDate.of(year + 1, 1, 1).atStartOfDay(zone).toInstant();
@@ -172,7 +176,7 @@ public class ProgressService {
         reach.add(Reach.CITY);
         List<CreditLedger.Requirement> requirements = new ArrayList<>();
         for (Material m : materials.publishedMatching(Criteria.where("department").in(reach).and("required").is(true)
-                .and("publishedAt").gte(from).lt(to))) {
+                .orOperator(Criteria.where("publishedAt").gte(from).lt(to), Criteria.where("audience").is(Audience.NEW_MEMBERS)))) {
             requirements.add(new CreditLedger.Requirement(m.id(), m.title(), m.reach(), null));
         }
         List<Assignment> assignments = mongo.find(Query.query(Criteria.where("department").in(departments)

@@ -2,6 +2,8 @@ package cn.city.party.study.progress;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import java.time.LocalDate;
+
 /**
  * The year's study rules (defaults of the work committee's rule set): the credit-hour targets, and how much
  * reported study time is plausible for a material.
@@ -9,14 +11,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param creditTarget        学时 per year of a member (32)
  * @param creditTargetLeading 学时 per year of a leading cadre or branch secretary (56)
  * @param plausibleTimeFactor the most study time counted for a material, as a multiple of its estimated minutes
+ * @param newMemberStudyDays  days after admission within which a new member studies the required new-member materials
  */
 @ConfigurationProperties("study.rules")
-public record StudyRules(int creditTarget, int creditTargetLeading, int plausibleTimeFactor) {
+public record StudyRules(int creditTarget, int creditTargetLeading, int plausibleTimeFactor, int newMemberStudyDays) {
 
     public StudyRules {
         creditTarget = creditTarget <= 0 ? 32 : creditTarget;
         creditTargetLeading = creditTargetLeading <= 0 ? 56 : creditTargetLeading;
         plausibleTimeFactor = plausibleTimeFactor <= 0 ? 2 : plausibleTimeFactor;
+        newMemberStudyDays = newMemberStudyDays <= 0 ? 90 : newMemberStudyDays;
+    }
+
+    /** A new member's required new-member materials are due {@link #newMemberStudyDays} after admission. */
+    public LocalDate newMemberStudyDue(LocalDate joinedOn) {
+        return joinedOn.plusDays(newMemberStudyDays);
     }
 
     /** 领导干部 and 支部书记 study 56 学时 a year, other members 32. */

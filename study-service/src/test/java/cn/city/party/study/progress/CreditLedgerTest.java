@@ -11,10 +11,11 @@ import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class CreditLedgerTest {
 
-    private static final StudyRules RULES = new StudyRules(32, 56, 2);
+    private static final StudyRules RULES = new StudyRules(32, 56, 2, 90);
     private static final LocalDate TODAY = LocalDate.of(2026, 6, 1);
 
     private static RosterMember member(boolean cadre, String secretaryOf) {
@@ -62,5 +63,24 @@ class CreditLedgerTest {
         assertThat(summary.requiredCompleted()).isEqualTo(1);
         assertThat(summary.overdue()).extracting(CreditLedger.Item::materialId).as("b was due on its earlier date").containsExactly("b");
         assertThat(summary.targetMet()).isFalse();
+    }
+
+    @Test
+    void a_new_member_studies_the_required_new_member_materials_within_90_days_of_admission() {
+        RosterMember newMember = new RosterMember("m2", "caizheng", "b1", "周晓", RosterMember.PROBATIONARY,
+                LocalDate.of(2026, 2, 1), false, null, null);
+        Reach forNewMembers = new Reach("*", null, Audience.NEW_MEMBERS);
+        List<CreditLedger.Requirement> requirements = List.of(
+                new CreditLedger.Requirement("charter", "党章", forNewMembers, null),
+                new CreditLedger.Requirement("oath", "入党誓词", forNewMembers, LocalDate.of(2026, 3, 1)));
+
+        CreditLedger.Summary summary = CreditLedger.summarize(newMember, 2026, requirements, List.of(), RULES, TODAY);
+
+        assertThat(summary.required()).extracting(CreditLedger.Item::materialId, CreditLedger.Item::dueOn).containsExactly(
+                tuple("oath", LocalDate.of(2026, 3, 1)),
+                tuple("charter", LocalDate.of(2026, 5, 2)));
+        assertThat(summary.overdue()).as("both due before 1 June").hasSize(2);
+        assertThat(CreditLedger.summarize(member(false, null), 2026, requirements, List.of(), RULES, TODAY).requiredTotal())
+                .as("a full member has no new-member study").isZero();
     }
 }

@@ -5,8 +5,12 @@ import cn.city.party.common.test.EventCapture;
 import cn.city.party.common.test.EventContracts;
 import cn.city.party.common.test.PlatformIntegrationTest;
 import cn.city.party.study.StudyApiTest;
+import cn.city.party.study.material.Material;
 import cn.city.party.study.material.MaterialApiIT;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
@@ -86,13 +90,22 @@ class ProgressApiIT extends StudyApiTest {
                 .path("target").asInt()).as("caizheng-m03 is a leading cadre").isEqualTo(56);
 
         String newMember = "new-" + UUID.randomUUID();
-        admit(newMember, "caizheng", "caizheng-branch-2", "PROBATIONARY", false, null);
+        LocalDate admitted = today().minusDays(30);
+        Map<String, Object> admission = memberData(newMember, "caizheng", "caizheng-branch-2", "PROBATIONARY", false, null);
+        admission.put("joinedOn", admitted.toString());
+        publish("party.org.member", "party.org.member.admitted.v1", newMember, "caizheng", admission);
         await("the new member", () -> mongo.findById(newMember, cn.city.party.study.roster.RosterMember.class) != null);
         String reader = MaterialApiIT.published(api().as("work-committee"),
                 MaterialApiIT.material("新党员必读-" + UUID.randomUUID(), "NEW_MEMBERS", true, 4));
+        // published in an earlier year: still what every new member studies
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(reader)),
+                Update.update("publishedAt", clock.instant().minus(Duration.ofDays(400))), Material.class);
 
         JsonNode summary = admin.get("/api/study/progress/members/" + newMember + "?year=" + today().getYear()).json();
-        assertThat(listed(summary.path("required"), reader)).isTrue();
+        JsonNode item = summary.path("required").valueStream()
+                .filter(i -> i.path("materialId").asString().equals(reader)).findFirst().orElseThrow();
+        assertThat(item.path("dueOn").asString()).as("90 days after admission").isEqualTo(admitted.plusDays(90).toString());
+        assertThat(item.path("overdue").asBoolean()).isFalse();
         assertThat(listed(admin.get("/api/study/progress/members/caizheng-m09?year=" + today().getYear()).json()
                 .path("required"), reader)).as("a full member").isFalse();
     }
