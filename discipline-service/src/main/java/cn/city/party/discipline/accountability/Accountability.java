@@ -1,7 +1,7 @@
 package cn.city.party.discipline.accountability;
 
 import cn.city.party.common.events.EventType;
-import cn.city.party.common.outbox.AggregateRoot;
+import cn.city.party.discipline.audit.AuditedRecord;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -11,7 +11,7 @@ import java.time.LocalDate;
 
 /** 问责 of a Party organization (《中国共产党问责条例》: 检查、通报、改组). The reasons stay here; the event says only what. */
 @Document("accountability")
-public class Accountability extends AggregateRoot {
+public class Accountability extends AuditedRecord {
 
     public static final String TOPIC = "party.discipline.accountability";
     public static final EventType RECORDED = new EventType(TOPIC + ".recorded", 1, TOPIC);
@@ -61,7 +61,10 @@ public class Accountability extends AggregateRoot {
 
     @Override
     public String department() { return department; }
+    @Override
     public String id() { return id; }
+    @Override
+    public String auditTargetType() { return "accountability"; }
     public String organizationId() { return organizationId; }
     public Kind kind() { return kind; }
     public LocalDate decidedOn() { return decidedOn; }

@@ -84,8 +84,7 @@ public class AccountabilityController {
         Accountability record = new Accountability(UUID.randomUUID().toString(), department, request.organizationId(),
                 request.kind(), request.decidedOn(), request.reason(), caller.username(), clock.instant());
         record.raise(events.create(Accountability.RECORDED, record.id(), department, record.data()));
-        Accountability saved = store.insert(record);
-        audit.record("accountability.recorded", "accountability", saved.id(), department, request.kind().name());
+        Accountability saved = audit.change(record, "accountability.recorded", request.kind().name(), store::insert);
         relay.nudge();
         return View.of(saved);
     }

@@ -2,27 +2,42 @@ package cn.city.party.discipline.audit;
 
 import cn.city.party.common.security.Caller;
 import cn.city.party.common.security.CurrentCaller;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
+import java.lang.reflect.Modifier;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
  * Appends to the tamper-evident trail. Reads of case content are recorded BEFORE the content is returned, so a read
- * that could not be recorded does not happen. Appends are serialized here and, across instances, by the unique
- * {@code seq}: a writer that loses the race re-reads the head and tries again.
+ * that could not be recorded does not happen. A change is recorded in the same write as the change itself (see
+ * {@link AuditedRecord}) and appended right after; {@link #sweep} appends what a crash left behind. Appends are
+ * serialized here and, across instances, by the unique {@code seq}: a writer that loses the race re-reads the head and
+ * tries again.
  */
 @Service
 public class AuditTrail {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
 
     /** Recorded as the actor where recording the caller would defeat anonymity (an anonymous reporter's receipt). */
     public static final String UNDISCLOSED = "undisclosed";
@@ -37,32 +52,103 @@ public class AuditTrail {
         this.clock = clock;
     }
 
-    /** Records that the current caller did {@code action} to the record. */
-    public AuditEntry record(String action, String targetType, String targetId, String department, String detail) {
+    /** Records that the current caller read (or tried to read) {@code target}; call it before returning the content. */
+    public AuditEntry record(String action, AuditedRecord target, String detail) {
         Caller caller = CurrentCaller.get();
-        return append(caller.subject(), caller.username(), action, targetType, targetId, department, detail);
+        return append(new AuditedChange(UUID.randomUUID().toString(), now(), caller.subject(), caller.username(),
+                action, target.auditTargetType(), target.id(), target.department(), detail));
     }
 
-    /** Records an action without saying who did it. */
-    public AuditEntry recordUndisclosed(String action, String targetType, String targetId, String department) {
-        return append(UNDISCLOSED, UNDISCLOSED, action, targetType, targetId, department, null);
+    /** Records an action on {@code target} without saying who did it. */
+    public AuditEntry recordUndisclosed(String action, AuditedRecord target) {
+        return append(new AuditedChange(UUID.randomUUID().toString(), now(), UNDISCLOSED, UNDISCLOSED, action,
+                target.auditTargetType(), target.id(), target.department(), null));
     }
 
-    private AuditEntry append(String actor, String actorName, String action, String targetType, String targetId,
-                              String department, String detail) {
+    /**
+     * Stores a change of {@code record} by the current caller together with its audit entry, in one write, then
+     * appends the entry to the chain.
+     *
+     * @param write the store's {@code insert} or {@code save}
+     */
+    public <T extends AuditedRecord> T change(T record, String action, String detail, UnaryOperator<T> write) {
+        Caller caller = CurrentCaller.get();
+        record.noteChange(new AuditedChange(UUID.randomUUID().toString(), now(), caller.subject(), caller.username(),
+                action, record.auditTargetType(), record.id(), record.department(), detail));
+        T saved = write.apply(record);
+        try {
+            moveToChain(collectionOf(saved.getClass()), saved.id(), saved.pendingAudit());
+            saved.appended(saved.pendingAudit().stream().map(AuditedChange::changeId).toList());
+        } catch (RuntimeException e) {
+            // the change is stored and its entry with it: the sweep appends it
+            log.warn("audit: {} of {} {} left for the sweep ({})", action, record.auditTargetType(), record.id(), e.toString());
+        }
+        return saved;
+    }
+
+    /**
+     * Appends the audit entries still waiting in records' documents (left by a crash between a change and its append).
+     * Safe with several instances: an entry already on the chain is not appended again.
+     */
+    @Scheduled(fixedDelayString = "${discipline.audit.sweep-every:30s}", initialDelayString = "${discipline.audit.sweep-every:30s}")
+    public void sweepPending() {
+        try {
+            int appended = sweep();
+            if (appended > 0) {
+                log.info("audit: appended {} entries a change had left in its record", appended);
+            }
+        } catch (RuntimeException e) {
+            log.warn("audit sweep failed, retrying at the next: {}", e.toString());
+        }
+    }
+
+    /** One sweep over every audited collection; returns how many waiting entries it moved onto the chain. */
+    public int sweep() {
+        int moved = 0;
+        for (String collection : auditedCollections()) {
+            Query waiting = Query.query(Criteria.where(AuditedRecord.PENDING_AUDIT + "." + AuditedChange.CHANGE_ID).exists(true));
+            waiting.fields().include("_id", AuditedRecord.PENDING_AUDIT);
+            for (Document record : mongo.find(waiting, Document.class, collection)) {
+                List<AuditedChange> changes = record.getList(AuditedRecord.PENDING_AUDIT, Document.class).stream()
+                        .map(d -> mongo.getConverter().read(AuditedChange.class, d)).toList();
+                moveToChain(collection, record.get("_id"), changes);
+                moved += changes.size();
+            }
+        }
+        return moved;
+    }
+
+    private void moveToChain(String collection, Object recordId, List<AuditedChange> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        List<String> ids = new ArrayList<>();
+        for (AuditedChange change : changes) {
+            append(change);
+            ids.add(change.changeId());
+        }
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(recordId)), new Update().pull(AuditedRecord.PENDING_AUDIT,
+                new Document(AuditedChange.CHANGE_ID, new Document("$in", ids))), collection);
+    }
+
+    private AuditEntry append(AuditedChange e) {
         appending.lock();
         try {
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+                AuditEntry already = mongo.findById(e.changeId(), AuditEntry.class);
+                if (already != null) {
+                    return already; // appended before a crash, or by another instance's sweep
+                }
                 Optional<AuditEntry> head = head();
                 long seq = head.map(h -> h.seq() + 1).orElse(1L);
                 String previous = head.map(AuditEntry::hash).orElse(HashChain.GENESIS);
-                Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-                String hash = HashChain.hash(seq, at, actor, actorName, action, targetType, targetId, department, detail, previous);
+                String hash = HashChain.hash(seq, e.at(), e.actor(), e.actorName(), e.action(), e.targetType(),
+                        e.targetId(), e.department(), e.detail(), previous);
                 try {
-                    return mongo.insert(new AuditEntry(UUID.randomUUID().toString(), seq, at, actor, actorName, action,
-                            targetType, targetId, department, detail, previous, hash));
+                    return mongo.insert(new AuditEntry(e.changeId(), seq, e.at(), e.actor(), e.actorName(), e.action(),
+                            e.targetType(), e.targetId(), e.department(), e.detail(), previous, hash));
                 } catch (DuplicateKeyException anotherInstanceAppended) {
-                    // someone else took this position; link to the new head
+                    // someone else took this position (or appended this very entry); look again
                 }
             }
             throw new IllegalStateException("audit trail: could not append after " + ATTEMPTS + " attempts");
@@ -73,6 +159,25 @@ public class AuditTrail {
 
     private Optional<AuditEntry> head() {
         return Optional.ofNullable(mongo.findOne(new Query().with(Sort.by(Sort.Direction.DESC, "seq")).limit(1), AuditEntry.class));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private String collectionOf(Class<?> type) {
+        return mongo.getCollectionName(type);
+    }
+
+    private List<String> auditedCollections() {
+        List<String> collections = new ArrayList<>();
+        for (MongoPersistentEntity<?> entity : mongo.getConverter().getMappingContext().getPersistentEntities()) {
+            Class<?> type = entity.getType();
+            if (AuditedRecord.class.isAssignableFrom(type) && !Modifier.isAbstract(type.getModifiers())) {
+                collections.add(entity.getCollection());
+            }
+        }
+        return collections;
     }
 
     /** The whole chain in order, streamed (it can be long). */

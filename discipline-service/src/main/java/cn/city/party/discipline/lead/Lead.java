@@ -2,7 +2,7 @@ package cn.city.party.discipline.lead;
 
 import cn.city.party.common.error.Problems;
 import cn.city.party.common.security.Caller;
-import cn.city.party.common.tenancy.DepartmentOwned;
+import cn.city.party.discipline.audit.AuditedRecord;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -19,7 +19,7 @@ import java.util.List;
  * which only the hash is kept here.
  */
 @Document("leads")
-public class Lead implements DepartmentOwned {
+public class Lead extends AuditedRecord {
 
     /** One step of the disposition: who took it, when, why. */
     public record Step(LeadState from, LeadState to, String reason, Outcome outcome, String actor, String actorName,
@@ -134,7 +134,10 @@ public class Lead implements DepartmentOwned {
 
     @Override
     public String department() { return department; }
+    @Override
     public String id() { return id; }
+    @Override
+    public String auditTargetType() { return "lead"; }
     public LeadSource source() { return source; }
     public List<String> subjectMemberIds() { return List.copyOf(subjectMemberIds); }
     public String subjectOrganizationId() { return subjectOrganizationId; }

@@ -28,7 +28,6 @@ import java.util.UUID;
 public class LeadService {
 
     static final String ENTITY = "entity.lead";
-    static final String TARGET = "lead";
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final ScopedMongo store;
@@ -90,9 +89,7 @@ public class LeadService {
             receiptCode = ReceiptCodes.generate();
             lead.anonymousReporter(ReceiptCodes.hash(receiptCode));
         }
-        Lead saved = store.insert(lead);
-        audit.record("lead.created", TARGET, saved.id(), department, request.source().name());
-        return new Created(saved, receiptCode);
+        return new Created(audit.change(lead, "lead.created", request.source().name(), store::insert), receiptCode);
     }
 
     public List<Lead> list(String department, LeadState state) {
@@ -109,7 +106,7 @@ public class LeadService {
     /** The lead's details; the read is audited first. */
     public Lead read(String id) {
         Lead lead = inScope(id);
-        audit.record("lead.read", TARGET, id, lead.department(), null);
+        audit.record("lead.read", lead, null);
         return lead;
     }
 
@@ -118,13 +115,13 @@ public class LeadService {
         Caller caller = CurrentCaller.get();
         Lead lead = inScope(id);
         if (!caller.subject().equals(lead.handler())) {
-            audit.record("lead.reporter.refused", TARGET, id, lead.department(), null);
+            audit.record("lead.reporter.refused", lead, null);
             throw Problems.forbidden("lead.reporterOnlyForHandler");
         }
         if (!lead.hasNamedReporter()) {
             throw Problems.conflict("lead.anonymous");
         }
-        audit.record("lead.reporter.revealed", TARGET, id, lead.department(), null);
+        audit.record("lead.reporter.revealed", lead, null);
         return json.readValue(cipher.decrypt(lead.reporterCiphertext(), lead.id()), Reporter.class);
     }
 
@@ -132,27 +129,21 @@ public class LeadService {
         Lead lead = inScope(id);
         Lead.Step step = lead.transition(to, reason, outcome, CurrentCaller.get(), clock.instant(), today(), calendar,
                 rules.inquiryReplyWorkingDays());
-        Lead saved = store.save(lead);
-        audit.record("lead.transition", TARGET, id, lead.department(),
-                step.from().name() + "→" + step.to().name() + (outcome == null ? "" : " " + outcome.name()));
-        return saved;
+        return audit.change(lead, "lead.transition",
+                step.from().name() + "→" + step.to().name() + (outcome == null ? "" : " " + outcome.name()), store::save);
     }
 
     public Lead handOver(String id, String newHandler, String newHandlerName, String reason) {
         Lead lead = inScope(id);
         String previous = lead.handlerName();
         lead.handOver(newHandler, newHandlerName, CurrentCaller.get());
-        Lead saved = store.save(lead);
-        audit.record("lead.handler.changed", TARGET, id, lead.department(), previous + "→" + newHandlerName);
-        return saved;
+        return audit.change(lead, "lead.handler.changed", previous + "→" + newHandlerName, store::save);
     }
 
     public Lead inquiryReply(String id, LocalDate repliedOn) {
         Lead lead = inScope(id);
         lead.replyReceived(repliedOn, CurrentCaller.get(), today());
-        Lead saved = store.save(lead);
-        audit.record("lead.inquiry.replied", TARGET, id, lead.department(), repliedOn.toString());
-        return saved;
+        return audit.change(lead, "lead.inquiry.replied", repliedOn.toString(), store::save);
     }
 
     /** 函询逾期: inquiries in scope whose reply is past its due date. */
@@ -172,7 +163,7 @@ public class LeadService {
         if (lead == null) {
             throw Problems.notFound("entity.receipt", "…");
         }
-        audit.recordUndisclosed("lead.receipt.checked", TARGET, lead.id(), lead.department());
+        audit.recordUndisclosed("lead.receipt.checked", lead);
         return lead.state();
     }
 

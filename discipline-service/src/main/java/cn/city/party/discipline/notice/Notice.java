@@ -1,7 +1,7 @@
 package cn.city.party.discipline.notice;
 
 import cn.city.party.common.events.EventType;
-import cn.city.party.common.outbox.AggregateRoot;
+import cn.city.party.discipline.audit.AuditedRecord;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -9,7 +9,7 @@ import java.time.Instant;
 
 /** 典型案例通报: an anonymized summary, city-wide ({@code department} null) or for one department. */
 @Document("notices")
-public class Notice extends AggregateRoot {
+public class Notice extends AuditedRecord {
 
     public static final String TOPIC = "party.discipline.notice";
     public static final EventType PUBLISHED = new EventType(TOPIC + ".published", 1, TOPIC);
@@ -49,7 +49,10 @@ public class Notice extends AggregateRoot {
 
     @Override
     public String department() { return department; }
+    @Override
     public String id() { return id; }
+    @Override
+    public String auditTargetType() { return "notice"; }
     public String title() { return title; }
     public String summary() { return summary; }
     public Audience audience() { return audience; }

@@ -92,8 +92,7 @@ public class NoticeController {
         Notice notice = new Notice(UUID.randomUUID().toString(), request.department(), request.title(),
                 request.summary(), request.audience(), clock.instant(), caller.username());
         notice.raise(events.create(Notice.PUBLISHED, notice.id(), notice.department(), notice.data()));
-        Notice saved = store.insert(notice);
-        audit.record("notice.published", "notice", saved.id(), saved.department(), null);
+        Notice saved = audit.change(notice, "notice.published", null, store::insert);
         relay.nudge();
         return new View(saved.id(), saved.department(), saved.title(), saved.summary(), saved.audience(), saved.publishedAt());
     }

@@ -2,7 +2,7 @@ package cn.city.party.discipline.rectification;
 
 import cn.city.party.common.error.Problems;
 import cn.city.party.common.security.Caller;
-import cn.city.party.common.tenancy.DepartmentOwned;
+import cn.city.party.discipline.audit.AuditedRecord;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -20,7 +20,7 @@ import java.util.List;
  * evidence's submitters signs off with a note of the check made; recurrence reopens it with a new deadline.
  */
 @Document("rectifications")
-public class RectificationItem implements DepartmentOwned {
+public class RectificationItem extends AuditedRecord {
 
     public enum Source { PATROL_INSPECTION, INSPECTION, AUDIT }
 
@@ -138,7 +138,10 @@ public class RectificationItem implements DepartmentOwned {
 
     @Override
     public String department() { return department; }
+    @Override
     public String id() { return id; }
+    @Override
+    public String auditTargetType() { return "rectification"; }
     public Source source() { return source; }
     public String problem() { return problem; }
     public LocalDate foundOn() { return foundOn; }

@@ -22,7 +22,6 @@ import java.util.UUID;
 public class RectificationService {
 
     static final String ENTITY = "entity.rectification";
-    static final String TARGET = "rectification";
 
     private final ScopedMongo store;
     private final AuditTrail audit;
@@ -47,11 +46,10 @@ public class RectificationService {
         if (request.foundOn().isAfter(today())) {
             throw Problems.rule("foundOn", "date.inFuture", request.foundOn());
         }
-        RectificationItem item = store.insert(new RectificationItem(UUID.randomUUID().toString(), department,
+        RectificationItem item = new RectificationItem(UUID.randomUUID().toString(), department,
                 request.source(), request.problem(), request.foundOn(), request.measure(), request.owner(),
-                request.deadline(), caller, clock.instant()));
-        audit.record("rectification.created", TARGET, item.id(), department, null);
-        return item;
+                request.deadline(), caller, clock.instant());
+        return audit.change(item, "rectification.created", null, store::insert);
     }
 
     public RectificationItem get(String id) {
@@ -105,8 +103,6 @@ public class RectificationService {
     }
 
     private RectificationItem saved(RectificationItem item, String action, String detail) {
-        RectificationItem saved = store.save(item);
-        audit.record(action, TARGET, item.id(), item.department(), detail);
-        return saved;
+        return audit.change(item, action, detail, store::save);
     }
 }

@@ -2,7 +2,7 @@ package cn.city.party.discipline.riskpoint;
 
 import cn.city.party.common.error.Problems;
 import cn.city.party.common.security.Caller;
-import cn.city.party.common.tenancy.DepartmentOwned;
+import cn.city.party.discipline.audit.AuditedRecord;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -19,7 +19,7 @@ import java.util.List;
  * changed (new level or measures), keeping what it was.
  */
 @Document("risk_points")
-public class RiskPoint implements DepartmentOwned {
+public class RiskPoint extends AuditedRecord {
 
     public enum Level { HIGH, MEDIUM, LOW }
 
@@ -107,7 +107,10 @@ public class RiskPoint implements DepartmentOwned {
 
     @Override
     public String department() { return department; }
+    @Override
     public String id() { return id; }
+    @Override
+    public String auditTargetType() { return "riskPoint"; }
     public String post() { return post; }
     public String description() { return description; }
     public Level level() { return level; }

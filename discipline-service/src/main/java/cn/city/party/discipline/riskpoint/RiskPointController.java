@@ -90,11 +90,10 @@ public class RiskPointController {
     public RiskPointView create(@Valid @RequestBody Create request) {
         String department = request.department() != null ? request.department() : CurrentCaller.get().department();
         store.requireWritable(department);
-        RiskPoint point = store.insert(new RiskPoint(UUID.randomUUID().toString(), department, request.post(),
+        RiskPoint point = new RiskPoint(UUID.randomUUID().toString(), department, request.post(),
                 request.description(), request.level(), request.measures(), request.owner(), request.nextReviewOn(),
-                today(), rules.riskReviewMonths(), clock.instant()));
-        audit.record("riskPoint.created", "riskPoint", point.id(), department, point.level().name());
-        return RiskPointView.of(point, today());
+                today(), rules.riskReviewMonths(), clock.instant());
+        return RiskPointView.of(audit.change(point, "riskPoint.created", point.level().name(), store::insert), today());
     }
 
     @GetMapping
@@ -131,9 +130,7 @@ public class RiskPointController {
         RiskPoint point = store.getById(id, RiskPoint.class, ENTITY);
         point.reassess(request.result(), request.level(), request.measures(), request.note(), request.nextReviewOn(),
                 today(), rules.riskReviewMonths(), CurrentCaller.get(), clock.instant());
-        RiskPoint saved = store.save(point);
-        audit.record("riskPoint.reassessed", "riskPoint", id, point.department(), request.result().name());
-        return RiskPointView.of(saved, today());
+        return RiskPointView.of(audit.change(point, "riskPoint.reassessed", request.result().name(), store::save), today());
     }
 
     private List<RiskPoint> points(String department) {

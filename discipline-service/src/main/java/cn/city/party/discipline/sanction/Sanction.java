@@ -1,7 +1,7 @@
 package cn.city.party.discipline.sanction;
 
 import cn.city.party.common.error.Problems;
-import cn.city.party.common.outbox.AggregateRoot;
+import cn.city.party.discipline.audit.AuditedRecord;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -14,7 +14,7 @@ import java.util.List;
 
 /** 党纪处分 or 诫勉 of one member, with its influence period; corrections keep what was there before. */
 @Document("sanctions")
-public class Sanction extends AggregateRoot {
+public class Sanction extends AuditedRecord {
 
     public enum Status { ACTIVE, REVOKED }
 
@@ -99,7 +99,10 @@ public class Sanction extends AggregateRoot {
 
     @Override
     public String department() { return department; }
+    @Override
     public String id() { return id; }
+    @Override
+    public String auditTargetType() { return "sanction"; }
     public String memberId() { return memberId; }
     public String branchId() { return branchId; }
     public SanctionType type() { return type; }

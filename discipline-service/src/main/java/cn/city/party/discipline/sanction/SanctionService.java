@@ -27,7 +27,6 @@ import java.util.UUID;
 public class SanctionService {
 
     static final String ENTITY = "entity.sanction";
-    static final String TARGET = "sanction";
 
     private final ScopedMongo store;
     private final Roster roster;
@@ -64,8 +63,7 @@ public class SanctionService {
                 probationMonths, decidedOn, periods.of(type, decidedOn, probationMonths), leadId, caller.username(),
                 clock.instant());
         raise(sanction, SanctionEvents.IMPOSED, SanctionEvents.SanctionData.of(sanction));
-        Sanction saved = store.insert(sanction);
-        audit.record("sanction.imposed", TARGET, saved.id(), dept, type.name());
+        Sanction saved = audit.change(sanction, "sanction.imposed", type.name(), store::insert);
         relay.nudge();
         return saved;
     }
@@ -76,8 +74,7 @@ public class SanctionService {
         sanction.correct(type, probationMonths, decidedOn, periods.of(type, decidedOn, probationMonths), reason,
                 CurrentCaller.get().username(), clock.instant());
         raise(sanction, SanctionEvents.CORRECTED, SanctionEvents.SanctionData.of(sanction));
-        Sanction saved = store.save(sanction);
-        audit.record("sanction.corrected", TARGET, id, sanction.department(), type.name());
+        Sanction saved = audit.change(sanction, "sanction.corrected", type.name(), store::save);
         relay.nudge();
         return saved;
     }
@@ -88,15 +85,14 @@ public class SanctionService {
         sanction.revoke(revokedOn, reason, CurrentCaller.get().username(), clock.instant());
         raise(sanction, SanctionEvents.REVOKED, new SanctionEvents.RevokedData(sanction.id(), sanction.memberId(),
                 sanction.department(), revokedOn));
-        Sanction saved = store.save(sanction);
-        audit.record("sanction.revoked", TARGET, id, sanction.department(), null);
+        Sanction saved = audit.change(sanction, "sanction.revoked", null, store::save);
         relay.nudge();
         return saved;
     }
 
     public Sanction read(String id) {
         Sanction sanction = store.getById(id, Sanction.class, ENTITY);
-        audit.record("sanction.read", TARGET, id, sanction.department(), null);
+        audit.record("sanction.read", sanction, null);
         return sanction;
     }
 

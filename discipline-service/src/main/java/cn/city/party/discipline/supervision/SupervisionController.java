@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,11 +67,19 @@ public class SupervisionController {
                          @Size(max = 1000) String note) {
     }
 
+    public record View(String id, String department, SupervisionRecord.Kind kind, LocalDate heldOn, int year,
+                       List<String> coveredIds, String note, String recordedBy, Instant createdAt) {
+        static View of(SupervisionRecord r) {
+            return new View(r.id(), r.department(), r.kind(), r.heldOn(), r.year(), r.coveredIds(), r.note(),
+                    r.recordedBy(), r.createdAt());
+        }
+    }
+
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('INSPECTOR')")
     @Operation(summary = "记录谈话、回访或监督卡 Record a talk, a visit or issued cards, with whom they covered")
-    public SupervisionRecord create(@Valid @RequestBody Create request) {
+    public View create(@Valid @RequestBody Create request) {
         Caller caller = CurrentCaller.get();
         String department = request.department() != null ? request.department() : caller.department();
         store.requireWritable(department);
@@ -85,22 +94,20 @@ public class SupervisionController {
                 roster.requireOrganization("coveredIds[" + i + "]", covered.get(i), department);
             }
         }
-        SupervisionRecord record = store.insert(new SupervisionRecord(UUID.randomUUID().toString(), department,
-                request.kind(), request.heldOn(), request.heldOn().getYear(), covered, request.note(),
-                caller.username(), clock.instant()));
-        audit.record("supervision.recorded", "supervision", record.id(), department, request.kind().name());
-        return record;
+        SupervisionRecord record = new SupervisionRecord(UUID.randomUUID().toString(), department, request.kind(),
+                request.heldOn(), request.heldOn().getYear(), covered, request.note(), caller.username(), clock.instant());
+        return View.of(audit.change(record, "supervision.recorded", request.kind().name(), store::insert));
     }
 
     @GetMapping
     @PreAuthorize("hasRole('INSPECTOR')")
     @Operation(summary = "监督记录 Records of a year in scope")
-    public List<SupervisionRecord> list(@RequestParam int year, @RequestParam(required = false) SupervisionRecord.Kind kind) {
+    public List<View> list(@RequestParam int year, @RequestParam(required = false) SupervisionRecord.Kind kind) {
         Criteria criteria = Criteria.where("year").is(year);
         if (kind != null) {
             criteria = criteria.and("kind").is(kind);
         }
-        return store.find(criteria, Sort.by("department", "heldOn"), SupervisionRecord.class);
+        return store.find(criteria, Sort.by("department", "heldOn"), SupervisionRecord.class).stream().map(View::of).toList();
     }
 
     @GetMapping("/coverage")

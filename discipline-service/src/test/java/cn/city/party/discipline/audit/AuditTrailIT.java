@@ -2,6 +2,8 @@ package cn.city.party.discipline.audit;
 
 import cn.city.party.common.test.PlatformIntegrationTest;
 import cn.city.party.discipline.support.DisciplineApiTest;
+import cn.city.party.common.security.CurrentCaller;
+import cn.city.party.discipline.lead.Lead;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,13 +16,20 @@ import tools.jackson.databind.JsonNode;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The audit trail on the real database: tampering with a stored entry is found, and where. */
+/**
+ * The audit trail on the real database: tampering with a stored entry is found, and where; a change's entry survives
+ * the instance dying between the change and the append.
+ */
 @PlatformIntegrationTest
 class AuditTrailIT extends DisciplineApiTest {
 
     @Autowired
     MongoTemplate mongo;
+
+    @Autowired
+    AuditTrail trail;
 
     private JsonNode verification() {
         return api().as("city-inspector").get("/api/discipline/audit/verification").json();
@@ -69,5 +78,43 @@ class AuditTrailIT extends DisciplineApiTest {
             assertThat(api().as(user).get("/api/discipline/audit/verification").status()).as(user).isEqualTo(403);
             assertThat(api().as(user).get("/api/discipline/audit/entries?targetId=" + leadId).status()).as(user).isEqualTo(403);
         }
+    }
+
+    @Test
+    void a_change_whose_instance_died_before_appending_its_audit_entry_still_reaches_the_trail_exactly_once() {
+        String leadId = createLead("caizheng-inspector", "caizheng", "caizheng-m03", null).path("id").asString();
+        assertThat(pendingIn(leadId)).as("an entry that was appended is not left in the record").isEmpty();
+
+        Lead lead = mongo.findById(leadId, Lead.class);
+        assertThatThrownBy(() -> CurrentCaller.runAsSystem("crash-test", () -> trail.change(lead, "lead.crash-test", null, l -> {
+            mongo.save(l);
+            throw new IllegalStateException("the instance dies after the write");
+        }))).hasMessageContaining("dies");
+        trail.sweep();
+
+        assertThat(actions(leadId)).containsOnlyOnce("lead.crash-test");
+        assertThat(pendingIn(leadId)).isEmpty();
+
+        // the next instance died after appending but before taking the entry out of the record
+        Document appended = mongo.findOne(Query.query(Criteria.where("targetId").is(leadId).and("action").is("lead.crash-test")),
+                Document.class, "audit_trail");
+        AuditedChange again = new AuditedChange(appended.getString("_id"), appended.getDate("at").toInstant(),
+                appended.getString("actor"), appended.getString("actorName"), "lead.crash-test", "lead", leadId, "caizheng", null);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(leadId)), new Update().push(AuditedRecord.PENDING_AUDIT, again), Lead.class);
+        trail.sweep();
+
+        assertThat(actions(leadId)).containsOnlyOnce("lead.crash-test");
+        assertThat(pendingIn(leadId)).isEmpty();
+        assertThat(verification().path("intact").asBoolean()).isTrue();
+    }
+
+    private List<String> actions(String targetId) {
+        return api().as("caizheng-inspector").get("/api/discipline/audit/entries?targetId=" + targetId).json().valueStream()
+                .map(e -> e.path("action").asString()).toList();
+    }
+
+    private List<Document> pendingIn(String leadId) {
+        Document lead = mongo.findById(leadId, Document.class, "leads");
+        return lead.getList(AuditedRecord.PENDING_AUDIT, Document.class, List.of());
     }
 }
