@@ -3,13 +3,16 @@ package cn.city.party.org;
 import cn.city.party.common.test.Api;
 import cn.city.party.common.test.ServiceApiTest;
 import cn.city.party.org.member.NationalId;
+import tools.jackson.databind.JsonNode;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * What the org-service API tests share: they all run in one application context with the demo data seeded, and
@@ -19,6 +22,7 @@ public abstract class OrgApiTest extends ServiceApiTest {
 
     protected static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final String SANCTION_TOPIC = "party.discipline.sanction";
 
     protected static LocalDate today() {
         return LocalDate.now(SHANGHAI);
@@ -81,5 +85,34 @@ public abstract class OrgApiTest extends ServiceApiTest {
             throw new AssertionError("member not admitted: " + admitted);
         }
         return admitted.json().path("id").asString();
+    }
+
+    /** discipline-service's 严重警告 of a member, as it publishes it ({@code party.discipline.sanction.imposed.v1}). */
+    protected void sanctionImposed(String sanctionId, String memberId, String department, String branchId,
+                                   LocalDate decidedOn, LocalDate until) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("sanctionId", sanctionId);
+        data.put("memberId", memberId);
+        data.put("department", department);
+        data.put("branchId", branchId);
+        data.put("type", "SERIOUS_WARNING");
+        data.put("form", 2);
+        data.put("decidedOn", decidedOn.toString());
+        data.put("influenceFrom", decidedOn.toString());
+        data.put("influenceUntil", until.toString());
+        publish(SANCTION_TOPIC, "party.discipline.sanction.imposed.v1", sanctionId, department, data);
+    }
+
+    /** discipline-service's revocation of that sanction ({@code party.discipline.sanction.revoked.v1}). */
+    protected void sanctionRevoked(String sanctionId, String memberId, String department, LocalDate revokedOn) {
+        publish(SANCTION_TOPIC, "party.discipline.sanction.revoked.v1", sanctionId, department, Map.of(
+                "sanctionId", sanctionId, "memberId", memberId, "department", department, "revokedOn", revokedOn.toString()));
+    }
+
+    /** The member's profile as {@code admin} sees it, once {@code until} holds (the consumer works asynchronously). */
+    protected JsonNode awaitProfile(String admin, String memberId, Predicate<JsonNode> until) {
+        JsonNode[] profile = new JsonNode[1];
+        await("the profile of " + memberId, () -> until.test(profile[0] = api().as(admin).get("/api/org/members/" + memberId).json()));
+        return profile[0];
     }
 }

@@ -4,7 +4,6 @@ import cn.city.party.common.test.Api;
 import cn.city.party.common.test.EventCapture;
 import cn.city.party.common.test.EventContracts;
 import cn.city.party.common.test.PlatformIntegrationTest;
-import cn.city.party.org.DisciplineEvents;
 import cn.city.party.org.OrgApiTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -84,9 +83,9 @@ class CommitteeApiIT extends OrgApiTest {
     void a_member_inside_a_discipline_influence_period_cannot_be_elected() throws Exception {
         String branch = newBranch("caizheng-admin", "caizheng");
         List<String> m = members("caizheng-admin", branch, 2);
-        DisciplineEvents.send(kafkaBootstrapServers, DisciplineEvents.imposed("s-" + m.get(0).substring(0, 8), m.get(0),
-                "caizheng", branch, today().minusDays(1), today().plusMonths(6)));
-        DisciplineEvents.awaitProfile(api().as("caizheng-admin"), m.get(0), p -> p.path("inInfluencePeriod").asBoolean());
+        sanctionImposed("s-" + m.get(0).substring(0, 8), m.get(0),
+                "caizheng", branch, today().minusDays(1), today().plusMonths(6));
+        awaitProfile("caizheng-admin", m.get(0), p -> p.path("inInfluencePeriod").asBoolean());
 
         Api.Response refused = api().as("caizheng-admin").put("/api/org/organizations/" + branch + "/committee",
                 election(today(), "DEPUTY_SECRETARY", m.get(1), "SECRETARY", m.get(0)));

@@ -4,7 +4,6 @@ import cn.city.party.common.test.Api;
 import cn.city.party.common.test.EventCapture;
 import cn.city.party.common.test.EventContracts;
 import cn.city.party.common.test.PlatformIntegrationTest;
-import cn.city.party.org.DisciplineEvents;
 import cn.city.party.org.OrgApiTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -284,14 +283,14 @@ class MemberApiIT extends OrgApiTest {
         String branch = newBranch("caizheng-admin", "caizheng");
         String id = admit("caizheng-admin", branch, "受处分");
         String sanction = "sanction-" + id.substring(0, 8);
-        DisciplineEvents.send(kafkaBootstrapServers, DisciplineEvents.imposed(sanction, id, "caizheng", branch,
-                today().minusDays(10), today().plusMonths(12)));
-        JsonNode profile = DisciplineEvents.awaitProfile(api().as("caizheng-admin"), id, p -> p.path("inInfluencePeriod").asBoolean());
+        sanctionImposed(sanction, id, "caizheng", branch,
+                today().minusDays(10), today().plusMonths(12));
+        JsonNode profile = awaitProfile("caizheng-admin", id, p -> p.path("inInfluencePeriod").asBoolean());
         assertThat(profile.path("influencePeriods").get(0).path("type").asString()).isEqualTo("SERIOUS_WARNING");
         assertThat(profile.path("influencePeriods").get(0).path("influenceUntil").asString()).isEqualTo(today().plusMonths(12).toString());
 
-        DisciplineEvents.send(kafkaBootstrapServers, DisciplineEvents.revoked(sanction, id, "caizheng", today()));
-        DisciplineEvents.awaitProfile(api().as("caizheng-admin"), id, p -> !p.path("inInfluencePeriod").asBoolean());
+        sanctionRevoked(sanction, id, "caizheng", today());
+        awaitProfile("caizheng-admin", id, p -> !p.path("inInfluencePeriod").asBoolean());
     }
 
     /**
@@ -304,9 +303,9 @@ class MemberApiIT extends OrgApiTest {
         String id = admit("caizheng-admin", branch, "编辑中");
         Member loadedForAnEdit = mongo.findById(id, Member.class);
 
-        DisciplineEvents.send(kafkaBootstrapServers, DisciplineEvents.imposed("sanction-" + id.substring(0, 8), id,
-                "caizheng", branch, today().minusDays(1), today().plusMonths(6)));
-        DisciplineEvents.awaitProfile(api().as("caizheng-admin"), id, p -> p.path("inInfluencePeriod").asBoolean());
+        sanctionImposed("sanction-" + id.substring(0, 8), id,
+                "caizheng", branch, today().minusDays(1), today().plusMonths(6));
+        awaitProfile("caizheng-admin", id, p -> p.path("inInfluencePeriod").asBoolean());
 
         assertThatThrownBy(() -> mongo.save(loadedForAnEdit)).isInstanceOf(OptimisticLockingFailureException.class);
         assertThat(api().as("caizheng-admin").get("/api/org/members/" + id).json().path("inInfluencePeriod").asBoolean()).isTrue();
