@@ -74,6 +74,11 @@ public class Lead extends AuditedRecord {
         this.reporterCiphertext = ciphertext;
     }
 
+    /** Re-seals the named reporter's identity under the current key (key rotation); the identity stays as it was. */
+    void resealReporter(ReporterCipher cipher) {
+        this.reporterCiphertext = cipher.encrypt(cipher.decrypt(reporterCiphertext, id), id);
+    }
+
     /** Anonymous: only the hash of the receipt code handed to the reporter is kept (none for leads without one). */
     public void anonymousReporter(String receiptCodeHash) {
         this.anonymous = true;

@@ -29,6 +29,10 @@ class LeadApiIT extends DisciplineApiTest {
     static final List<String> NOT_INSPECTORS = List.of("work-committee", "caizheng-admin", "caizheng-secretary", "caizheng-member");
 
     @Autowired
+    ReporterKeyRotation rotation;
+    @Autowired
+    ReporterCipher cipher;
+    @Autowired
     MongoTemplate mongo;
 
     private List<String> auditActions(String leadId) {
@@ -49,7 +53,7 @@ class LeadApiIT extends DisciplineApiTest {
 
         Document stored = mongo.findOne(Query.query(Criteria.where("_id").is(id)), Document.class, "leads");
         assertThat(stored.toJson()).doesNotContain("举报人甲乙丙").doesNotContain("13900001111");
-        assertThat(stored.getString("reporterCiphertext")).startsWith("v1:");
+        assertThat(stored.getString("reporterCiphertext")).startsWith("v2:");
 
         Api.Response list = api().as("caizheng-inspector").get("/api/discipline/leads");
         assertThat(list.status()).isEqualTo(200);
@@ -88,6 +92,29 @@ class LeadApiIT extends DisciplineApiTest {
                     .doesNotContain("举报人甲乙丙").doesNotContain("13900001111").doesNotContain("收受礼品"));
         }
         assertThat(output.getAll()).doesNotContain("举报人甲乙丙").doesNotContain("13900001111");
+    }
+
+    @Test
+    void after_a_key_change_the_rotation_reseals_identities_sealed_with_the_previous_key_and_audits_it(CapturedOutput output) {
+        String id = createLead("caizheng-inspector", "caizheng", "caizheng-m04",
+                Map.of("name", "举报人丁戊", "contact", "13900002222")).path("id").asString();
+        // as stored before the key change: sealed with what is now the previous key (test configuration)
+        ReporterCipher previous = new ReporterCipher("dGVzdC1vbmx5LXByZXZpb3VzLXJlcG9ydGVyLWtleSE=", "");
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("reporterCiphertext",
+                previous.encrypt("{\"name\":\"举报人丁戊\",\"contact\":\"13900002222\"}", id)), "leads");
+        assertThat(api().as("caizheng-inspector").get("/api/discipline/leads/" + id + "/reporter").json()
+                .path("name").asString()).as("readable with the previous key").isEqualTo("举报人丁戊");
+
+        assertThat(rotation.run()).isGreaterThanOrEqualTo(1);
+
+        String resealed = mongo.findById(id, Document.class, "leads").getString("reporterCiphertext");
+        assertThat(cipher.sealedWithCurrentKey(resealed)).isTrue();
+        assertThat(resealed).doesNotContain(previous.currentKeyId());
+        assertThat(api().as("caizheng-inspector").get("/api/discipline/leads/" + id + "/reporter").json()
+                .path("name").asString()).isEqualTo("举报人丁戊");
+        assertThat(auditActions(id)).containsOnlyOnce("lead.reporter.resealed");
+        assertThat(rotation.run()).as("nothing left to re-seal").isZero();
+        assertThat(output.getAll()).doesNotContain("举报人丁戊").doesNotContain("13900002222");
     }
 
     @Test
