@@ -1,6 +1,7 @@
 package cn.city.party.org;
 
 import cn.city.party.common.test.Api;
+import cn.city.party.common.test.DisciplineEventSamples;
 import cn.city.party.common.test.ServiceApiTest;
 import cn.city.party.org.member.NationalId;
 import tools.jackson.databind.JsonNode;
@@ -8,7 +9,6 @@ import tools.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -90,23 +90,15 @@ public abstract class OrgApiTest extends ServiceApiTest {
     /** discipline-service's 严重警告 of a member, as it publishes it ({@code party.discipline.sanction.imposed.v1}). */
     protected void sanctionImposed(String sanctionId, String memberId, String department, String branchId,
                                    LocalDate decidedOn, LocalDate until) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("sanctionId", sanctionId);
-        data.put("memberId", memberId);
-        data.put("department", department);
-        data.put("branchId", branchId);
-        data.put("type", "SERIOUS_WARNING");
-        data.put("form", 2);
-        data.put("decidedOn", decidedOn.toString());
-        data.put("influenceFrom", decidedOn.toString());
-        data.put("influenceUntil", until.toString());
-        publish(SANCTION_TOPIC, "party.discipline.sanction.imposed.v1", sanctionId, department, data);
+        publish(SANCTION_TOPIC, "party.discipline.sanction.imposed.v1", sanctionId, department,
+                DisciplineEventSamples.sanctionImposed(sanctionId, memberId, department, branchId, "SERIOUS_WARNING",
+                        decidedOn, until));
     }
 
     /** discipline-service's revocation of that sanction ({@code party.discipline.sanction.revoked.v1}). */
     protected void sanctionRevoked(String sanctionId, String memberId, String department, LocalDate revokedOn) {
-        publish(SANCTION_TOPIC, "party.discipline.sanction.revoked.v1", sanctionId, department, Map.of(
-                "sanctionId", sanctionId, "memberId", memberId, "department", department, "revokedOn", revokedOn.toString()));
+        publish(SANCTION_TOPIC, "party.discipline.sanction.revoked.v1", sanctionId, department,
+                DisciplineEventSamples.sanctionRevoked(sanctionId, memberId, department, revokedOn));
     }
 
     /** The member's profile as {@code admin} sees it, once {@code until} holds (the consumer works asynchronously). */

@@ -2,6 +2,7 @@ package cn.city.party.activity.activity;
 
 import cn.city.party.activity.support.ActivityServiceIT;
 import cn.city.party.common.test.Api;
+import cn.city.party.common.test.DisciplineEventSamples;
 import cn.city.party.common.test.EventCapture;
 import cn.city.party.common.test.EventContracts;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -11,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -244,18 +246,10 @@ class ActivityApiIT extends ActivityServiceIT {
     @Test
     void a_member_inside_an_influence_period_cannot_be_rated_excellent_and_the_refusal_says_why() {
         try (KafkaProducer<String, String> producer = producer()) {
-            Map<String, Object> sanction = new LinkedHashMap<>();
-            sanction.put("sanctionId", "appraisal-s1");
-            sanction.put("memberId", "caizheng-m06");
-            sanction.put("department", "caizheng");
-            sanction.put("branchId", BRANCH);
-            sanction.put("type", "WARNING");
-            sanction.put("form", 2);
-            sanction.put("decidedOn", "2025-06-01");
-            sanction.put("influenceFrom", "2025-06-01");
-            sanction.put("influenceUntil", "2099-05-31");
             send(producer, "party.discipline.sanction", "appraisal-s1", event(UUID.randomUUID().toString(),
-                    "party.discipline.sanction.imposed.v1", "appraisal-s1", "caizheng", sanction));
+                    "party.discipline.sanction.imposed.v1", "appraisal-s1", "caizheng", DisciplineEventSamples.sanctionImposed(
+                            "appraisal-s1", "caizheng-m06", "caizheng", BRANCH, "WARNING", LocalDate.parse("2025-06-01"),
+                            LocalDate.parse("2099-05-31"))));
         }
         await("the influence period is known", () -> mongo.findById("appraisal-s1",
                 cn.city.party.activity.roster.InfluencePeriod.class) != null);

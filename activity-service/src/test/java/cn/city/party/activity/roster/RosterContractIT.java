@@ -1,6 +1,7 @@
 package cn.city.party.activity.roster;
 
 import cn.city.party.activity.support.ActivityServiceIT;
+import cn.city.party.common.test.DisciplineEventSamples;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -43,25 +44,16 @@ class RosterContractIT extends ActivityServiceIT {
         assertThat(mongo.findById(BRANCH, RosterCommittee.class).secretaryId()).hasValue("caizheng-m01");
 
         try (KafkaProducer<String, String> producer = producer()) {
-            Map<String, Object> sanction = new LinkedHashMap<>();
-            sanction.put("sanctionId", "contract-s1");
-            sanction.put("memberId", "caizheng-m05");
-            sanction.put("department", "caizheng");
-            sanction.put("branchId", BRANCH);
-            sanction.put("type", "SERIOUS_WARNING");
-            sanction.put("form", 2);
-            sanction.put("decidedOn", "2026-03-10");
-            sanction.put("influenceFrom", "2026-03-10");
-            sanction.put("influenceUntil", "2027-09-09");
             send(producer, "party.discipline.sanction", "contract-s1", event(UUID.randomUUID().toString(),
-                    "party.discipline.sanction.imposed.v1", "contract-s1", "caizheng", sanction));
+                    "party.discipline.sanction.imposed.v1", "contract-s1", "caizheng", DisciplineEventSamples.sanctionImposed(
+                            "contract-s1", "caizheng-m05", "caizheng", BRANCH, "SERIOUS_WARNING",
+                            LocalDate.parse("2026-03-10"), LocalDate.parse("2027-09-09"))));
             await("the influence period is known", () -> mongo.findById("contract-s1", InfluencePeriod.class) != null);
             assertThat(mongo.findById("contract-s1", InfluencePeriod.class).covers(LocalDate.parse("2026-06-01"))).isTrue();
 
             send(producer, "party.discipline.sanction", "contract-s1", event(UUID.randomUUID().toString(),
                     "party.discipline.sanction.revoked.v1", "contract-s1", "caizheng",
-                    Map.of("sanctionId", "contract-s1", "memberId", "caizheng-m05", "department", "caizheng",
-                            "revokedOn", "2026-05-01")));
+                    DisciplineEventSamples.sanctionRevoked("contract-s1", "caizheng-m05", "caizheng", LocalDate.parse("2026-05-01"))));
             await("the revocation is applied", () -> mongo.findById("contract-s1", InfluencePeriod.class).revokedOn() != null);
             assertThat(mongo.findById("contract-s1", InfluencePeriod.class).covers(LocalDate.parse("2026-06-01"))).isFalse();
         }

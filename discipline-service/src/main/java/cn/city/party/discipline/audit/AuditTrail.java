@@ -1,5 +1,6 @@
 package cn.city.party.discipline.audit;
 
+import cn.city.party.common.outbox.AggregateRoot;
 import cn.city.party.common.security.Caller;
 import cn.city.party.common.security.CurrentCaller;
 import org.bson.Document;
@@ -8,16 +9,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
-import java.lang.reflect.Modifier;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,14 +53,12 @@ public class AuditTrail {
     /** Records that the current caller read (or tried to read) {@code target}; call it before returning the content. */
     public AuditEntry record(String action, AuditedRecord target, String detail) {
         Caller caller = CurrentCaller.get();
-        return append(new AuditedChange(UUID.randomUUID().toString(), now(), caller.subject(), caller.username(),
-                action, target.auditTargetType(), target.id(), target.department(), detail));
+        return append(entry(caller.subject(), caller.username(), action, target, detail));
     }
 
     /** Records an action on {@code target} without saying who did it. */
     public AuditEntry recordUndisclosed(String action, AuditedRecord target) {
-        return append(new AuditedChange(UUID.randomUUID().toString(), now(), UNDISCLOSED, UNDISCLOSED, action,
-                target.auditTargetType(), target.id(), target.department(), null));
+        return append(entry(UNDISCLOSED, UNDISCLOSED, action, target, null));
     }
 
     /**
@@ -73,12 +69,10 @@ public class AuditTrail {
      */
     public <T extends AuditedRecord> T change(T record, String action, String detail, UnaryOperator<T> write) {
         Caller caller = CurrentCaller.get();
-        record.noteChange(new AuditedChange(UUID.randomUUID().toString(), now(), caller.subject(), caller.username(),
-                action, record.auditTargetType(), record.id(), record.department(), detail));
+        record.noteChange(entry(caller.subject(), caller.username(), action, record, detail));
         T saved = write.apply(record);
         try {
-            moveToChain(collectionOf(saved.getClass()), saved.id(), saved.pendingAudit());
-            saved.appended(saved.pendingAudit().stream().map(AuditedChange::changeId).toList());
+            saved.appended(moveToChain(mongo.getCollectionName(saved.getClass()), saved.id(), saved.pendingAudit()));
         } catch (RuntimeException e) {
             // the change is stored and its entry with it: the sweep appends it
             log.warn("audit: {} of {} {} left for the sweep ({})", action, record.auditTargetType(), record.id(), e.toString());
@@ -105,7 +99,7 @@ public class AuditTrail {
     /** One sweep over every audited collection; returns how many waiting entries it moved onto the chain. */
     public int sweep() {
         int moved = 0;
-        for (String collection : auditedCollections()) {
+        for (String collection : AggregateRoot.collectionsOf(mongo, AuditedRecord.class)) {
             Query waiting = Query.query(Criteria.where(AuditedRecord.PENDING_AUDIT + "." + AuditedChange.CHANGE_ID).exists(true));
             waiting.fields().include("_id", AuditedRecord.PENDING_AUDIT);
             for (Document record : mongo.find(waiting, Document.class, collection)) {
@@ -118,27 +112,24 @@ public class AuditTrail {
         return moved;
     }
 
-    private void moveToChain(String collection, Object recordId, List<AuditedChange> changes) {
-        if (changes.isEmpty()) {
-            return;
-        }
+    /** Appends the changes to the chain, then takes them out of the record; returns their ids. */
+    private List<String> moveToChain(String collection, Object recordId, List<AuditedChange> changes) {
         List<String> ids = new ArrayList<>();
         for (AuditedChange change : changes) {
             append(change);
             ids.add(change.changeId());
         }
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(recordId)), new Update().pull(AuditedRecord.PENDING_AUDIT,
-                new Document(AuditedChange.CHANGE_ID, new Document("$in", ids))), collection);
+        if (!ids.isEmpty()) {
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(recordId)), new Update().pull(AuditedRecord.PENDING_AUDIT,
+                    new Document(AuditedChange.CHANGE_ID, new Document("$in", ids))), collection);
+        }
+        return ids;
     }
 
     private AuditEntry append(AuditedChange e) {
         appending.lock();
         try {
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-                AuditEntry already = mongo.findById(e.changeId(), AuditEntry.class);
-                if (already != null) {
-                    return already; // appended before a crash, or by another instance's sweep
-                }
                 Optional<AuditEntry> head = head();
                 long seq = head.map(h -> h.seq() + 1).orElse(1L);
                 String previous = head.map(AuditEntry::hash).orElse(HashChain.GENESIS);
@@ -147,8 +138,12 @@ public class AuditTrail {
                 try {
                     return mongo.insert(new AuditEntry(e.changeId(), seq, e.at(), e.actor(), e.actorName(), e.action(),
                             e.targetType(), e.targetId(), e.department(), e.detail(), previous, hash));
-                } catch (DuplicateKeyException anotherInstanceAppended) {
-                    // someone else took this position (or appended this very entry); look again
+                } catch (DuplicateKeyException taken) {
+                    AuditEntry already = mongo.findById(e.changeId(), AuditEntry.class);
+                    if (already != null) {
+                        return already; // appended before a crash, or by another instance's sweep
+                    }
+                    // another writer took this position: link to the new head
                 }
             }
             throw new IllegalStateException("audit trail: could not append after " + ATTEMPTS + " attempts");
@@ -161,23 +156,10 @@ public class AuditTrail {
         return Optional.ofNullable(mongo.findOne(new Query().with(Sort.by(Sort.Direction.DESC, "seq")).limit(1), AuditEntry.class));
     }
 
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    private String collectionOf(Class<?> type) {
-        return mongo.getCollectionName(type);
-    }
-
-    private List<String> auditedCollections() {
-        List<String> collections = new ArrayList<>();
-        for (MongoPersistentEntity<?> entity : mongo.getConverter().getMappingContext().getPersistentEntities()) {
-            Class<?> type = entity.getType();
-            if (AuditedRecord.class.isAssignableFrom(type) && !Modifier.isAbstract(type.getModifiers())) {
-                collections.add(entity.getCollection());
-            }
-        }
-        return collections;
+    /** A new entry about {@code target}, now (to the millisecond, what MongoDB keeps). */
+    private AuditedChange entry(String actor, String actorName, String action, AuditedRecord target, String detail) {
+        return new AuditedChange(UUID.randomUUID().toString(), clock.instant().truncatedTo(ChronoUnit.MILLIS), actor,
+                actorName, action, target.auditTargetType(), target.id(), target.department(), detail);
     }
 
     /** The whole chain in order, streamed (it can be long). */

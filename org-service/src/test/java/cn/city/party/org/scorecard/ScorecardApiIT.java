@@ -1,6 +1,7 @@
 package cn.city.party.org.scorecard;
 
 import cn.city.party.common.test.Api;
+import cn.city.party.common.test.DisciplineEventSamples;
 import cn.city.party.common.test.EventContracts;
 import cn.city.party.common.test.PlatformIntegrationTest;
 import cn.city.party.org.OrgApiTest;
@@ -10,6 +11,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,22 +108,14 @@ class ScorecardApiIT extends OrgApiTest {
     }
 
     static Fact sanction(String branch, String sanctionId, String memberId, Instant at) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("sanctionId", sanctionId);
-        d.put("memberId", memberId);
-        d.put("department", "caizheng");
-        d.put("branchId", branch);
-        d.put("type", "WARNING");
-        d.put("form", 1);
-        d.put("decidedOn", "2026-03-10");
-        d.put("influenceFrom", "2026-03-10");
-        d.put("influenceUntil", "2026-09-09");
-        return fact("party.discipline.sanction", "party.discipline.sanction.imposed.v1", sanctionId, d, at);
+        return fact("party.discipline.sanction", "party.discipline.sanction.imposed.v1", sanctionId,
+                DisciplineEventSamples.sanctionImposed(sanctionId, memberId, "caizheng", branch, "WARNING",
+                        LocalDate.parse("2026-03-10"), LocalDate.parse("2026-09-09")), at);
     }
 
     static Fact revoked(String sanctionId, String memberId, Instant at) {
-        return fact("party.discipline.sanction", "party.discipline.sanction.revoked.v1", sanctionId, Map.of(
-                "sanctionId", sanctionId, "memberId", memberId, "department", "caizheng", "revokedOn", "2026-04-01"), at);
+        return fact("party.discipline.sanction", "party.discipline.sanction.revoked.v1", sanctionId,
+                DisciplineEventSamples.sanctionRevoked(sanctionId, memberId, "caizheng", LocalDate.parse("2026-04-01")), at);
     }
 
     private JsonNode scorecard(String user, String branch, int year) {

@@ -1,8 +1,11 @@
 package cn.city.party.common.outbox;
 
 import cn.city.party.common.tenancy.DepartmentOwned;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Field;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -32,5 +35,20 @@ public abstract class AggregateRoot implements DepartmentOwned {
 
     public List<PendingEvent> pendingEvents() {
         return Collections.unmodifiableList(outbox);
+    }
+
+    /**
+     * The collections holding documents of {@code kind} (its concrete mapped subclasses, as the mapping context knows
+     * them from the entity scan at start-up): where a relay or sweep looks for what is pending.
+     */
+    public static List<String> collectionsOf(MongoTemplate mongo, Class<? extends AggregateRoot> kind) {
+        List<String> collections = new ArrayList<>();
+        for (MongoPersistentEntity<?> entity : mongo.getConverter().getMappingContext().getPersistentEntities()) {
+            Class<?> type = entity.getType();
+            if (kind.isAssignableFrom(type) && !type.isInterface() && !Modifier.isAbstract(type.getModifiers())) {
+                collections.add(entity.getCollection());
+            }
+        }
+        return collections;
     }
 }

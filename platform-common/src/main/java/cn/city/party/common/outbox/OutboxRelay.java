@@ -9,7 +9,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -70,7 +69,7 @@ public class OutboxRelay implements SmartLifecycle {
                 return 0;
             }
             int published = 0;
-            for (String collection : aggregateCollections()) {
+            for (String collection : AggregateRoot.collectionsOf(mongo, AggregateRoot.class)) {
                 published += drain(collection);
             }
             return published;
@@ -85,17 +84,6 @@ public class OutboxRelay implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.warn("outbox pass failed: {}", e.getMessage());
         }
-    }
-
-    private List<String> aggregateCollections() {
-        List<String> collections = new ArrayList<>();
-        for (MongoPersistentEntity<?> entity : mongo.getConverter().getMappingContext().getPersistentEntities()) {
-            if (AggregateRoot.class.isAssignableFrom(entity.getType()) && !entity.getType().isInterface()
-                    && !java.lang.reflect.Modifier.isAbstract(entity.getType().getModifiers())) {
-                collections.add(entity.getCollection());
-            }
-        }
-        return collections;
     }
 
     private int drain(String collection) {

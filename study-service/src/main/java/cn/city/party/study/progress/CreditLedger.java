@@ -26,12 +26,12 @@ public final class CreditLedger {
     /** Something a member may have to study: a required material ({@code dueOn} null) or an assignment of one. */
     public record Requirement(String materialId, String title, Reach reach, LocalDate dueOn) {
 
-        /** The date this requirement is due for {@code member}: a required new-member material from its admission. */
-        LocalDate dueFor(RosterMember member, StudyRules rules) {
+        /** This requirement as it stands for {@code member}: a required new-member material is due from its admission. */
+        Requirement forMember(RosterMember member, StudyRules rules) {
             if (dueOn == null && reach.audience() == Audience.NEW_MEMBERS && member.joinedOn() != null) {
-                return rules.newMemberStudyDue(member.joinedOn());
+                return new Requirement(materialId, title, reach, rules.newMemberStudyDue(member.joinedOn()));
             }
-            return dueOn;
+            return this;
         }
     }
 
@@ -59,8 +59,7 @@ public final class CreditLedger {
         Map<String, Requirement> mine = new LinkedHashMap<>();
         for (Requirement r : requirements) {
             if (r.reach().reaches(member)) {
-                mine.merge(r.materialId(), new Requirement(r.materialId(), r.title(), r.reach(), r.dueFor(member, rules)),
-                        CreditLedger::earlierDue);
+                mine.merge(r.materialId(), r.forMember(member, rules), CreditLedger::earlierDue);
             }
         }
         Map<String, Progress> done = new LinkedHashMap<>();
