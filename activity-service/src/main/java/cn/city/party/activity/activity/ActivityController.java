@@ -75,22 +75,24 @@ public class ActivityController {
                             @Size(max = 64) String lecturer, @Size(max = 64) String lecturerMemberId,
                             @Size(max = 50) List<@NotBlank @Size(max = 200) String> agenda,
                             @Size(max = 50_000) String minutes,
-                            @Size(max = 30) List<@Valid @NotNull AttachmentInput> attachments) {
+                            @Size(max = 30) List<@Valid @NotNull AttachmentInput> attachments,
+                            @Min(1) @Max(1440) Integer durationMinutes) {
 
         HeldRecord toRecord() {
             return new HeldRecord(heldAt, place.strip(), host.strip(), hostMemberId, lecturer, lecturerMemberId, agenda,
                     minutes, attachments == null ? List.of() : attachments.stream()
-                    .map(a -> new HeldRecord.AttachmentMeta(a.name(), a.contentType(), a.size(), a.storageKey())).toList());
+                    .map(a -> new HeldRecord.AttachmentMeta(a.name(), a.contentType(), a.size(), a.storageKey())).toList(),
+                    durationMinutes);
         }
     }
 
     public record PlanActivity(@Size(max = 64) String branchId, @Size(max = 64) String partyGroupId,
-                               @NotEmpty @Size(max = 9) Set<@NotNull ActivityType> types,
+                               @NotEmpty @Size(max = 11) Set<@NotNull ActivityType> types,
                                @NotBlank @Size(max = 200) String title, @NotNull Instant plannedAt) {
     }
 
     public record RecordActivity(@Size(max = 64) String branchId, @Size(max = 64) String partyGroupId,
-                                 @NotEmpty @Size(max = 9) Set<@NotNull ActivityType> types,
+                                 @NotEmpty @Size(max = 11) Set<@NotNull ActivityType> types,
                                  @NotBlank @Size(max = 200) String title, @NotNull @Valid HeldInput held,
                                  @Size(max = 500) String lateReason) {
     }

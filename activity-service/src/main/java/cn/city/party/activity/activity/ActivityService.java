@@ -69,24 +69,27 @@ public class ActivityService {
         String by = CurrentCaller.get().username();
         Activity activity = new Activity(UUID.randomUUID().toString(), secretary.department(), secretary.branchId(),
                 partyGroupId, types, title, held.heldAt(), now, by);
-        activity.hold(held, lateReason, lateEntryRule(secretary.department(), held), now, by);
+        activity.hold(held, lateReason, lateEntryRule(secretary.department(), held), expected(activity, held), now, by);
         raise(activity, ActivityEvents.HELD);
+        raiseStudyAttendance(activity, activity.attendance());
         return saved(store.insert(activity));
     }
 
     public Activity hold(String id, HeldRecord held, String lateReason) {
         Activity activity = writable(id);
-        activity.hold(held, lateReason, lateEntryRule(activity.department(), held), clock.instant(),
-                CurrentCaller.get().username());
+        activity.hold(held, lateReason, lateEntryRule(activity.department(), held), expected(activity, held),
+                clock.instant(), CurrentCaller.get().username());
         raise(activity, ActivityEvents.HELD);
+        raiseStudyAttendance(activity, activity.attendance());
         return saved(store.save(activity));
     }
 
     public Activity amend(String id, HeldRecord held, String reason, String lateReason) {
         Activity activity = writable(id);
-        activity.amend(held, reason, lateReason, lateEntryRule(activity.department(), held), clock.instant(),
-                CurrentCaller.get().username());
+        activity.amend(held, reason, lateReason, lateEntryRule(activity.department(), held), expected(activity, held),
+                clock.instant(), CurrentCaller.get().username());
         raise(activity, ActivityEvents.AMENDED);
+        raiseStudyAttendance(activity, activity.attendance());
         return saved(store.save(activity));
     }
 
@@ -123,6 +126,8 @@ public class ActivityService {
                     new ActivityEvents.AttendanceData(activity.id(), activity.department(), activity.branchId(),
                             member.memberId(), input.attendance())));
         }
+        java.util.Set<String> named = entries.stream().map(AttendanceInput::memberId).collect(java.util.stream.Collectors.toSet());
+        raiseStudyAttendance(activity, activity.attendance().stream().filter(e -> named.contains(e.memberId())).toList());
         return saved(store.save(activity));
     }
 
@@ -140,6 +145,8 @@ public class ActivityService {
         activity.raise(events.create(ActivityEvents.ATTENDANCE_RECORDED, activity.id(), activity.department(),
                 new ActivityEvents.AttendanceData(activity.id(), activity.department(), activity.branchId(),
                         self.memberId(), Attendance.PRESENT)));
+        raiseStudyAttendance(activity, activity.attendance().stream()
+                .filter(e -> e.memberId().equals(self.memberId())).toList());
         return saved(store.save(activity));
     }
 
@@ -246,6 +253,29 @@ public class ActivityService {
 
     private LateEntryRule lateEntryRule(String department, HeldRecord held) {
         return rules.lateEntryRule(department, held.heldAt().atZone(Period.ZONE).getYear());
+    }
+
+    /** The branch's roster on the day of the sitting: who is expected at it. */
+    private java.util.Set<String> expected(Activity activity, HeldRecord held) {
+        return roster.expectedAt(activity.branchId(), held.heldAt().atZone(Period.ZONE).toLocalDate());
+    }
+
+    /**
+     * 党课 and offline study earn credit hours in study-service: each entry of a held study sitting is announced, and
+     * announced again when it or the held record changes (the latest per member wins there).
+     */
+    private void raiseStudyAttendance(Activity activity, List<AttendanceEntry> entries) {
+        if (!activity.happened()) {
+            return;
+        }
+        ActivityEvents.STUDY_KINDS.stream().filter(activity.types()::contains).findFirst().ifPresent(kind -> {
+            for (AttendanceEntry e : entries) {
+                activity.raise(events.create(ActivityEvents.STUDY_ATTENDED, activity.id(), activity.department(),
+                        new ActivityEvents.StudyAttendanceData(activity.id(), activity.department(),
+                                activity.branchId(), e.memberId(), kind, activity.title(), activity.held().heldAt(),
+                                activity.held().durationMinutes(), e.attendance(), activity.lateEntry())));
+            }
+        });
     }
 
     private void raise(Activity activity, EventType type) {

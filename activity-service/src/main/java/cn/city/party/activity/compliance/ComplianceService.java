@@ -73,9 +73,9 @@ public class ComplianceService {
         }
         Instant now = clock.instant();
         List<Activity> activities = projection.activities(branchId, Period.year(period.year()));
-        Figures figures = projection.figures(branchId, period.year(), activities);
         RuleSet set = rules.effective(branch.department(), period.year());
-        ComplianceEvaluator.Evaluation evaluation = ComplianceEvaluator.evaluate(set.rules(), figures, period, now, set.atRiskDays());
+        Figures figures = projection.figures(branchId, period.year(), activities, set);
+        ComplianceEvaluator.Evaluation evaluation = ComplianceEvaluator.evaluate(set, figures, period, now);
         List<RuleView> views = new ArrayList<>();
         for (ComplianceEvaluator.RuleResult r : evaluation.rules()) {
             List<Period> judged = period.split(r.rule().effectivePeriod());
@@ -166,8 +166,7 @@ public class ComplianceService {
         FiguresSum total = new FiguresSum();
         for (BranchCompliance doc : docs) {
             RuleSet set = sets.computeIfAbsent(doc.department(), d -> rules.effective(d, period.year()));
-            ComplianceEvaluator.Evaluation e = ComplianceEvaluator.evaluate(set.rules(), doc.figures(), period, now,
-                    set.atRiskDays());
+            ComplianceEvaluator.Evaluation e = ComplianceEvaluator.evaluate(set, doc.figures(), period, now);
             byBranch.put(doc.branchId(), e);
             summary(e).forEach((k, v) -> summary.merge(k, v, Long::sum));
             total.add(doc.figures());

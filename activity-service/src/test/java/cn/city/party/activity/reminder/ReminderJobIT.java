@@ -53,7 +53,7 @@ class ReminderJobIT extends ActivityServiceIT {
         try (MongoClient otherClient = MongoClients.create(mongoUri)) {
             MongoTemplate otherStore = new MongoTemplate(otherClient, database);
             ReminderJob otherInstance = new ReminderJob(otherStore, new Roster(otherStore),
-                    new RuleSetService(otherStore, Clock.systemUTC(), 7, 5), Clock.systemUTC());
+                    new RuleSetService(otherStore, Clock.systemUTC(), 7), Clock.systemUTC(), Duration.ofDays(3));
             long before = mongo.count(new org.springframework.data.mongodb.core.query.Query(), Reminder.class);
 
             int created = 0;
