@@ -52,6 +52,7 @@ public class Activity extends AggregateRoot {
     private List<AttendanceEntry> replacedAttendance = new ArrayList<>();
     /** The branch's members expected on the day of the sitting (roster of that day); null on records kept before. */
     private List<String> expectedMemberIds;
+    private List<Correction> corrections = new ArrayList<>();
     private boolean checkInOpen;
     private List<Appraisal> appraisals = new ArrayList<>();
     private List<VolunteerHours> volunteerHours = new ArrayList<>();
@@ -131,6 +132,60 @@ public class Activity extends AggregateRoot {
         this.expectedMemberIds = List.copyOf(expected);
         this.lastChangedAt = now;
         this.lastChangedBy = by;
+    }
+
+    /** Asks for a correction of a record of a closed year; one may be pending at a time. */
+    public Correction requestCorrection(HeldRecord proposed, String reason, Instant now, String by) {
+        if (!happened()) {
+            throw Problems.conflict("activity.wrongStatus", status.name(), ActivityStatus.HELD.name());
+        }
+        if (isBlank(reason)) {
+            throw Problems.invalid("reason", "correction.reasonRequired");
+        }
+        if (corrections.stream().anyMatch(c -> c.status() == Correction.Status.PENDING)) {
+            throw Problems.conflict("correction.pending");
+        }
+        requireNotInFuture(proposed, now);
+        requireLecturer(proposed);
+        Correction correction = new Correction(String.valueOf(corrections.size() + 1), proposed, reason.strip(), by, now,
+                Correction.Status.PENDING, null, null);
+        corrections.add(correction);
+        return correction;
+    }
+
+    /**
+     * The department admin approves a pending correction: it is applied like an amendment (the replaced version kept,
+     * lateness sticky), even to an archived record, and the approval stays on the record.
+     */
+    public Correction approveCorrection(String correctionId, LateEntryRule rule, Collection<String> expected,
+                                        Instant now, String by) {
+        Correction pending = pendingCorrection(correctionId);
+        boolean late = lateEntry || rule.isLate(pending.proposed().heldAt(), recordedAt);
+        previousVersions.add(new RecordVersion(previousVersions.size() + 1, held, lastChangedBy, lastChangedAt, by, now,
+                "关账后更正：" + pending.reason()));
+        this.held = pending.proposed();
+        this.occursAt = held.heldAt();
+        this.lateReason = late ? (isBlank(lateReason) ? pending.reason() : lateReason) : null;
+        this.lateEntry = late;
+        this.expectedMemberIds = List.copyOf(expected);
+        this.lastChangedAt = now;
+        this.lastChangedBy = by;
+        return decide(pending, Correction.Status.APPROVED, now, by);
+    }
+
+    public Correction refuseCorrection(String correctionId, Instant now, String by) {
+        return decide(pendingCorrection(correctionId), Correction.Status.REFUSED, now, by);
+    }
+
+    private Correction pendingCorrection(String correctionId) {
+        return corrections.stream().filter(c -> c.id().equals(correctionId) && c.status() == Correction.Status.PENDING)
+                .findFirst().orElseThrow(() -> Problems.conflict("correction.notPending"));
+    }
+
+    private Correction decide(Correction pending, Correction.Status decision, Instant now, String by) {
+        Correction decided = pending.decided(decision, by, now);
+        corrections.set(corrections.indexOf(pending), decided);
+        return decided;
     }
 
     public void cancel(String reason) {
@@ -298,6 +353,7 @@ public class Activity extends AggregateRoot {
         return replacedAttendance == null ? List.of() : List.copyOf(replacedAttendance);
     }
     public List<String> expectedMemberIds() { return expectedMemberIds; }
+    public List<Correction> corrections() { return corrections == null ? List.of() : List.copyOf(corrections); }
     public boolean checkInOpen() { return checkInOpen; }
     public List<Appraisal> appraisals() { return List.copyOf(appraisals); }
     public List<VolunteerHours> volunteerHours() { return volunteerHours == null ? List.of() : List.copyOf(volunteerHours); }

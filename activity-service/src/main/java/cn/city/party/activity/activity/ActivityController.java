@@ -166,6 +166,30 @@ public class ActivityController {
         return view(activities.amend(id, r.held().toRecord(), r.reason(), r.lateReason()));
     }
 
+    public record RequestCorrection(@NotNull @Valid HeldInput held, @NotBlank @Size(max = 500) String reason) {
+    }
+
+    @PostMapping("/{id}/corrections")
+    @PreAuthorize("hasRole('BRANCH_SECRETARY')")
+    @Operation(summary = "申请更正已关账年度的记录（须说明原因，部门管理员批准后生效） Ask to correct a record of a closed year")
+    public ActivityView requestCorrection(@PathVariable String id, @Valid @RequestBody RequestCorrection r) {
+        return view(activities.requestCorrection(id, r.held().toRecord(), r.reason()));
+    }
+
+    @PostMapping("/{id}/corrections/{correctionId}/approve")
+    @PreAuthorize("hasRole('DEPT_ADMIN')")
+    @Operation(summary = "批准更正（本部门） Approve a correction")
+    public ActivityView approveCorrection(@PathVariable String id, @PathVariable String correctionId) {
+        return view(activities.decideCorrection(id, correctionId, true));
+    }
+
+    @PostMapping("/{id}/corrections/{correctionId}/refuse")
+    @PreAuthorize("hasRole('DEPT_ADMIN')")
+    @Operation(summary = "不予批准更正 Refuse a correction")
+    public ActivityView refuseCorrection(@PathVariable String id, @PathVariable String correctionId) {
+        return view(activities.decideCorrection(id, correctionId, false));
+    }
+
     @PostMapping("/{id}/cancel")
     @PreAuthorize("hasRole('BRANCH_SECRETARY')")
     public ActivityView cancel(@PathVariable String id, @Valid @RequestBody Cancel r) {

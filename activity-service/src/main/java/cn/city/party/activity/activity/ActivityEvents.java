@@ -25,6 +25,10 @@ public final class ActivityEvents {
     /** 学习出勤: a member's attendance at a held 党课 or offline study sitting, for study-service's credit hours */
     public static final EventType STUDY_ATTENDED = new EventType(STUDY_TOPIC + ".attended", 1, STUDY_TOPIC);
 
+    public static final String CORRECTION_TOPIC = "party.activity.correction";
+    /** 关账后更正已批准: shown on the scorecard with its reason */
+    public static final EventType CORRECTION_APPROVED = new EventType(CORRECTION_TOPIC + ".approved", 1, CORRECTION_TOPIC);
+
     private ActivityEvents() {
     }
 
@@ -48,6 +52,11 @@ public final class ActivityEvents {
     public record StudyAttendanceData(String activityId, String department, String branchId, String memberId,
                                       ActivityType kind, String title, Instant heldAt, Integer durationMinutes,
                                       Attendance attendance, boolean lateEntry) {
+    }
+
+    public record CorrectionApprovedData(String correctionId, String activityId, String department, String branchId,
+                                         int year, String reason, String requestedBy, Instant requestedAt,
+                                         String approvedBy, Instant approvedAt) {
     }
 
     /** One member's attendance (no reason text: it may be personal). */

@@ -1,5 +1,6 @@
 package cn.city.party.activity.activity;
 
+import cn.city.party.activity.compliance.AssessmentYears;
 import cn.city.party.activity.compliance.RuleSetService;
 import cn.city.party.activity.period.Period;
 import cn.city.party.activity.roster.Roster;
@@ -34,12 +35,14 @@ public class ActivityService {
     private final BranchAccess access;
     private final Roster roster;
     private final RuleSetService rules;
+    private final AssessmentYears years;
     private final EventFactory events;
     private final OutboxRelay relay;
     private final Clock clock;
 
     public ActivityService(ScopedMongo store, BranchAccess access, Roster roster, RuleSetService rules,
-                           EventFactory events, OutboxRelay relay, Clock clock) {
+                           AssessmentYears years, EventFactory events, OutboxRelay relay, Clock clock) {
+        this.years = years;
         this.store = store;
         this.access = access;
         this.roster = roster;
@@ -54,6 +57,7 @@ public class ActivityService {
                          Instant plannedAt) {
         RosterMember secretary = access.secretaryOf(branchId);
         requireGroupOf(secretary.branchId(), partyGroupId, types);
+        years.requireOpen(plannedAt);
         Activity activity = new Activity(UUID.randomUUID().toString(), secretary.department(), secretary.branchId(),
                 partyGroupId, types, title, plannedAt, clock.instant(), CurrentCaller.get().username());
         raise(activity, ActivityEvents.SCHEDULED);
@@ -65,6 +69,7 @@ public class ActivityService {
                            HeldRecord held, String lateReason) {
         RosterMember secretary = access.secretaryOf(branchId);
         requireGroupOf(secretary.branchId(), partyGroupId, types);
+        years.requireOpen(held.heldAt());
         Instant now = clock.instant();
         String by = CurrentCaller.get().username();
         Activity activity = new Activity(UUID.randomUUID().toString(), secretary.department(), secretary.branchId(),
@@ -77,6 +82,7 @@ public class ActivityService {
 
     public Activity hold(String id, HeldRecord held, String lateReason) {
         Activity activity = writable(id);
+        years.requireOpen(held.heldAt());
         activity.hold(held, lateReason, lateEntryRule(activity.department(), held), expected(activity, held),
                 clock.instant(), CurrentCaller.get().username());
         raise(activity, ActivityEvents.HELD);
@@ -86,6 +92,7 @@ public class ActivityService {
 
     public Activity amend(String id, HeldRecord held, String reason, String lateReason) {
         Activity activity = writable(id);
+        years.requireOpen(held.heldAt());
         activity.amend(held, reason, lateReason, lateEntryRule(activity.department(), held), expected(activity, held),
                 clock.instant(), CurrentCaller.get().username());
         raise(activity, ActivityEvents.AMENDED);
@@ -141,6 +148,7 @@ public class ActivityService {
         if (!activity.branchId().equals(self.branchId())) {
             throw Problems.notFound(ENTITY, id);
         }
+        years.requireOpen(activity.occursAt());
         activity.checkIn(self.memberId(), self.name(), clock.instant());
         activity.raise(events.create(ActivityEvents.ATTENDANCE_RECORDED, activity.id(), activity.department(),
                 new ActivityEvents.AttendanceData(activity.id(), activity.department(), activity.branchId(),
@@ -226,13 +234,55 @@ public class ActivityService {
                 .and("occursAt").gte(period.start()).lt(period.end()), Sort.by("occursAt"), Activity.class);
     }
 
+    /** A record of the secretary's own branch, in a year not closed (a closed year's records are read-only). */
     private Activity writable(String id) {
+        Activity activity = ownBranchRecord(id);
+        years.requireOpen(activity.occursAt());
+        return activity;
+    }
+
+    private Activity ownBranchRecord(String id) {
         Activity activity = store.getById(id, Activity.class, ENTITY);
         RosterMember secretary = access.self();
         if (!activity.branchId().equals(secretary.branchId())) {
             throw Problems.notFound(ENTITY, id);
         }
         return activity;
+    }
+
+    /** The secretary asks to correct a record of a closed year (an open year's record is amended directly). */
+    public Activity requestCorrection(String id, HeldRecord proposed, String reason) {
+        Activity activity = ownBranchRecord(id);
+        if (!years.isClosed(activity.occursAt())) {
+            throw Problems.conflict("correction.yearOpen");
+        }
+        activity.requestCorrection(proposed, reason, clock.instant(), CurrentCaller.get().username());
+        return store.save(activity);
+    }
+
+    /**
+     * The department admin decides on a pending correction; an approval applies it and tells the scorecard
+     * ({@code correction.approved}, with the reason) and the readers of activities ({@code amended}).
+     */
+    public Activity decideCorrection(String id, String correctionId, boolean approve) {
+        Activity activity = store.getById(id, Activity.class, ENTITY);
+        Instant now = clock.instant();
+        String by = CurrentCaller.get().username();
+        if (!approve) {
+            activity.refuseCorrection(correctionId, now, by);
+            return store.save(activity);
+        }
+        int year = activity.occursAt().atZone(Period.ZONE).getYear();
+        HeldRecord proposed = activity.corrections().stream().filter(c -> c.id().equals(correctionId))
+                .findFirst().map(Correction::proposed).orElseThrow(() -> Problems.conflict("correction.notPending"));
+        Correction approved = activity.approveCorrection(correctionId, lateEntryRule(activity.department(), proposed),
+                expected(activity, proposed), now, by);
+        raise(activity, ActivityEvents.AMENDED);
+        activity.raise(events.create(ActivityEvents.CORRECTION_APPROVED, activity.id(), activity.department(),
+                new ActivityEvents.CorrectionApprovedData(activity.id() + ":" + approved.id(), activity.id(),
+                        activity.department(), activity.branchId(), year, approved.reason(), approved.requestedBy(),
+                        approved.requestedAt(), by, now)));
+        return saved(store.save(activity));
     }
 
     private RosterMember branchMember(Activity activity, String memberId, String field) {

@@ -13,7 +13,8 @@ public record ActivityView(String id, String department, String branchId, String
                            ActivityStatus status, HeldRecord held, Integer minutesLength, Instant recordedAt,
                            String recordedBy, boolean lateEntry, String lateReason, boolean multiPurpose,
                            List<RecordVersion> previousVersions, Instant lastChangedAt, String lastChangedBy,
-                           List<AttendanceEntry> attendance, List<AttendanceEntry> replacedAttendance,
+                           List<Correction> corrections, List<AttendanceEntry> attendance,
+                           List<AttendanceEntry> replacedAttendance,
                            Double attendanceRate, boolean checkInOpen,
                            List<Appraisal> appraisals, List<VolunteerHours> volunteerHours, String cancelReason,
                            Instant createdAt, String createdBy) {
@@ -29,7 +30,7 @@ public record ActivityView(String id, String department, String branchId, String
                 a.types().stream().map(ActivityType::label).toList(), a.title(), a.plannedAt(), a.occursAt(), a.status(),
                 a.held(), a.held() == null ? null : a.held().minutesLength(), a.recordedAt(), a.recordedBy(),
                 a.lateEntry(), a.lateReason(), a.multiPurpose(), viewer == null ? a.previousVersions() : List.of(),
-                a.lastChangedAt(), a.lastChangedBy(), attendance, viewer == null ? a.replacedAttendance() : List.of(),
+                a.lastChangedAt(), a.lastChangedBy(), viewer == null ? a.corrections() : List.of(), attendance, viewer == null ? a.replacedAttendance() : List.of(),
                 a.attendanceRate().map(r -> Math.round(r * 10000) / 10000.0).orElse(null), a.checkInOpen(), appraisals,
                 volunteerHours, a.cancelReason(), a.createdAt(), a.createdBy());
     }
