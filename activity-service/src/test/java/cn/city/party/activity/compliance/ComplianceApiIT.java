@@ -121,6 +121,13 @@ class ComplianceApiIT extends ActivityServiceIT {
             assertThat(periodJob.run()).isGreaterThanOrEqualTo(3);
             assertThat(events.all(ComplianceEvents.PERIOD_EVALUATED.type(), e -> e.path("subject").asString()
                     .equals(branch + ":" + closed), Duration.ofSeconds(3))).as("a frozen period is announced once").hasSize(1);
+            JsonNode stored = api().as("caizheng-admin").get("/api/compliance/branches/" + branch + "/periods?year=" + year)
+                    .json().valueStream().filter(p -> p.path("period").asString().equals(closed.toString()))
+                    .findFirst().orElseThrow();
+            assertThat(stored.path("status").asString()).isEqualTo("MISSED");
+            assertThat(stored.path("frozen").asBoolean()).isTrue();
+            assertThat(api().as("caizheng-secretary").get("/api/compliance/branches/" + branch + "/periods?year=" + year)
+                    .status()).as("a secretary reads its own branch only").isEqualTo(404);
         }
     }
 
