@@ -64,6 +64,15 @@ public class MemberRoster {
         return rolls;
     }
 
+    /** Which of these member ids this service holds, whatever their status or branch (any department). */
+    public java.util.Set<String> existing(Collection<String> memberIds) {
+        Query query = Query.query(Criteria.where("_id").in(memberIds));
+        query.fields().include("_id");
+        java.util.Set<String> found = new java.util.HashSet<>();
+        mongo.find(query, Document.class, mongo.getCollectionName(Member.class)).forEach(d -> found.add(d.getString("_id")));
+        return found;
+    }
+
     /** 正式党员 in these branches. */
     public long fullMembersIn(Collection<String> branchIds) {
         return store.count(Criteria.where("branchId").in(branchIds).and("status").is(MemberStatus.FULL), Member.class);
