@@ -59,8 +59,10 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             // the library code pages of both workspaces use, loaded once whichever workspace opens first
-            { name: 'ui', test: /node_modules/, minShareCount: 2, priority: 2 },
-            ...['member', 'secretary'].map((w) => ({ name: `workspace-${w}`, test: new RegExp(`src[\\\\/]pages[\\\\/]${w}[\\\\/]`), priority: 1 })),
+            { name: 'ui', test: /node_modules/, minShareCount: 2, priority: 3 },
+            // the app's own shared code (API clients, components), so neither workspace chunk owns it
+            { name: 'common', test: /src[\\/](api|lib|components|composables|stores)[\\/]/, priority: 2 },
+            ...['member', 'secretary'].map((w) => ({ name: `workspace-${w}`, test: new RegExp(`src[\\\\/]pages[\\\\/]${w}[\\\\/]`), priority: 1, includeDependenciesRecursively: false })),
           ],
         },
       },

@@ -19,7 +19,11 @@ function take(key) {
   for (const imported of chunk.imports ?? []) take(imported)
 }
 take('index.html')
-take('src/pages/member/HomePage.vue')
+// the chunk holding the member's 首页 (a workspace chunk: its manifest key is the chunk's, found through the entry)
+const home = Object.entries(manifest).find(([, c]) => c.src === 'src/pages/member/HomePage.vue')?.[0]
+  ?? manifest['index.html'].dynamicImports.find((k) => k.includes('workspace-member'))
+if (!home) throw new Error('no chunk holds src/pages/member/HomePage.vue')
+take(home)
 
 let total = 0
 const rows = [...files].map((f) => {
