@@ -69,3 +69,8 @@ router.beforeEach(async (to) => {
   }
   return true
 })
+
+// a lazy chunk that cannot load (a new version was deployed since this page opened): load the page afresh
+router.onError((error, to) => {
+  if (/dynamically imported module|Importing a module script failed/.test(String(error?.message))) window.location.assign(to.fullPath)
+})
