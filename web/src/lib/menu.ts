@@ -1,0 +1,78 @@
+/**
+ * Workspaces and their menus, from the caller's roles. One workspace per role; a caller with several roles (a branch
+ * secretary is also a member) has several and switches between them. A workspace without pages yet is not offered.
+ */
+export type Role = 'MEMBER' | 'BRANCH_SECRETARY' | 'DEPT_ADMIN' | 'WORK_COMMITTEE_ADMIN' | 'INSPECTOR'
+export type WorkspaceId = 'member' | 'secretary' | 'department' | 'committee' | 'inspector'
+
+export interface MenuItem {
+  /** the route's name (the router holds the same names) */
+  name: string
+  path: string
+  title: string
+  icon: string
+  /** shown in the phone's bottom tab bar */
+  tab?: boolean
+}
+
+export interface Workspace {
+  id: WorkspaceId
+  title: string
+  role: Role
+  menu: MenuItem[]
+}
+
+export const WORKSPACES: Workspace[] = [
+  {
+    id: 'member', title: '党员', role: 'MEMBER', menu: [
+      { name: 'member-home', path: '/member', title: '首页', icon: 'HomeFilled', tab: true },
+      { name: 'member-checkin', path: '/member/checkin', title: '签到', icon: 'Stamp', tab: true },
+      { name: 'member-study', path: '/member/study', title: '学习', icon: 'Reading', tab: true },
+      { name: 'member-exams', path: '/member/exams', title: '考试', icon: 'EditPen', tab: true },
+      { name: 'member-dues', path: '/member/dues', title: '党费', icon: 'Wallet' },
+      { name: 'member-me', path: '/member/me', title: '我的', icon: 'User', tab: true },
+    ],
+  },
+  {
+    id: 'secretary', title: '支部工作台', role: 'BRANCH_SECRETARY', menu: [
+      { name: 'secretary-home', path: '/secretary', title: '支部概况', icon: 'DataBoard' },
+      { name: 'secretary-sittings', path: '/secretary/sittings', title: '组织生活', icon: 'Calendar' },
+      { name: 'secretary-appraisals', path: '/secretary/appraisals', title: '民主评议', icon: 'Medal' },
+      { name: 'secretary-study', path: '/secretary/study', title: '学习管理', icon: 'Reading' },
+      { name: 'secretary-roster', path: '/secretary/roster', title: '支部党员', icon: 'UserFilled' },
+      { name: 'secretary-dues', path: '/secretary/dues', title: '党费收缴', icon: 'Wallet' },
+      { name: 'secretary-transfers', path: '/secretary/transfers', title: '组织关系转接', icon: 'Switch' },
+    ],
+  },
+  // The department's, the work committee's and the inspector's pages come with their own menus.
+  { id: 'department', title: '部门机关党委', role: 'DEPT_ADMIN', menu: [] },
+  { id: 'committee', title: '市直机关工委', role: 'WORK_COMMITTEE_ADMIN', menu: [] },
+  { id: 'inspector', title: '纪检监督', role: 'INSPECTOR', menu: [] },
+]
+
+export function workspacesFor(roles: readonly string[]): Workspace[] {
+  return WORKSPACES.filter((w) => roles.includes(w.role) && w.menu.length > 0)
+}
+
+export function workspace(id: WorkspaceId): Workspace {
+  return WORKSPACES.find((w) => w.id === id)!
+}
+
+/** May a caller with these roles open a page of this workspace? */
+export function mayOpen(roles: readonly string[], id: WorkspaceId): boolean {
+  return roles.includes(workspace(id).role)
+}
+
+/** Where a caller lands after sign-in: the first workspace it has (the office one before the member's). */
+export function homeFor(roles: readonly string[]): string | null {
+  const order: WorkspaceId[] = ['committee', 'department', 'inspector', 'secretary', 'member']
+  const mine = workspacesFor(roles)
+  const first = order.map((id) => mine.find((w) => w.id === id)).find(Boolean)
+  return first ? first.menu[0].path : null
+}
+
+/** The menu entry a path belongs to (the longest matching prefix), for the highlighted item and the breadcrumb. */
+export function activeItem(ws: Workspace, path: string): MenuItem | undefined {
+  return [...ws.menu].sort((a, b) => b.path.length - a.path.length)
+    .find((m) => path === m.path || path.startsWith(m.path + '/'))
+}

@@ -1,0 +1,76 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import AppLayout from '@/layout/AppLayout.vue'
+import { homeFor, mayOpen, type WorkspaceId } from '@/lib/menu'
+import { useSessionStore } from '@/stores/session'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    workspace?: WorkspaceId
+    /** breadcrumb text of this page below its menu item */
+    crumb?: string
+  }
+}
+
+const page = (workspace: WorkspaceId, routes: RouteRecordRaw[]): RouteRecordRaw[] =>
+  routes.map((r) => ({ ...r, meta: { ...r.meta, workspace } }))
+
+const routes: RouteRecordRaw[] = [
+  {
+    path: '/',
+    component: AppLayout,
+    children: [
+      { path: '', name: 'home', component: () => import('@/pages/NoWorkspacePage.vue') },
+      ...page('member', [
+        { path: 'member', name: 'member-home', component: () => import('@/pages/member/HomePage.vue') },
+        { path: 'member/checkin', name: 'member-checkin', component: () => import('@/pages/member/CheckInListPage.vue') },
+        { path: 'member/checkin/:activityId', name: 'member-checkin-one', component: () => import('@/pages/member/CheckInPage.vue'), meta: { crumb: '签到' } },
+        { path: 'member/study', name: 'member-study', component: () => import('@/pages/member/StudyPage.vue') },
+        { path: 'member/study/:materialId', name: 'member-material', component: () => import('@/pages/member/MaterialPage.vue'), meta: { crumb: '学习资料' } },
+        { path: 'member/exams', name: 'member-exams', component: () => import('@/pages/member/ExamsPage.vue') },
+        { path: 'member/exams/:examId', name: 'member-exam', component: () => import('@/pages/member/ExamPage.vue'), meta: { crumb: '答题' } },
+        { path: 'member/dues', name: 'member-dues', component: () => import('@/pages/member/DuesPage.vue') },
+        { path: 'member/me', name: 'member-me', component: () => import('@/pages/member/MePage.vue') },
+      ]),
+      ...page('secretary', [
+        { path: 'secretary', name: 'secretary-home', component: () => import('@/pages/secretary/OverviewPage.vue') },
+        { path: 'secretary/sittings', name: 'secretary-sittings', component: () => import('@/pages/secretary/SittingsPage.vue') },
+        { path: 'secretary/sittings/new', name: 'secretary-sitting-new', component: () => import('@/pages/secretary/NewSittingPage.vue'), meta: { crumb: '新建' } },
+        { path: 'secretary/sittings/:id', name: 'secretary-sitting', component: () => import('@/pages/secretary/SittingPage.vue'), meta: { crumb: '会议详情' } },
+        { path: 'secretary/appraisals', name: 'secretary-appraisals', component: () => import('@/pages/secretary/AppraisalsPage.vue') },
+        { path: 'secretary/study', name: 'secretary-study', component: () => import('@/pages/secretary/StudyAdminPage.vue') },
+        { path: 'secretary/roster', name: 'secretary-roster', component: () => import('@/pages/secretary/RosterPage.vue') },
+        { path: 'secretary/dues', name: 'secretary-dues', component: () => import('@/pages/secretary/DuesCollectionPage.vue') },
+        { path: 'secretary/transfers', name: 'secretary-transfers', component: () => import('@/pages/secretary/TransfersPage.vue') },
+      ]),
+      { path: 'no-access', name: 'forbidden', component: () => import('@/pages/ForbiddenPage.vue') },
+      { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('@/pages/NotFoundPage.vue') },
+    ],
+  },
+  // full screen for the meeting room: no menu around the QR code
+  {
+    path: '/secretary/sittings/:id/qr', name: 'secretary-qr', component: () => import('@/pages/secretary/CheckInQrPage.vue'),
+    meta: { workspace: 'secretary' },
+  },
+]
+
+export const router = createRouter({ history: createWebHistory(), routes })
+
+router.beforeEach(async (to) => {
+  const store = useSessionStore()
+  await store.load()
+  if (!store.session) return true // the layout shows why (e.g. the platform is unreachable)
+  if (to.name === 'home') {
+    const home = homeFor(store.roles)
+    if (home) return { path: home, replace: true }
+  }
+  const ws = to.meta.workspace
+  if (ws && !mayOpen(store.roles, ws)) {
+    return { name: 'forbidden', query: { from: to.fullPath }, replace: true }
+  }
+  return true
+})
+
+// a lazy chunk that cannot load (a new version was deployed since this page opened): load the page afresh
+router.onError((error, to) => {
+  if (/dynamically imported module|Importing a module script failed/.test(String(error?.message))) window.location.assign(to.fullPath)
+})
