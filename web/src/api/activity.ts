@@ -6,7 +6,7 @@ export type ActivityType = 'BRANCH_GENERAL_MEETING' | 'BRANCH_COMMITTEE_MEETING'
 export type ActivityStatus = 'PLANNED' | 'HELD' | 'ARCHIVED' | 'CANCELLED'
 export type Attendance = 'PRESENT' | 'ABSENT' | 'EXCUSED'
 export type Rating = 'EXCELLENT' | 'QUALIFIED' | 'BASICALLY_QUALIFIED' | 'UNQUALIFIED'
-export type RuleStatus = 'MISSED' | 'AT_RISK' | 'OPEN' | 'MET' | 'UPCOMING'
+export type RuleStatus = 'MISSED' | 'AT_RISK' | 'ON_TRACK' | 'MET' | 'UPCOMING'
 export type RuleScope = 'BRANCH' | 'PARTY_GROUP' | 'MEMBER_PAIR'
 
 export const ACTIVITY_TYPES: Record<ActivityType, string> = {
@@ -22,7 +22,7 @@ export const RATINGS: Record<Rating, string> = {
   EXCELLENT: '优秀', QUALIFIED: '合格', BASICALLY_QUALIFIED: '基本合格', UNQUALIFIED: '不合格',
 }
 export const RULE_STATUS: Record<RuleStatus, string> = {
-  MISSED: '未完成', AT_RISK: '临期未完成', OPEN: '进行中', MET: '已完成', UPCOMING: '未开始',
+  MISSED: '未完成', AT_RISK: '临期未完成', ON_TRACK: '进行中', MET: '已完成', UPCOMING: '未开始',
 }
 
 export interface AttachmentMeta { name: string; contentType: string; size: number; storageKey: string }
