@@ -34,6 +34,8 @@ public class PlatformInfrastructureCustomizerFactory implements ContextCustomize
                     "spring.kafka.consumer.group-id=" + app + "-test-" + unique,
                     "platform.security.issuer-uri=" + infrastructure.issuerUri(),
                     "platform.test.keycloak-url=" + infrastructure.keycloakUrl(),
+                    // one line: the PEM's line breaks are not part of the key
+                    "org.keycloak.client-key=" + infrastructure.orgServiceClientKey().replace("\n", ""),
                     "platform.outbox.poll-interval=100ms",
                     "platform.kafka.retry-interval=100ms"
             ).applyTo(context);
