@@ -120,6 +120,7 @@ public final class LocalPlatform implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", settings.effectiveKafkaBootstrap());
         env.put("KEYCLOAK_ISSUER_URI", settings.issuerUri());
         env.put("KEYCLOAK_URL", settings.effectiveKeycloakUrl());
+        env.put("PLATFORM_SECURITY_CLIENTS", RealmFiles.LOCAL_API_CLIENTS);
         env.putAll(settings.serviceEnv());
         return env;
     }

@@ -20,6 +20,12 @@ public final class RealmFiles {
     public static final String PRODUCTION = "infra/keycloak/city-realm.json";
     public static final String LOCAL_OVERLAY = "infra/keycloak/city-realm-local.json";
 
+    /**
+     * The clients ({@code azp}) whose tokens the services accept on the local platform and in the tests: the gateway,
+     * and the local overlay's command-line clients ({@code PLATFORM_SECURITY_CLIENTS}; production: the gateway only).
+     */
+    public static final String LOCAL_API_CLIENTS = "gateway,party-cli,party-cli-short-lived";
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final List<String> NAMES = List.of("clientId", "username", "alias", "name");
 

@@ -64,7 +64,7 @@ class RealmFilesTest {
     @Test
     void the_local_overlay_adds_the_demo_users_and_command_line_clients_and_keeps_the_production_clients() {
         assertThat(LOCAL.path("clients").valueStream().map(c -> c.path("clientId").asString()))
-                .containsExactly("gateway", "org-service", "party-cli", "party-cli-short-lived", "other-app");
+                .containsExactly("gateway", "org-service", "party-cli", "party-cli-short-lived", "other-app", "unlisted-app");
         assertThat(client(LOCAL, "gateway").path("secret").asString()).isEqualTo("${GATEWAY_CLIENT_SECRET}");
         assertThat(client(LOCAL, "gateway").path("protocolMappers").size())
                 .isEqualTo(client(PRODUCTION, "gateway").path("protocolMappers").size());
