@@ -3,6 +3,7 @@ package cn.city.party.org.account;
 import cn.city.party.common.error.DomainProblem;
 import cn.city.party.common.security.PlatformSecurityProperties;
 import cn.city.party.common.security.Role;
+import cn.city.party.org.member.AccountDirectory;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -36,6 +37,7 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -49,7 +51,7 @@ import java.util.UUID;
  * {@code client-jwt}): a short-lived, single-use assertion for the issuer as audience, sent over the back channel.
  */
 @Component
-public class KeycloakAccounts {
+public class KeycloakAccounts implements AccountDirectory {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Logger log = LoggerFactory.getLogger(KeycloakAccounts.class);
@@ -94,6 +96,17 @@ public class KeycloakAccounts {
             send(token, "DELETE", admin("/users/" + userId), null);
             throw e;
         }
+    }
+
+    @Override
+    public Optional<String> departmentOf(String subject) {
+        HttpResponse<String> user = send(token(), "GET", admin("/users/" + enc(subject)), null);
+        if (user.statusCode() == 404) {
+            return Optional.empty();
+        }
+        expect(user, 200, "findUser");
+        JsonNode department = json.readTree(user.body()).path("attributes").path("department").path(0);
+        return department.isString() ? Optional.of(department.asString()) : Optional.empty();
     }
 
     private String createUser(String token, NewAccount a) {
