@@ -93,6 +93,7 @@ public final class LocalPlatform implements AutoCloseable {
         Map<String, String> env = serviceEnvironment();
         if (service == PlatformService.DISCIPLINE) {
             env.put(REPORTER_KEY, reporterKey());
+            env.put(AUDIT_KEY, LocalSecret.inFile(settings.dataDir().resolve("discipline-audit.key"), LocalSecret.randomBytes(32)));
         }
         if (service == PlatformService.ORG && settings.keycloakUrl().isEmpty()) {
             env.put(ORG_CLIENT_KEY, KeycloakServer.orgServiceKey(settings).privateKeyPem());
@@ -135,6 +136,8 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     static final String REPORTER_KEY = "DISCIPLINE_REPORTER_KEY";
+    /** The audit chain's HMAC key: generated like the reporter key, outside the database. */
+    static final String AUDIT_KEY = "DISCIPLINE_AUDIT_KEY";
     /** org-service's private key for signed-JWT client authentication to Keycloak (see {@link ClientKey}). */
     static final String ORG_CLIENT_KEY = "ORG_KEYCLOAK_CLIENT_KEY";
 
