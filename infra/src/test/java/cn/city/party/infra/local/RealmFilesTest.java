@@ -62,6 +62,15 @@ class RealmFilesTest {
     }
 
     @Test
+    void the_privileged_roles_need_a_one_time_password_in_production_and_the_demo_logins_do_not() {
+        assertThat(PRODUCTION.path("browserFlow").asString()).isEqualTo("platform browser");
+        assertThat(PRODUCTION.path("roles").path("realm").valueStream()
+                .filter(r -> r.path("composites").path("realm").toString().contains("MFA_REQUIRED"))
+                .map(r -> r.path("name").asString())).containsExactly("WORK_COMMITTEE_ADMIN", "DEPT_ADMIN", "INSPECTOR");
+        assertThat(LOCAL.path("browserFlow").asString()).isEqualTo("browser");
+    }
+
+    @Test
     void the_local_overlay_adds_the_demo_users_and_command_line_clients_and_keeps_the_production_clients() {
         assertThat(LOCAL.path("clients").valueStream().map(c -> c.path("clientId").asString()))
                 .containsExactly("gateway", "org-service", "party-cli", "party-cli-short-lived", "other-app", "unlisted-app");
