@@ -1,6 +1,7 @@
 package cn.city.party.common.test;
 
 import cn.city.party.infra.local.ClientKey;
+import cn.city.party.infra.local.LocalSecret;
 import cn.city.party.infra.local.RealmFiles;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -26,16 +27,20 @@ public final class ContainerInfrastructure implements TestInfrastructure {
     private final KafkaContainer kafka = new KafkaContainer("apache/kafka:4.1.2");
     private final GenericContainer<?> keycloak;
     private final ClientKey orgServiceKey;
+    private final String gatewaySecret;
 
     private ContainerInfrastructure() {
         Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
         try {
             Path state = Files.createTempDirectory("platform-test-containers");
             orgServiceKey = ClientKey.inFile(state.resolve("org-service-client.key"));
+            gatewaySecret = LocalSecret.inFile(state.resolve("gateway-client.secret"), LocalSecret.randomBytes(24));
             keycloak = new GenericContainer<>("quay.io/keycloak/keycloak:26.7.3")
                     .withEnv("KC_BOOTSTRAP_ADMIN_USERNAME", "admin")
                     .withEnv("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin")
                     .withEnv("ORG_SERVICE_CLIENT_JWKS", orgServiceKey.publicJwksForImport())
+                    .withEnv("GATEWAY_CLIENT_SECRET", gatewaySecret)
+                    .withEnv("PLATFORM_PUBLIC_URL", "http://localhost")
                     .withCopyToContainer(Transferable.of(RealmFiles.mergedJson(EmbeddedInfrastructure.realmFiles(root))),
                             "/opt/keycloak/data/import/city-realm.json")
                     .withCommand("start-dev", "--import-realm", "--hostname-strict=false")
@@ -70,6 +75,11 @@ public final class ContainerInfrastructure implements TestInfrastructure {
     @Override
     public String orgServiceClientKey() {
         return orgServiceKey.privateKeyPem();
+    }
+
+    /** The gateway client's secret in this Keycloak's realm. */
+    public String gatewayClientSecret() {
+        return gatewaySecret;
     }
 
     @Override
