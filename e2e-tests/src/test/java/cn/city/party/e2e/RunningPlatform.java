@@ -40,8 +40,12 @@ public final class RunningPlatform {
         }
         PlatformSettings settings = PlatformSettings.forTests(root, state, Map.of("PLATFORM_SECURITY_CLOCK_SKEW", CLOCK_SKEW));
         if (kind == TestInfrastructure.Kind.CONTAINERS) {
+            // an external Keycloak: its realm's credentials come with it (the local runner generates them otherwise)
             ContainerInfrastructure containers = ContainerInfrastructure.get();
-            settings = settings.withExternal(containers.mongoUri(), containers.kafkaBootstrapServers(), containers.keycloakUrl());
+            settings = PlatformSettings.forTests(root, state, Map.of("PLATFORM_SECURITY_CLOCK_SKEW", CLOCK_SKEW,
+                            "ORG_KEYCLOAK_CLIENT_KEY", containers.orgServiceClientKey(),
+                            "GATEWAY_CLIENT_SECRET", containers.gatewayClientSecret()))
+                    .withExternal(containers.mongoUri(), containers.kafkaBootstrapServers(), containers.keycloakUrl());
         }
         LocalPlatform platform = new LocalPlatform(settings).start();
         Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "platform-e2e-stop"));

@@ -3,6 +3,8 @@ package cn.city.party.discipline.audit;
 import cn.city.party.common.tenancy.ScopedMongo;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -41,9 +43,10 @@ public class AuditController {
 
     @GetMapping("/verification")
     @PreAuthorize("hasRole('INSPECTOR')")
-    @Operation(summary = "校验审计链 Verify the hash chain; reports the first broken link")
-    public AuditTrail.Verification verify() {
-        return trail.verify();
+    @Operation(summary = "校验审计链（分页，仅报告本人监督范围内的断点） Verify a page of the keyed hash chain; the first break in the caller's jurisdiction")
+    public AuditTrail.Verification verify(@RequestParam(defaultValue = "1") @Min(1) long fromSeq,
+                                          @RequestParam(defaultValue = "1000") @Min(1) @Max(5000) int size) {
+        return trail.verify(fromSeq, size);
     }
 
     @GetMapping("/entries")

@@ -21,9 +21,10 @@ import java.time.Instant;
  * @param targetId     the record
  * @param department   the record's department (the trail is read department by department)
  * @param detail       a short, content-free note (e.g. {@code RECEIVED→INQUIRY})
+ * @param keyId        the id of the HMAC key that sealed {@code hash} ({@link AuditKeys})
  */
 @Document("audit_trail")
 public record AuditEntry(@Id String id, @Indexed(unique = true) long seq, Instant at, String actor, String actorName,
                          String action, String targetType, String targetId, String department, String detail,
-                         String previousHash, String hash) implements DepartmentOwned {
+                         String previousHash, String keyId, String hash) implements DepartmentOwned {
 }

@@ -3,6 +3,7 @@ package cn.city.party.discipline.audit;
 import cn.city.party.common.outbox.AggregateRoot;
 import cn.city.party.common.security.Caller;
 import cn.city.party.common.security.CurrentCaller;
+import cn.city.party.common.tenancy.DepartmentScope;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,11 +44,13 @@ public class AuditTrail {
 
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final AuditKeys keys;
     private final ReentrantLock appending = new ReentrantLock();
 
-    public AuditTrail(MongoTemplate mongo, Clock clock) {
+    public AuditTrail(MongoTemplate mongo, Clock clock, AuditKeys keys) {
         this.mongo = mongo;
         this.clock = clock;
+        this.keys = keys;
     }
 
     /** Records that the current caller read (or tried to read) {@code target}; call it before returning the content. */
@@ -133,11 +136,12 @@ public class AuditTrail {
                 Optional<AuditEntry> head = head();
                 long seq = head.map(h -> h.seq() + 1).orElse(1L);
                 String previous = head.map(AuditEntry::hash).orElse(HashChain.GENESIS);
-                String hash = HashChain.hash(seq, e.at(), e.actor(), e.actorName(), e.action(), e.targetType(),
+                AuditKeys.Key key = keys.current();
+                String hash = HashChain.hash(key, seq, e.at(), e.actor(), e.actorName(), e.action(), e.targetType(),
                         e.targetId(), e.department(), e.detail(), previous);
                 try {
                     return mongo.insert(new AuditEntry(e.changeId(), seq, e.at(), e.actor(), e.actorName(), e.action(),
-                            e.targetType(), e.targetId(), e.department(), e.detail(), previous, hash));
+                            e.targetType(), e.targetId(), e.department(), e.detail(), previous, key.id(), hash));
                 } catch (DuplicateKeyException taken) {
                     AuditEntry already = mongo.findById(e.changeId(), AuditEntry.class);
                     if (already != null) {
@@ -162,16 +166,33 @@ public class AuditTrail {
                 actorName, action, target.auditTargetType(), target.id(), target.department(), detail);
     }
 
-    /** The whole chain in order, streamed (it can be long). */
-    public Verification verify() {
-        try (Stream<AuditEntry> entries = mongo.stream(new Query().with(Sort.by("seq")), AuditEntry.class)) {
-            long[] count = {0};
-            Optional<HashChain.Break> broken = HashChain.firstBreak(entries.peek(e -> count[0]++).iterator());
-            return new Verification(broken.isEmpty(), count[0], broken.orElse(null));
-        }
+    /**
+     * Verifies {@code size} entries of the chain from {@code fromSeq} (linked to the entry before it), and tells the
+     * caller only about its jurisdiction: how many of its entries were checked, and the first break if it is in one of
+     * them (a break elsewhere shows only as {@code intact: false}).
+     */
+    public Verification verify(long fromSeq, int size) {
+        DepartmentScope scope = DepartmentScope.of(CurrentCaller.get());
+        String previous = fromSeq == 1 ? HashChain.GENESIS
+                : Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("seq").is(fromSeq - 1)), AuditEntry.class))
+                        .map(AuditEntry::hash).orElse(null);
+        List<AuditEntry> page = mongo.find(Query.query(Criteria.where("seq").gte(fromSeq)).with(Sort.by("seq")).limit(size),
+                AuditEntry.class);
+        List<AuditEntry> walked = new ArrayList<>();
+        Optional<HashChain.Break> broken = HashChain.firstBreak(page.stream().peek(walked::add).iterator(), keys,
+                fromSeq, previous);
+        long inScope = walked.stream().filter(e -> scope.permits(e.department())).count();
+        HashChain.Break visible = broken.filter(b -> walked.stream()
+                .anyMatch(e -> e.id().equals(b.entryId()) && scope.permits(e.department()))).orElse(null);
+        Long next = broken.isEmpty() && page.size() == size ? page.get(page.size() - 1).seq() + 1 : null;
+        return new Verification(broken.isEmpty(), fromSeq, inScope, next, visible);
     }
 
-    /** The result of walking the chain: {@code entriesChecked} stops at the first break. */
-    public record Verification(boolean intact, long entriesChecked, HashChain.Break firstBreak) {
+    /**
+     * The result of walking one page of the chain: {@code entriesChecked} counts the caller's entries up to the first
+     * break; {@code nextFromSeq} is where the next page starts (none after the last page or a break).
+     */
+    public record Verification(boolean intact, long fromSeq, long entriesChecked, Long nextFromSeq,
+                               HashChain.Break firstBreak) {
     }
 }

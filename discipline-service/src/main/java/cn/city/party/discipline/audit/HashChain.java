@@ -1,16 +1,14 @@
 package cn.city.party.discipline.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Optional;
 
 /**
- * The tamper-evidence of the audit trail: each entry's SHA-256 covers its own fields and the previous entry's hash;
- * the first entry links to {@link #GENESIS}. Each field is length-prefixed, so no two different entries encode alike.
+ * The tamper-evidence of the audit trail: each entry's HMAC-SHA256, under a key kept outside the database and named by
+ * the entry ({@link AuditKeys}), covers its own fields and the previous entry's hash; the first entry links to
+ * {@link #GENESIS}. Each field is length-prefixed, so no two different entries encode alike. Without the key, a
+ * changed entry cannot be re-sealed, nor the chain after it recomputed.
  */
 public final class HashChain {
 
@@ -19,25 +17,21 @@ public final class HashChain {
     private HashChain() {
     }
 
-    public static String hash(long seq, Instant at, String actor, String actorName, String action, String targetType,
-                              String targetId, String department, String detail, String previousHash) {
+    public static String hash(AuditKeys.Key key, long seq, Instant at, String actor, String actorName, String action,
+                              String targetType, String targetId, String department, String detail, String previousHash) {
         StringBuilder canonical = new StringBuilder();
-        for (String field : new String[]{Long.toString(seq), at.toString(), actor, actorName, action, targetType,
+        for (String field : new String[]{key.id(), Long.toString(seq), at.toString(), actor, actorName, action, targetType,
                 targetId, department, detail, previousHash}) {
             String value = field == null ? "\u0000" : field;
             canonical.append(value.length()).append(':').append(value).append(';');
         }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return key.mac(canonical.toString());
     }
 
-    public static String hashOf(AuditEntry e) {
-        return hash(e.seq(), e.at(), e.actor(), e.actorName(), e.action(), e.targetType(), e.targetId(), e.department(),
-                e.detail(), e.previousHash());
+    /** The entry's hash under the key it names; empty when that key is unknown here. */
+    public static Optional<String> hashOf(AuditEntry e, AuditKeys keys) {
+        return keys.byId(e.keyId()).map(key -> hash(key, e.seq(), e.at(), e.actor(), e.actorName(), e.action(),
+                e.targetType(), e.targetId(), e.department(), e.detail(), e.previousHash()));
     }
 
     /** Where and why the chain is broken. */
@@ -45,7 +39,7 @@ public final class HashChain {
     }
 
     public enum Reason {
-        /** the entry's fields no longer give its hash: it was changed */
+        /** the entry's fields no longer give its hash under the key it names (or it names no key held here): it was changed */
         CONTENT_CHANGED,
         /** the entry does not point at its predecessor's hash: an entry before it was changed, removed or inserted */
         LINK_BROKEN,
@@ -53,10 +47,18 @@ public final class HashChain {
         SEQUENCE_GAP
     }
 
-    /** Walks the entries in {@code seq} order and returns the first broken link, if any. */
-    public static Optional<Break> firstBreak(Iterator<AuditEntry> entries) {
-        String expectedPrevious = GENESIS;
-        long expectedSeq = 1;
+    /** Walks the entries from the chain's start in {@code seq} order and returns the first broken link, if any. */
+    public static Optional<Break> firstBreak(Iterator<AuditEntry> entries, AuditKeys keys) {
+        return firstBreak(entries, keys, 1, GENESIS);
+    }
+
+    /**
+     * Walks a stretch of the chain that starts at {@code fromSeq}, whose predecessor's hash is {@code previousHash}
+     * ({@link #GENESIS} from the start), and returns the first broken link, if any.
+     */
+    public static Optional<Break> firstBreak(Iterator<AuditEntry> entries, AuditKeys keys, long fromSeq, String previousHash) {
+        String expectedPrevious = previousHash;
+        long expectedSeq = fromSeq;
         while (entries.hasNext()) {
             AuditEntry entry = entries.next();
             if (entry.seq() != expectedSeq) {
@@ -65,7 +67,7 @@ public final class HashChain {
             if (!expectedPrevious.equals(entry.previousHash())) {
                 return Optional.of(new Break(entry.seq(), entry.id(), Reason.LINK_BROKEN));
             }
-            if (!hashOf(entry).equals(entry.hash())) {
+            if (!hashOf(entry, keys).filter(entry.hash()::equals).isPresent()) {
                 return Optional.of(new Break(entry.seq(), entry.id(), Reason.CONTENT_CHANGED));
             }
             expectedPrevious = entry.hash();

@@ -32,7 +32,54 @@ class AuditTrailIT extends DisciplineApiTest {
     AuditTrail trail;
 
     private JsonNode verification() {
-        return api().as("city-inspector").get("/api/discipline/audit/verification").json();
+        return verification("city-inspector");
+    }
+
+    /** Walks the chain page by page as {@code user}: the page with the break, or the last one. */
+    private JsonNode verification(String user) {
+        long from = 1;
+        while (true) {
+            JsonNode page = api().as(user).get("/api/discipline/audit/verification?size=500&fromSeq=" + from).json();
+            if (!page.path("intact").asBoolean() || page.path("nextFromSeq").isNull()) {
+                return page;
+            }
+            from = page.path("nextFromSeq").asLong();
+        }
+    }
+
+    @Test
+    void a_department_inspector_learns_of_a_break_in_another_department_only_that_the_chain_is_broken() {
+        String leadId = createLead("jiaoyu-inspector", "jiaoyu", "jiaoyu-m01", null).path("id").asString();
+        Document created = mongo.findOne(Query.query(Criteria.where("targetId").is(leadId)), Document.class, "audit_trail");
+        Query entry = Query.query(Criteria.where("_id").is(created.get("_id")));
+        try {
+            mongo.updateFirst(entry, new Update().set("detail", "changed"), "audit_trail");
+
+            JsonNode ownDepartment = verification("jiaoyu-inspector");
+            JsonNode otherDepartment = verification("caizheng-inspector");
+
+            assertThat(ownDepartment.path("intact").asBoolean()).isFalse();
+            assertThat(ownDepartment.path("firstBreak").path("entryId").asString()).isEqualTo(created.getString("_id"));
+            assertThat(otherDepartment.path("intact").asBoolean()).isFalse();
+            assertThat(otherDepartment.path("firstBreak").isNull()).as("no seq, id or reason of jiaoyu's entry").isTrue();
+        } finally {
+            mongo.updateFirst(entry, new Update().set("detail", created.getString("detail")), "audit_trail");
+        }
+    }
+
+    @Test
+    void the_chain_is_verified_page_by_page_each_page_linked_to_the_one_before_and_sealed_with_a_named_key() {
+        createLead("caizheng-inspector", "caizheng", "caizheng-m04", null);
+        Document second = mongo.findOne(Query.query(Criteria.where("seq").is(2L)), Document.class, "audit_trail");
+
+        JsonNode page = api().as("city-inspector").get("/api/discipline/audit/verification?fromSeq=2&size=1").json();
+
+        assertThat(page.path("intact").asBoolean()).isTrue();
+        assertThat(page.path("fromSeq").asLong()).isEqualTo(2);
+        assertThat(page.path("entriesChecked").asLong()).isEqualTo(1);
+        assertThat(page.path("nextFromSeq").asLong()).isEqualTo(3);
+        assertThat(second.getString("keyId")).matches("[0-9a-f]{16}");
+        assertThat(api().as("city-inspector").get("/api/discipline/audit/verification?size=5001").status()).isEqualTo(400);
     }
 
     @Test

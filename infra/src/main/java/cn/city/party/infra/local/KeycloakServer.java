@@ -3,7 +3,6 @@ package cn.city.party.infra.local;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +12,9 @@ import java.util.Map;
  * The real Keycloak server from the distribution that the infra module unpacks from Maven Central. Built once in
  * production mode with the dev-file database (a one-time Quarkus build), then started "optimized" in seconds. Each
  * platform (the local one, each test run) keeps its own database file under its state directory, so they never
- * share users, sessions or keys; the realm file is imported on first start.
+ * share users, sessions or keys; the realm files are merged and imported on first start. The public key with which
+ * org-service authenticates ({@link #orgServiceKey}) reaches the realm through the placeholder
+ * {@code ${ORG_SERVICE_CLIENT_JWKS}}, resolved by Keycloak's import from its environment.
  */
 public final class KeycloakServer {
 
@@ -34,7 +35,20 @@ public final class KeycloakServer {
                 : root.resolve("infra/target/keycloak/keycloak-" + VERSION);
     }
 
-    public ManagedProcess start(Path realmFile) {
+    /** The gateway's client secret: the realm's placeholder {@code ${GATEWAY_CLIENT_SECRET}} and the gateway's setting. */
+    public static final String GATEWAY_SECRET = "GATEWAY_CLIENT_SECRET";
+
+    /** The gateway's client secret of this platform, generated on first use beside its data. */
+    public static String gatewaySecret(PlatformSettings settings) {
+        return LocalSecret.inFile(settings.dataDir().resolve("gateway-client.secret"), LocalSecret.randomBytes(24));
+    }
+
+    /** org-service's signed-JWT client key of this platform, generated on first use beside its data. */
+    public static ClientKey orgServiceKey(PlatformSettings settings) {
+        return ClientKey.inFile(settings.dataDir().resolve("org-service-client.key"));
+    }
+
+    public ManagedProcess start(List<Path> realmFiles) {
         if (!Files.isDirectory(home)) {
             throw new IllegalStateException("Keycloak distribution missing at " + home
                     + ": build the infra module first (./mvnw -pl infra package)");
@@ -46,7 +60,7 @@ public final class KeycloakServer {
         try {
             Files.createDirectories(imports);
             Files.createDirectories(data);
-            Files.copy(realmFile, imports.resolve("city-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(imports.resolve("city-realm.json"), RealmFiles.mergedJson(realmFiles));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -72,7 +86,11 @@ public final class KeycloakServer {
                 "KC_BOOTSTRAP_ADMIN_USERNAME", System.getenv().getOrDefault("KEYCLOAK_ADMIN_USERNAME", "admin"),
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", System.getenv().getOrDefault("KEYCLOAK_ADMIN_PASSWORD", "admin"),
                 "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m",
-                "JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");
+                "JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1",
+                "ORG_SERVICE_CLIENT_JWKS", orgServiceKey(settings).publicJwksForImport(),
+                GATEWAY_SECRET, gatewaySecret(settings),
+                // the production realm's redirect URIs name the public address; the local overlay lists localhost
+                "PLATFORM_PUBLIC_URL", "http://localhost:" + settings.gatewayPort());
     }
 
     /** The one-time Quarkus build; a marker records the options it was built with. */

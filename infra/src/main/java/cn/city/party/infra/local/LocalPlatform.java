@@ -37,7 +37,7 @@ public final class LocalPlatform implements AutoCloseable {
             Files.createDirectories(settings.dataDir());
             CompletableFuture<ManagedProcess> keycloak = settings.keycloakUrl().isPresent() ? null
                     : CompletableFuture.supplyAsync(() -> new KeycloakServer(settings)
-                            .start(settings.root().resolve("infra/keycloak/city-realm.json")));
+                            .start(RealmFiles.local(settings.root())));
             if (settings.kafkaBootstrap().isEmpty()) {
                 kafka = record(new KafkaBroker(settings).start());
             }
@@ -51,7 +51,11 @@ public final class LocalPlatform implements AutoCloseable {
             for (PlatformService service : PlatformService.values()) {
                 services.add(record(startService(service)));
             }
-            services.add(record(startJar("gateway", settings.gatewayPort(), gatewayEnvironment())));
+            Map<String, String> gateway = gatewayEnvironment();
+            if (settings.keycloakUrl().isEmpty()) {
+                gateway.put(KeycloakServer.GATEWAY_SECRET, KeycloakServer.gatewaySecret(settings));
+            }
+            services.add(record(startJar("gateway", settings.gatewayPort(), gateway)));
             services.forEach(this::awaitReady);
             return this;
         } catch (IOException | RuntimeException e) {
@@ -89,6 +93,10 @@ public final class LocalPlatform implements AutoCloseable {
         Map<String, String> env = serviceEnvironment();
         if (service == PlatformService.DISCIPLINE) {
             env.put(REPORTER_KEY, reporterKey());
+            env.put(AUDIT_KEY, LocalSecret.inFile(settings.dataDir().resolve("discipline-audit.key"), LocalSecret.randomBytes(32)));
+        }
+        if (service == PlatformService.ORG && settings.keycloakUrl().isEmpty()) {
+            env.put(ORG_CLIENT_KEY, KeycloakServer.orgServiceKey(settings).privateKeyPem());
         }
         return startJar(service.module(), settings.servicePorts().get(service), env);
     }
@@ -113,6 +121,7 @@ public final class LocalPlatform implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", settings.effectiveKafkaBootstrap());
         env.put("KEYCLOAK_ISSUER_URI", settings.issuerUri());
         env.put("KEYCLOAK_URL", settings.effectiveKeycloakUrl());
+        env.put("PLATFORM_SECURITY_CLIENTS", RealmFiles.LOCAL_API_CLIENTS);
         env.putAll(settings.serviceEnv());
         return env;
     }
@@ -127,6 +136,10 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     static final String REPORTER_KEY = "DISCIPLINE_REPORTER_KEY";
+    /** The audit chain's HMAC key: generated like the reporter key, outside the database. */
+    static final String AUDIT_KEY = "DISCIPLINE_AUDIT_KEY";
+    /** org-service's private key for signed-JWT client authentication to Keycloak (see {@link ClientKey}). */
+    static final String ORG_CLIENT_KEY = "ORG_KEYCLOAK_CLIENT_KEY";
 
     /**
      * The key that encrypts reporter identities at rest. Taken from the environment when set; otherwise generated
@@ -138,19 +151,7 @@ public final class LocalPlatform implements AutoCloseable {
         if (configured != null && !configured.isBlank()) {
             return configured;
         }
-        Path file = settings.dataDir().resolve("discipline-reporter.key");
-        try {
-            if (!Files.exists(file)) {
-                byte[] key = new byte[32];
-                new java.security.SecureRandom().nextBytes(key);
-                Files.writeString(file, java.util.Base64.getEncoder().encodeToString(key));
-                file.toFile().setReadable(false, false);
-                file.toFile().setReadable(true, true);
-            }
-            return Files.readString(file).trim();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return LocalSecret.inFile(settings.dataDir().resolve("discipline-reporter.key"), LocalSecret.randomBytes(32));
     }
 
     private ManagedProcess startMongoSubstitute() {

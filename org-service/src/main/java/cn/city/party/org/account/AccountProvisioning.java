@@ -42,11 +42,18 @@ public class AccountProvisioning {
         return new Provisioned(members.linkAccount(memberId, subject), username, password);
     }
 
+    /** 14 characters with an upper-case letter, a lower-case letter and a digit, as the realm's password policy asks. */
     private static String temporaryPassword() {
-        StringBuilder password = new StringBuilder();
-        for (int i = 0; i < 14; i++) {
-            password.append(PASSWORD_CHARACTERS.charAt(RANDOM.nextInt(PASSWORD_CHARACTERS.length())));
+        while (true) {
+            StringBuilder password = new StringBuilder();
+            for (int i = 0; i < 14; i++) {
+                password.append(PASSWORD_CHARACTERS.charAt(RANDOM.nextInt(PASSWORD_CHARACTERS.length())));
+            }
+            String p = password.toString();
+            if (p.chars().anyMatch(Character::isUpperCase) && p.chars().anyMatch(Character::isLowerCase)
+                    && p.chars().anyMatch(Character::isDigit)) {
+                return p;
+            }
         }
-        return password.toString();
     }
 }

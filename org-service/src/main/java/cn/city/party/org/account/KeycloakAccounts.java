@@ -2,6 +2,17 @@ package cn.city.party.org.account;
 
 import cn.city.party.common.error.DomainProblem;
 import cn.city.party.common.security.PlatformSecurityProperties;
+import cn.city.party.common.security.Role;
+import cn.city.party.org.member.AccountDirectory;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -14,30 +25,51 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Creates a member's Keycloak account through the admin API, as the {@code org-service} service account: the user
  * (with its department attribute and a temporary password it must change at first login), the {@code MEMBER} realm
  * role, and the membership of the department's Keycloak Organization (matched by its {@code department}
  * attribute). When a later step fails the user is deleted again, so no half-provisioned account remains.
+ * <p>
+ * The service account can grant any realm role, so the role granted here is fixed in code ({@link Role#MEMBER}),
+ * not configuration. The client authenticates with a JWT signed by its private key (RFC 7523, Keycloak's
+ * {@code client-jwt}): a short-lived, single-use assertion for the issuer as audience, sent over the back channel.
  */
 @Component
-public class KeycloakAccounts {
+public class KeycloakAccounts implements AccountDirectory {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Logger log = LoggerFactory.getLogger(KeycloakAccounts.class);
+    private static final String ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+    private static final Duration ASSERTION_LIFETIME = Duration.ofSeconds(60);
 
     private final KeycloakProperties properties;
     private final String base;
     private final String realm;
+    private final String issuer;
     private final JsonMapper json;
+    private final RSAKey clientKey;
 
     public KeycloakAccounts(KeycloakProperties properties, PlatformSecurityProperties security, JsonMapper json) {
         this.properties = properties;
         this.json = json;
-        String issuer = security.issuerUri();
+        this.issuer = security.issuerUri();
+        this.clientKey = blank(properties.clientKey()) ? null : clientKey(properties.clientKey());
         int realms = issuer.indexOf("/realms/");
         if (realms < 0 && (blank(properties.url()) || blank(properties.realm()))) {
             throw new IllegalStateException("set org.keycloak.url and org.keycloak.realm: the issuer " + issuer
@@ -66,6 +98,17 @@ public class KeycloakAccounts {
         }
     }
 
+    @Override
+    public Optional<String> departmentOf(String subject) {
+        HttpResponse<String> user = send(token(), "GET", admin("/users/" + enc(subject)), null);
+        if (user.statusCode() == 404) {
+            return Optional.empty();
+        }
+        expect(user, 200, "findUser");
+        JsonNode department = json.readTree(user.body()).path("attributes").path("department").path(0);
+        return department.isString() ? Optional.of(department.asString()) : Optional.empty();
+    }
+
     private String createUser(String token, NewAccount a) {
         Map<String, Object> user = Map.of("username", a.username(), "email", a.email(), "firstName", a.firstName(),
                 "lastName", a.lastName(), "enabled", true, "emailVerified", false,
@@ -86,7 +129,7 @@ public class KeycloakAccounts {
         HttpResponse<String> available = send(token, "GET", mappings + "/available", null);
         expect(available, 200, "availableRoles");
         JsonNode role = json.readTree(available.body()).valueStream()
-                .filter(r -> properties.memberRole().equals(r.path("name").asString())).findFirst()
+                .filter(r -> Role.MEMBER.name().equals(r.path("name").asString())).findFirst()
                 .orElseThrow(() -> failed("availableRoles", available));
         expect(send(token, "POST", mappings, List.of(json.treeToValue(role, Map.class))), 204, "grantRole");
     }
@@ -101,14 +144,47 @@ public class KeycloakAccounts {
     }
 
     private String token() {
+        if (clientKey == null) {
+            log.error("org.keycloak.client-key (ORG_KEYCLOAK_CLIENT_KEY) is not set: accounts cannot be provisioned");
+            throw unavailable();
+        }
         String form = "grant_type=client_credentials&client_id=" + enc(properties.clientId())
-                + "&client_secret=" + enc(properties.clientSecret());
+                + "&client_assertion_type=" + enc(ASSERTION_TYPE) + "&client_assertion=" + enc(clientAssertion());
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/realms/" + realm + "/protocol/openid-connect/token"))
                 .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build();
         HttpResponse<String> response = call(request);
         expect(response, 200, "token");
         return json.readTree(response.body()).path("access_token").asString();
+    }
+
+    /** RFC 7523 §3: issuer and subject the client, audience the realm's issuer, a unique id against replay. */
+    private String clientAssertion() {
+        Instant now = Instant.now();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(properties.clientId()).subject(properties.clientId())
+                .audience(issuer).jwtID(UUID.randomUUID().toString()).issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(ASSERTION_LIFETIME))).build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(clientKey.getKeyID()).build(), claims);
+        try {
+            jwt.sign(new RSASSASigner(clientKey));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("signing the client assertion", e);
+        }
+        return jwt.serialize();
+    }
+
+    /** The PKCS#8 PEM private key, with the RFC 7638 thumbprint as key id (the id Keycloak's JWKS names it by). */
+    private static RSAKey clientKey(String pem) {
+        try {
+            byte[] der = Base64.getDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
+            RSAPrivateCrtKey key = (RSAPrivateCrtKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
+            RSAPublicKey publicKey = (RSAPublicKey) KeyFactory.getInstance("RSA")
+                    .generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
+            RSAKey jwk = new RSAKey.Builder(publicKey).privateKey(key).build();
+            return new RSAKey.Builder(jwk).keyID(jwk.computeThumbprint().toString()).build();
+        } catch (GeneralSecurityException | IllegalArgumentException | JOSEException e) {
+            throw new IllegalStateException("org.keycloak.client-key is not an RSA private key in PKCS#8 PEM", e);
+        }
     }
 
     private String admin(String path) {

@@ -16,9 +16,7 @@ import cn.city.party.org.organization.OrganizationType;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import java.time.LocalDate;
@@ -34,19 +32,19 @@ public class MemberService {
     static final String ENTITY = "entity.member";
 
     private final ScopedMongo store;
-    private final MongoTemplate mongo;
     private final OrganizationService organizations;
     private final BranchScope branchScope;
     private final MemberRules rules;
     private final EventFactory events;
     private final OutboxRelay relay;
     private final OrgCalendar calendar;
+    private final AccountDirectory accounts;
 
-    public MemberService(ScopedMongo store, MongoTemplate mongo, OrganizationService organizations,
+    public MemberService(ScopedMongo store, OrganizationService organizations,
                          BranchScope branchScope, MemberRules rules, EventFactory events, OutboxRelay relay,
-                         OrgCalendar calendar) {
+                         OrgCalendar calendar, AccountDirectory accounts) {
+        this.accounts = accounts;
         this.store = store;
-        this.mongo = mongo;
         this.organizations = organizations;
         this.branchScope = branchScope;
         this.rules = rules;
@@ -84,7 +82,7 @@ public class MemberService {
         requireGroup(m.partyGroupId(), branch.id());
         requireUniqueNationalId(branch.department(), m.profile().nationalId(), null);
         if (m.accountSubject() != null) {
-            requireAccountFree(m.accountSubject());
+            requireLinkable(branch.department(), m.accountSubject());
         }
         Member member = new Member(m.id() == null ? UUID.randomUUID().toString() : m.id(), branch.department(),
                 branch.id(), m.partyGroupId(), m.profile(), m.status(), rules.conversionDue(m.profile().joinedOn()),
@@ -195,7 +193,7 @@ public class MemberService {
     public Member linkAccount(String id, String subject) {
         Member member = store.getById(id, Member.class, ENTITY);
         if (!Objects.equals(subject, member.accountSubject())) {
-            requireAccountFree(subject);
+            requireLinkable(member.department(), subject);
         }
         MemberEvents.MemberData before = MemberEvents.MemberData.of(member);
         member.linkAccount(subject);
@@ -287,9 +285,16 @@ public class MemberService {
         }
     }
 
-    /** An account belongs to one member platform-wide, so this check looks beyond the caller's department. */
-    private void requireAccountFree(String subject) {
-        if (mongo.exists(Query.query(Criteria.where("accountSubject").is(subject)), Member.class)) {
+    /**
+     * A member is linked only to an account of its own department (as Keycloak records it; the platform's own jobs,
+     * like the demo seeder, are trusted), so the "already linked" check needs to look only there and tells nothing
+     * about other departments. The unique index on the subject still holds platform-wide.
+     */
+    private void requireLinkable(String department, String subject) {
+        if (!CurrentCaller.get().isSystem() && !accounts.departmentOf(subject).filter(department::equals).isPresent()) {
+            throw Problems.rule("accountSubject", "member.accountDepartment");
+        }
+        if (store.exists(Criteria.where("accountSubject").is(subject), Member.class)) {
             throw Problems.rule("accountSubject", "member.accountTaken");
         }
     }

@@ -77,8 +77,8 @@ public final class MemberSearchBenchmark {
             ScopedMongo store = new ScopedMongo(mongo);
             OrgCalendar calendar = new OrgCalendar(Clock.systemUTC(), ZoneId.of("Asia/Shanghai"));
             // search needs only the store and the scope; admission collaborators are not involved
-            MemberService service = new MemberService(store, mongo, null, new BranchScope(store),
-                    new MemberRules(TestRules.defaults()), null, null, calendar);
+            MemberService service = new MemberService(store, null, new BranchScope(store),
+                    new MemberRules(TestRules.defaults()), null, null, calendar, null);
 
             List<String> lines = new ArrayList<>();
             lines.add(measure("branch + status, page 1 of 20, sorted by name", () -> service.search(

@@ -11,11 +11,22 @@ import java.util.Set;
  * @param roles          the platform roles from the token's {@code roles} claim
  * @param cityJurisdiction true when the token's {@code jurisdiction} claim is {@code city} (city-scope inspectors,
  *                       the work committee)
+ * @param client         the client the token was issued to ({@code azp}); {@link #SYSTEM_CLIENT} for the platform's
+ *                       own jobs and consumers, which no token can name (the services accept only the clients they list)
  */
-public record Caller(String subject, String username, String department, Set<Role> roles, boolean cityJurisdiction) {
+public record Caller(String subject, String username, String department, Set<Role> roles, boolean cityJurisdiction,
+                     String client) {
+
+    /** The client of in-process callers (jobs, event consumers); never an accepted {@code azp}. */
+    public static final String SYSTEM_CLIENT = "platform-system";
 
     public Caller {
         roles = Set.copyOf(roles);
+    }
+
+    /** A user caller whose client does not matter (domain rules and their tests). */
+    public Caller(String subject, String username, String department, Set<Role> roles, boolean cityJurisdiction) {
+        this(subject, username, department, roles, cityJurisdiction, null);
     }
 
     public boolean has(Role role) {
@@ -33,10 +44,11 @@ public record Caller(String subject, String username, String department, Set<Rol
 
     /** A caller for scheduled jobs and event consumers: no department limit, no user. */
     public static Caller system(String name) {
-        return new Caller("system:" + name, name, null, Set.of(), true);
+        return new Caller("system:" + name, name, null, Set.of(), true, SYSTEM_CLIENT);
     }
 
+    /** By the client, never by what a token may say about its subject. */
     public boolean isSystem() {
-        return subject.startsWith("system:");
+        return SYSTEM_CLIENT.equals(client);
     }
 }

@@ -18,6 +18,7 @@ public class CallerTokenConverter implements Converter<Jwt, AbstractAuthenticati
     static final String DEPARTMENT = "department";
     static final String JURISDICTION = "jurisdiction";
     static final String CITY = "city";
+    static final String AZP = "azp";
 
     private static final Set<String> KNOWN = Arrays.stream(Role.values()).map(Enum::name).collect(Collectors.toSet());
 
@@ -28,7 +29,7 @@ public class CallerTokenConverter implements Converter<Jwt, AbstractAuthenticati
         claimed.stream().filter(KNOWN::contains).map(Role::valueOf).forEach(roles::add);
         String username = jwt.hasClaim("preferred_username") ? jwt.getClaimAsString("preferred_username") : jwt.getSubject();
         Caller caller = new Caller(jwt.getSubject(), username, jwt.getClaimAsString(DEPARTMENT), roles,
-                CITY.equals(jwt.getClaimAsString(JURISDICTION)));
+                CITY.equals(jwt.getClaimAsString(JURISDICTION)), jwt.getClaimAsString(AZP));
         return new CallerAuthentication(jwt,
                 roles.stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList(), caller);
     }

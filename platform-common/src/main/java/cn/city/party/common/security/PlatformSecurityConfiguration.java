@@ -71,6 +71,8 @@ public class PlatformSecurityConfiguration {
                 new JwtClaimValidator<java.time.Instant>(JwtClaimNames.EXP, java.util.Objects::nonNull),
                 new JwtTimestampValidator(properties.clockSkew()),
                 new JwtIssuerValidator(properties.issuerUri()),
-                audience));
+                audience,
+                // only the clients this service names: a token the realm issued to any other client is refused
+                new JwtClaimValidator<String>(CallerTokenConverter.AZP, azp -> azp != null && properties.clients().contains(azp))));
     }
 }

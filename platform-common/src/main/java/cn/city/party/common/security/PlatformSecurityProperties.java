@@ -14,10 +14,13 @@ import java.util.List;
  * @param audience          an access token must name this audience in {@code aud}
  * @param algorithms        accepted signature algorithms; {@code none} and HMAC are never accepted
  * @param clockSkew         tolerance for {@code exp}/{@code nbf} between the services' and Keycloak's clocks
+ * @param clients           the only clients ({@code azp}) whose tokens are accepted: the gateway in production
+ *                          ({@code PLATFORM_SECURITY_CLIENTS}); the local runner and the tests add the command-line
+ *                          clients of the local realm
  */
 @ConfigurationProperties("platform.security")
 public record PlatformSecurityProperties(String issuerUri, String jwkSetUri, String audience, List<String> algorithms,
-                                         Duration clockSkew) {
+                                         Duration clockSkew, List<String> clients) {
 
     public PlatformSecurityProperties {
         if (issuerUri == null || issuerUri.isBlank()) {
@@ -35,5 +38,12 @@ public record PlatformSecurityProperties(String issuerUri, String jwkSetUri, Str
         if (clockSkew == null) {
             clockSkew = Duration.ofSeconds(30);
         }
+        if (clients == null || clients.isEmpty()) {
+            clients = List.of("gateway");
+        }
+        if (clients.contains(Caller.SYSTEM_CLIENT)) {
+            throw new IllegalArgumentException("platform.security.clients may not name " + Caller.SYSTEM_CLIENT);
+        }
+        clients = List.copyOf(clients);
     }
 }

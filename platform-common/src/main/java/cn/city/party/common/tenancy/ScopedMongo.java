@@ -71,9 +71,19 @@ public class ScopedMongo {
         return findById(id, type).orElseThrow(() -> Problems.notFound(what, id));
     }
 
-    /** Inserts or replaces one record, with its pending events, in one atomic write. */
+    /**
+     * Inserts or replaces one record, with its pending events, in one atomic write. A stored record with the same id
+     * in another department is never replaced (a save is an upsert by id): 409, naming neither that department nor
+     * what it holds.
+     */
     public <T extends DepartmentOwned> T save(T record) {
         requireWritable(record.department());
+        Object id = mongo.getConverter().getMappingContext().getRequiredPersistentEntity(record.getClass())
+                .getIdentifierAccessor(record).getIdentifier();
+        if (id != null && mongo.exists(new Query(Criteria.where("_id").is(id)
+                .and(DepartmentOwned.FIELD).ne(record.department())), record.getClass())) {
+            throw Problems.conflict("record.idTaken", id);
+        }
         return mongo.save(record);
     }
 

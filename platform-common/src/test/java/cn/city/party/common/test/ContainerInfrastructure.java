@@ -1,11 +1,16 @@
 package cn.city.party.common.test;
 
+import cn.city.party.infra.local.ClientKey;
+import cn.city.party.infra.local.LocalSecret;
+import cn.city.party.infra.local.RealmFiles;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.images.builder.Transferable;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.mongodb.MongoDBContainer;
-import org.testcontainers.utility.MountableFile;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -21,18 +26,30 @@ public final class ContainerInfrastructure implements TestInfrastructure {
     private final MongoDBContainer mongo = new MongoDBContainer("mongo:8.0");
     private final KafkaContainer kafka = new KafkaContainer("apache/kafka:4.1.2");
     private final GenericContainer<?> keycloak;
+    private final ClientKey orgServiceKey;
+    private final String gatewaySecret;
 
     private ContainerInfrastructure() {
         Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
-        keycloak = new GenericContainer<>("quay.io/keycloak/keycloak:26.7.3")
-                .withEnv("KC_BOOTSTRAP_ADMIN_USERNAME", "admin")
-                .withEnv("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin")
-                .withCopyFileToContainer(MountableFile.forHostPath(EmbeddedInfrastructure.realmFile(root)),
-                        "/opt/keycloak/data/import/city-realm.json")
-                .withCommand("start-dev", "--import-realm", "--hostname-strict=false")
-                .withExposedPorts(8080)
-                .waitingFor(Wait.forHttp("/realms/city/.well-known/openid-configuration").forStatusCode(200)
-                        .withStartupTimeout(Duration.ofMinutes(4)));
+        try {
+            Path state = Files.createTempDirectory("platform-test-containers");
+            orgServiceKey = ClientKey.inFile(state.resolve("org-service-client.key"));
+            gatewaySecret = LocalSecret.inFile(state.resolve("gateway-client.secret"), LocalSecret.randomBytes(24));
+            keycloak = new GenericContainer<>("quay.io/keycloak/keycloak:26.7.3")
+                    .withEnv("KC_BOOTSTRAP_ADMIN_USERNAME", "admin")
+                    .withEnv("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin")
+                    .withEnv("ORG_SERVICE_CLIENT_JWKS", orgServiceKey.publicJwksForImport())
+                    .withEnv("GATEWAY_CLIENT_SECRET", gatewaySecret)
+                    .withEnv("PLATFORM_PUBLIC_URL", "http://localhost")
+                    .withCopyToContainer(Transferable.of(RealmFiles.mergedJson(EmbeddedInfrastructure.realmFiles(root))),
+                            "/opt/keycloak/data/import/city-realm.json")
+                    .withCommand("start-dev", "--import-realm", "--hostname-strict=false")
+                    .withExposedPorts(8080)
+                    .waitingFor(Wait.forHttp("/realms/city/.well-known/openid-configuration").forStatusCode(200)
+                            .withStartupTimeout(Duration.ofMinutes(4)));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
         mongo.start();
         kafka.start();
         keycloak.start();
@@ -53,6 +70,16 @@ public final class ContainerInfrastructure implements TestInfrastructure {
     @Override
     public String kafkaBootstrapServers() {
         return kafka.getBootstrapServers();
+    }
+
+    @Override
+    public String orgServiceClientKey() {
+        return orgServiceKey.privateKeyPem();
+    }
+
+    /** The gateway client's secret in this Keycloak's realm. */
+    public String gatewayClientSecret() {
+        return gatewaySecret;
     }
 
     @Override

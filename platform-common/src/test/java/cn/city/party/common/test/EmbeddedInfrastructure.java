@@ -3,6 +3,7 @@ package cn.city.party.common.test;
 import cn.city.party.infra.local.KeycloakServer;
 import cn.city.party.infra.local.ManagedProcess;
 import cn.city.party.infra.local.PlatformSettings;
+import cn.city.party.infra.local.RealmFiles;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -12,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,7 +42,7 @@ public final class EmbeddedInfrastructure implements TestInfrastructure {
         Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
         Path state = Files.createTempDirectory("platform-test-keycloak");
         keycloakSettings = PlatformSettings.forTests(root, state, Map.of());
-        keycloak = new KeycloakServer(keycloakSettings).start(realmFile(root));
+        keycloak = new KeycloakServer(keycloakSettings).start(realmFiles(root));
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "test-infrastructure-stop"));
     }
 
@@ -55,9 +57,16 @@ public final class EmbeddedInfrastructure implements TestInfrastructure {
         return instance;
     }
 
-    static Path realmFile(Path root) {
+    /** The production realm ({@code platform.realm.file}, set by the root pom) with the local demo overlay. */
+    static List<Path> realmFiles(Path root) {
         String configured = System.getProperty("platform.realm.file");
-        return configured != null ? Path.of(configured) : root.resolve("infra/keycloak/city-realm.json");
+        return List.of(configured != null ? Path.of(configured) : root.resolve(RealmFiles.PRODUCTION),
+                root.resolve(RealmFiles.LOCAL_OVERLAY));
+    }
+
+    @Override
+    public String orgServiceClientKey() {
+        return KeycloakServer.orgServiceKey(keycloakSettings).privateKeyPem();
     }
 
     @Override

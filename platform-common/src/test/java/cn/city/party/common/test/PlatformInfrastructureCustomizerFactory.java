@@ -1,5 +1,6 @@
 package cn.city.party.common.test;
 
+import cn.city.party.infra.local.RealmFiles;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ContextConfigurationAttributes;
@@ -34,6 +35,9 @@ public class PlatformInfrastructureCustomizerFactory implements ContextCustomize
                     "spring.kafka.consumer.group-id=" + app + "-test-" + unique,
                     "platform.security.issuer-uri=" + infrastructure.issuerUri(),
                     "platform.test.keycloak-url=" + infrastructure.keycloakUrl(),
+                    "platform.security.clients=" + RealmFiles.LOCAL_API_CLIENTS,
+                    // one line: the PEM's line breaks are not part of the key
+                    "org.keycloak.client-key=" + infrastructure.orgServiceClientKey().replace("\n", ""),
                     "platform.outbox.poll-interval=100ms",
                     "platform.kafka.retry-interval=100ms"
             ).applyTo(context);

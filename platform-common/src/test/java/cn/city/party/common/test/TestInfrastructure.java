@@ -10,6 +10,9 @@ public interface TestInfrastructure {
     /** Base URL of Keycloak as the services see it, e.g. {@code http://localhost:PORT}; the realm is {@code city}. */
     String keycloakUrl();
 
+    /** org-service's private key for signed-JWT client authentication, registered with this Keycloak's realm. */
+    String orgServiceClientKey();
+
     default String issuerUri() {
         return keycloakUrl() + "/realms/city";
     }

@@ -5,6 +5,7 @@ import cn.city.party.common.test.EmbeddedInfrastructure;
 import cn.city.party.common.test.EventCapture;
 import cn.city.party.common.test.TestInfrastructure;
 import cn.city.party.common.test.Tokens;
+import cn.city.party.infra.local.RealmFiles;
 import cn.city.party.study.StudyServiceApplication;
 import cn.city.party.study.exam.Attempt;
 import cn.city.party.study.exam.ExamEvents;
@@ -87,6 +88,7 @@ public final class ExamSubmitLoad {
                 "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
                 "--spring.kafka.consumer.group-id=study-load-" + UUID.randomUUID().toString().substring(0, 8),
                 "--platform.security.issuer-uri=" + infra.issuerUri(),
+                "--platform.security.clients=" + RealmFiles.LOCAL_API_CLIENTS,
                 "--logging.level.root=WARN");
         int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
         String base = "http://localhost:" + port;
