@@ -6,9 +6,6 @@ import cn.city.party.common.events.PoisonEventException;
 import cn.city.party.common.messaging.ReadModelWriter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -18,7 +15,8 @@ import java.time.LocalDate;
 /**
  * Consumes the discipline service's sanctions: an imposed or corrected sanction (or admonishment) puts the member
  * inside an influence period until its end date; a revoked one ends it. Each event changes the member document once:
- * its id is recorded in the same atomic update. Events for members this service does not hold change nothing.
+ * its id is recorded in the same atomic update. Events for members this service does not hold change nothing; a
+ * sanction naming another department than the member's is refused ({@link ReadModelWriter#updateOnce}).
  */
 @Component
 class SanctionListener {
@@ -29,11 +27,11 @@ class SanctionListener {
     static final String REVOKED = "party.discipline.sanction.revoked.v1";
 
     private final EventCodec codec;
-    private final MongoTemplate mongo;
+    private final ReadModelWriter writer;
 
-    SanctionListener(EventCodec codec, MongoTemplate mongo) {
+    SanctionListener(EventCodec codec, ReadModelWriter writer) {
         this.codec = codec;
-        this.mongo = mongo;
+        this.writer = writer;
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -47,29 +45,25 @@ class SanctionListener {
 
     @KafkaListener(topics = TOPIC)
     void on(ConsumerRecord<String, String> record) {
-        EventEnvelope event = codec.read(record.value());
+        EventEnvelope event = codec.read(record);
         switch (event.type()) {
             case IMPOSED, CORRECTED -> {
                 SanctionData d = codec.data(event, SanctionData.class);
                 if (d.decidedOn() == null || d.influenceUntil() == null || d.type() == null) {
                     throw new PoisonEventException("sanction " + d.sanctionId() + " lacks its dates or type", null);
                 }
-                apply(d.memberId(), event.id(), new Update().set(key(d.sanctionId()),
+                writer.updateOnce(Member.class, d.memberId(), event, new Update().set(key(d.sanctionId()),
                         new InfluencePeriod(d.sanctionId(), d.type(), d.decidedOn(), d.influenceUntil(), null)));
             }
             case REVOKED -> {
                 RevokedData d = codec.data(event, RevokedData.class);
-                apply(d.memberId(), event.id(), new Update().set(key(d.sanctionId()) + ".revokedOn", d.revokedOn()));
+                writer.updateOnce(Member.class, d.memberId(), event,
+                        new Update().set(key(d.sanctionId()) + ".revokedOn", d.revokedOn()));
             }
             default -> {
                 // other facts of the discipline service are not ours
             }
         }
-    }
-
-    private void apply(String memberId, String eventId, Update update) {
-        Query notYet = Query.query(Criteria.where("_id").is(memberId).and(ReadModelWriter.APPLIED).ne(eventId));
-        mongo.updateFirst(notYet, update.push(ReadModelWriter.APPLIED).slice(-500).each(eventId), Member.class);
     }
 
     private static String key(String sanctionId) {
