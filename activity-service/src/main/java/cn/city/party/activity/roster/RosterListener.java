@@ -91,6 +91,7 @@ class RosterListener {
 
     private void sanction(EventEnvelope event) {
         RosterEvents.SanctionData d = codec.data(event, RosterEvents.SanctionData.class);
+        writer.requireSameDepartment(RosterMember.class, d.memberId(), event); // the period is looked up by member
         Update update = new Update().set("memberId", d.memberId()).set("department", d.department())
                 .set("type", d.type()).set("decidedOn", d.decidedOn()).set("influenceUntil", d.influenceUntil());
         writer.applyOnce(InfluencePeriod.class, d.sanctionId(), event, update);
@@ -98,6 +99,7 @@ class RosterListener {
 
     private void revoked(EventEnvelope event) {
         RosterEvents.SanctionRevokedData d = codec.data(event, RosterEvents.SanctionRevokedData.class);
+        writer.requireSameDepartment(RosterMember.class, d.memberId(), event);
         Update update = new Update().set("memberId", d.memberId()).set("department", d.department())
                 .set("revokedOn", d.revokedOn());
         writer.applyOnce(InfluencePeriod.class, d.sanctionId(), event, update);

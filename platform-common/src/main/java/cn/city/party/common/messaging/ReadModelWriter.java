@@ -73,6 +73,14 @@ public class ReadModelWriter {
         return false;
     }
 
+    /**
+     * Refuses {@code event} if the record {@code id} of {@code type} it refers to (e.g. the member a sanction names,
+     * kept in another read model) is stored with another department than the event's.
+     */
+    public void requireSameDepartment(Class<?> type, Object id, EventEnvelope event) {
+        refuseIfForeign(type, id, event, requireDepartment(event, new Update()));
+    }
+
     /** The document, if not yet changed by the event, and of the department the event may change (or of none yet). */
     private static Query notYet(Object id, EventEnvelope event, String department) {
         return Query.query(Criteria.where("_id").is(id).and(APPLIED).ne(event.id()).orOperator(
