@@ -51,7 +51,7 @@ class KafkaAccessE2EIT {
     }
 
     @Test
-    void another_service_may_not_write_the_discipline_services_sanctions() {
+    void another_service_may_not_write_the_discipline_services_sanctions() throws Exception {
         try (KafkaProducer<String, String> activity = producer(broker.clientProperties("activity-service"))) {
             assertThatThrownBy(() -> send(activity, SANCTIONS))
                     .cause().isInstanceOf(TopicAuthorizationException.class).hasMessageContaining(SANCTIONS);
