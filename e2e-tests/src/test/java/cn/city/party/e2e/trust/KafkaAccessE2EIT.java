@@ -4,6 +4,8 @@ import cn.city.party.common.test.TestInfrastructure;
 import cn.city.party.e2e.RunningPlatform;
 import cn.city.party.infra.local.KafkaAccess;
 import cn.city.party.infra.local.KafkaBroker;
+import cn.city.party.infra.local.PlatformService;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -23,8 +25,10 @@ import org.junit.jupiter.api.TestInstance;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,8 +36,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The broker of the running platform enforces docs/events.md's "Trust": a client must authenticate as a service, a
- * service writes only its own topics, and a consumer group reads only the topics its service consumes. A forged
- * sanction is refused by the broker before any consumer could see it.
+ * service writes only its own topics, and a consumer group reads only the topics its service consumes (and each
+ * service, as its own principal, does read them). A forged sanction is refused by the broker before any consumer
+ * could see it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KafkaAccessE2EIT {
@@ -87,6 +92,27 @@ class KafkaAccessE2EIT {
         // nor may it read the roster in another service's group
         assertThatThrownBy(() -> poll(broker.clientProperties("discipline-service"), "study-service", "party.org.member"))
                 .isInstanceOf(GroupAuthorizationException.class);
+    }
+
+    @Test
+    void every_service_reads_what_it_consumes_in_its_own_groups() throws Exception {
+        try (Admin admin = Admin.create(broker.clientProperties(KafkaAccess.ADMIN))) {
+            for (PlatformService service : PlatformService.values()) {
+                for (KafkaAccess.Consumer consumer : KafkaAccess.consumers(service)) {
+                    Set<String> assigned = new HashSet<>();
+                    Instant deadline = Instant.now().plusSeconds(60);
+                    while (!assigned.containsAll(consumer.topics()) && Instant.now().isBefore(deadline)) {
+                        assigned.clear();
+                        admin.describeConsumerGroups(List.of(consumer.group())).all().get(10, TimeUnit.SECONDS)
+                                .get(consumer.group()).members().forEach(m -> m.assignment().topicPartitions()
+                                        .forEach(p -> assigned.add(p.topic())));
+                        Thread.sleep(500);
+                    }
+                    assertThat(assigned).as("topics assigned in group " + consumer.group())
+                            .containsExactlyInAnyOrderElementsOf(consumer.topics());
+                }
+            }
+        }
     }
 
     private static KafkaProducer<String, String> producer(Map<String, Object> client) {
