@@ -1,5 +1,7 @@
 package cn.city.party.infra;
 
+import cn.city.party.infra.local.KafkaAccess;
+import cn.city.party.infra.local.KafkaBroker;
 import cn.city.party.infra.local.LocalPlatform;
 import cn.city.party.infra.local.PlatformService;
 import cn.city.party.infra.local.PlatformSettings;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,7 +44,7 @@ class DeploymentFilesTest {
         assertThat(services.path("mongo").path("image").asString()).startsWith("mongo:");
         assertThat(services.path("mongo").path("command").toString()).contains("--replSet");
         assertThat(services.path("kafka").path("image").asString()).startsWith("apache/kafka:");
-        assertThat(services.path("kafka").path("environment").path("KAFKA_PROCESS_ROLES").asString()).isEqualTo("broker,controller");
+        assertThat(Files.readString(INFRA.resolve("compose/kafka/start-kafka.sh"))).contains("process.roles=broker,controller");
         assertThat(services.path("keycloak").path("image").asString()).startsWith("quay.io/keycloak/keycloak:");
         assertThat(services.path("keycloak").path("volumes").get(0).asString()).contains("keycloak/city-realm.json");
 
@@ -97,6 +100,139 @@ class DeploymentFilesTest {
     }
 
     @Test
+    void the_kafka_access_script_is_the_one_generated_from_the_access_rules() throws IOException {
+        assertThat(Files.readString(INFRA.getParent().resolve(KafkaAccess.INIT_SCRIPT)))
+                .as("regenerate with: java -cp infra/target/classes cn.city.party.infra.local.KafkaAccess > "
+                        + KafkaAccess.INIT_SCRIPT)
+                .isEqualTo(KafkaAccess.initScript());
+        assertThat(KafkaAccess.initScript()).contains("security.protocol=SASL_SSL")
+                .contains("user org-service \"${KAFKA_PASSWORD_ORG:?}\"")
+                .contains("allow discipline-service --topic party.discipline.sanction --operation WRITE");
+    }
+
+    @Test
+    void each_service_writes_only_its_own_topics_and_reads_only_what_its_groups_consume() {
+        List<KafkaAccess.Grant> grants = KafkaAccess.grants();
+        for (KafkaAccess.Grant g : grants) {
+            if (g.operation().equals("WRITE")) {
+                String owner = g.name().split("\\.")[1] + "-service";
+                boolean ownDeadLetters = g.name().endsWith(".dlt")
+                        && KafkaAccess.consumers(service(g.principal())).stream().anyMatch(c -> g.name().endsWith("." + c.group() + ".dlt"));
+                assertThat(g.principal().equals(owner) || ownDeadLetters).as("%s may write %s", g.principal(), g.name()).isTrue();
+            }
+        }
+        assertThat(grants).contains(new KafkaAccess.Grant("org-service", "TOPIC", "party.discipline.sanction", "READ"))
+                .doesNotContain(new KafkaAccess.Grant("org-service", "TOPIC", "party.discipline.sanction", "WRITE"),
+                        new KafkaAccess.Grant("study-service", "TOPIC", "party.discipline.sanction", "READ"),
+                        new KafkaAccess.Grant("discipline-service", "GROUP", "study-service", "READ"));
+    }
+
+    @Test
+    void compose_runs_kafka_with_sasl_ssl_and_mongo_with_authentication_one_user_per_service() throws IOException {
+        JsonNode services = YAML.readTree(INFRA.resolve("compose/compose.yaml").toFile()).path("services");
+        String broker = Files.readString(INFRA.resolve("compose/kafka/start-kafka.sh"));
+        assertThat(broker).contains("listener.security.protocol.map=CLIENT:SASL_SSL,CONTROLLER:SASL_PLAINTEXT",
+                "listener.name.client.sasl.enabled.mechanisms=SCRAM-SHA-512", "advertised.listeners=CLIENT://kafka:9092",
+                "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+                "allow.everyone.if.no.acl.found=false", "super.users=User:admin", "--add-scram")
+                .doesNotContain("PLAINTEXT://");
+        assertThat(services.path("kafka").path("ports").isMissingNode()).as("the controller listener is not published").isTrue();
+        assertThat(services.path("mongo").path("environment").path("MONGO_INITDB_ROOT_PASSWORD").asString()).startsWith("${");
+        assertThat(services.path("mongo").path("command").toString()).contains("--keyFile");
+        assertThat(services.path("kafka-access").path("volumes").toString()).contains(KafkaAccess.INIT_SCRIPT.replace("infra/", "../"));
+        assertThat(services.path("mongo-users").path("volumes").toString()).contains("../k8s/base/mongo/mongo-users.js");
+
+        Set<String> kafkaUsers = new HashSet<>();
+        for (PlatformService service : PlatformService.values()) {
+            String app = service.module();
+            JsonNode env = services.path(app).path("environment");
+            String database = env.path("MONGODB_DATABASE").asString();
+            assertThat(env.path("KAFKA_SECURITY_PROTOCOL").asString()).as(app).isEqualTo("SASL_SSL");
+            assertThat(env.path("KAFKA_USERNAME").asString()).as(app).isEqualTo(KafkaAccess.principal(service));
+            kafkaUsers.add(env.path("KAFKA_USERNAME").asString());
+            assertThat(env.path("KAFKA_PASSWORD").asString()).as(app + ": a variable, never a value")
+                    .matches(Pattern.quote("${" + KafkaAccess.passwordVariable(service) + ":?") + ".*}");
+            assertThat(env.path("MONGODB_URI").asString()).as(app + ": its own user, authenticated in its own database")
+                    .matches(Pattern.quote("mongodb://" + app + ":${MONGO_PASSWORD_" + service.name() + ":?")
+                            + "[^}]*}@mongo:27017/" + database + "\\?replicaSet=rs0&authSource=" + database);
+            assertThat(services.path("kafka-access").path("environment").path(KafkaAccess.passwordVariable(service)).asString())
+                    .isEqualTo(env.path("KAFKA_PASSWORD").asString());
+            assertThat(services.path("mongo-users").path("environment").path("MONGO_PASSWORD_" + service.name()).asString())
+                    .startsWith("${MONGO_PASSWORD_" + service.name() + ":?");
+        }
+        assertThat(kafkaUsers).hasSize(PlatformService.values().length);
+        assertNoCredentialValues(services);
+    }
+
+    @Test
+    void kubernetes_services_connect_with_sasl_ssl_and_their_own_credentials_from_their_own_secret() throws IOException {
+        JsonNode kustomization = YAML.readTree(INFRA.resolve("k8s/base/kustomization.yaml").toFile());
+        List<String> resources = new ArrayList<>();
+        kustomization.path("resources").forEach(r -> resources.add(r.asString()));
+        List<JsonNode> documents = documents(resources);
+        Map<String, List<JsonNode>> byKind = documents.stream().collect(Collectors.groupingBy(d -> d.path("kind").asString()));
+        JsonNode config = named(byKind.get("ConfigMap"), "platform-config").path("data");
+        assertThat(config.path("KAFKA_SECURITY_PROTOCOL").asString()).isEqualTo("SASL_SSL");
+        assertThat(config.path("KAFKA_SASL_MECHANISM").asString()).isEqualTo(KafkaAccess.MECHANISM);
+        assertThat(config.has("MONGODB_URI")).as("the URI holds a password: it lives in each service's Secret").isFalse();
+        assertThat(kustomization.path("configMapGenerator").toString())
+                .contains("kafka/kafka-access.sh", "mongo/mongo-users.js");
+
+        for (PlatformService service : PlatformService.values()) {
+            String app = service.module();
+            JsonNode container = named(byKind.get("Deployment"), app).path("spec").path("template").path("spec")
+                    .path("containers").get(0);
+            Map<String, JsonNode> env = new java.util.HashMap<>();
+            container.path("env").forEach(e -> env.put(e.path("name").asString(), e));
+            assertThat(env.get("KAFKA_USERNAME").path("value").asString()).isEqualTo(KafkaAccess.principal(service));
+            for (String variable : List.of("KAFKA_PASSWORD", "MONGODB_URI")) {
+                assertThat(env.get(variable).path("valueFrom").path("secretKeyRef").path("name").asString())
+                        .as(app + " " + variable).isEqualTo(app + "-credentials");
+            }
+            assertThat(container.path("volumeMounts").toString()).contains("/etc/kafka-ca");
+        }
+        JsonNode access = named(byKind.get("Job"), "kafka-access");
+        JsonNode users = named(byKind.get("Job"), "mongo-users");
+        for (PlatformService service : PlatformService.values()) {
+            assertThat(access.toString()).contains(KafkaAccess.passwordVariable(service), service.module() + "-credentials");
+            assertThat(users.toString()).contains("MONGO_PASSWORD_" + service.name(), service.module() + "-credentials");
+        }
+        String mongoUsers = Files.readString(INFRA.resolve("k8s/base/mongo/mongo-users.js"));
+        for (PlatformService service : PlatformService.values()) {
+            assertThat(mongoUsers).contains("'" + service.module() + "': { db: '");
+        }
+        assertThat(mongoUsers).contains("roles = [{ role: 'readWrite', db: name }]").doesNotContain("AnyDatabase");
+        for (JsonNode document : documents) {
+            assertNoCredentialValues(document);
+        }
+    }
+
+    /** No Kafka or MongoDB password (or URI with one) is written down: only variables and Secret references. */
+    private static void assertNoCredentialValues(JsonNode node) {
+        node.properties().forEach(field -> {
+            String name = field.getKey();
+            JsonNode value = field.getValue();
+            if (value.isString() && (name.matches("(KAFKA|MONGO).*PASSWORD.*") || name.equals("MONGODB_URI"))) {
+                assertThat(value.asString()).as(name).matches("\\$\\{[A-Z_]+:\\?[^}]*}|mongodb://[a-z-]+:\\$\\{[A-Z_]+:\\?[^}]*}@.*");
+            }
+            if (name.equals("name") && value.isString() && value.asString().matches("(KAFKA|MONGO).*PASSWORD.*|MONGODB_URI")) {
+                assertThat(node.has("value")).as(value.asString() + " comes from a Secret").isFalse();
+            }
+            if (value.isContainer()) {
+                assertNoCredentialValues(value);
+            }
+        });
+        if (node.isArray()) {
+            node.forEach(DeploymentFilesTest::assertNoCredentialValues);
+        }
+    }
+
+    private static PlatformService service(String principal) {
+        return Stream.of(PlatformService.values()).filter(s -> KafkaAccess.principal(s).equals(principal)).findFirst()
+                .orElseThrow();
+    }
+
+    @Test
     void the_production_overlay_pins_an_image_for_every_service() throws IOException {
         JsonNode overlay = YAML.readTree(INFRA.resolve("k8s/overlays/production/kustomization.yaml").toFile());
         assertThat(overlay.path("resources").get(0).asString()).isEqualTo("../../base");
@@ -114,10 +250,14 @@ class DeploymentFilesTest {
      */
     private Set<String> expectedEnvironment(String app) {
         Map<String, String> env = app.equals("gateway") ? local.gatewayEnvironment() : local.serviceEnvironment();
-        return env.keySet().stream()
+        Set<String> expected = env.keySet().stream()
                 .filter(name -> !name.startsWith("PLATFORM_"))
                 .filter(name -> !app.equals("gateway") || !(name.startsWith("MONGODB") || name.startsWith("KAFKA") || name.equals("KEYCLOAK_URL")))
-                .collect(Collectors.toSet());
+                .collect(Collectors.toCollection(HashSet::new));
+        if (!app.equals("gateway")) {
+            expected.addAll(KafkaBroker.CREDENTIAL_VARIABLES); // each service is its own Kafka principal
+        }
+        return expected;
     }
 
     private static List<JsonNode> documents(List<String> files) throws IOException {

@@ -61,7 +61,7 @@ public class ComplianceProjection {
 
     @KafkaListener(topics = ActivityEvents.TOPIC)
     void onActivity(ConsumerRecord<String, String> record) {
-        EventEnvelope event = codec.read(record.value());
+        EventEnvelope event = codec.read(record);
         if (!event.type().startsWith(ActivityEvents.TOPIC + ".")) {
             return;
         }

@@ -36,7 +36,7 @@ class RosterListener {
     @KafkaListener(topics = {RosterEvents.ORGANIZATION_TOPIC, RosterEvents.MEMBER_TOPIC, RosterEvents.COMMITTEE_TOPIC,
             RosterEvents.SANCTION_TOPIC})
     void on(ConsumerRecord<String, String> record) {
-        EventEnvelope event = codec.read(record.value());
+        EventEnvelope event = codec.read(record);
         String type = event.type();
         if (type.startsWith("party.org.organization.") && type.endsWith(".v1")) {
             organization(event);
@@ -58,7 +58,7 @@ class RosterListener {
         RosterEvents.OrganizationData d = codec.data(event, RosterEvents.OrganizationData.class);
         Update update = new Update().set("department", d.department()).set("type", d.type()).set("name", d.name())
                 .set("parentId", d.parentId()).set("ancestors", d.ancestors()).set("status", d.status());
-        if (writer.applyOnce(RosterOrganization.class, d.id(), event.id(), update)) {
+        if (writer.applyOnce(RosterOrganization.class, d.id(), event, update)) {
             publisher.publishEvent(new RosterChanged(d.department(), branchOf(d)));
         }
     }
@@ -79,7 +79,7 @@ class RosterListener {
         Update update = membership(event, d, before).set("department", d.department()).set("branchId", d.branchId())
                 .set("partyGroupId", d.partyGroupId()).set("name", d.name()).set("status", d.status())
                 .set("leadingCadre", d.leadingCadre()).set("accountSubject", d.accountSubject());
-        if (writer.applyOnce(RosterMember.class, d.memberId(), event.id(), update)) {
+        if (writer.applyOnce(RosterMember.class, d.memberId(), event, update)) {
             publisher.publishEvent(new RosterChanged(d.department(), d.branchId()));
             if (d.fromBranchId() != null) {
                 publisher.publishEvent(new RosterChanged(d.fromDepartment(), d.fromBranchId()));
@@ -114,22 +114,24 @@ class RosterListener {
         RosterEvents.CommitteeData d = codec.data(event, RosterEvents.CommitteeData.class);
         Update update = new Update().set("department", d.department()).set("termStart", d.termStart())
                 .set("termEnd", d.termEnd()).set("posts", d.posts());
-        if (writer.applyOnce(RosterCommittee.class, d.organizationId(), event.id(), update)) {
+        if (writer.applyOnce(RosterCommittee.class, d.organizationId(), event, update)) {
             publisher.publishEvent(new RosterChanged(d.department(), d.organizationId()));
         }
     }
 
     private void sanction(EventEnvelope event) {
         RosterEvents.SanctionData d = codec.data(event, RosterEvents.SanctionData.class);
+        writer.requireSameDepartment(RosterMember.class, d.memberId(), event); // the period is looked up by member
         Update update = new Update().set("memberId", d.memberId()).set("department", d.department())
                 .set("type", d.type()).set("decidedOn", d.decidedOn()).set("influenceUntil", d.influenceUntil());
-        writer.applyOnce(InfluencePeriod.class, d.sanctionId(), event.id(), update);
+        writer.applyOnce(InfluencePeriod.class, d.sanctionId(), event, update);
     }
 
     private void revoked(EventEnvelope event) {
         RosterEvents.SanctionRevokedData d = codec.data(event, RosterEvents.SanctionRevokedData.class);
+        writer.requireSameDepartment(RosterMember.class, d.memberId(), event);
         Update update = new Update().set("memberId", d.memberId()).set("department", d.department())
                 .set("revokedOn", d.revokedOn());
-        writer.applyOnce(InfluencePeriod.class, d.sanctionId(), event.id(), update);
+        writer.applyOnce(InfluencePeriod.class, d.sanctionId(), event, update);
     }
 }

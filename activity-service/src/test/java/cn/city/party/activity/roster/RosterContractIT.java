@@ -2,6 +2,7 @@ package cn.city.party.activity.roster;
 
 import cn.city.party.activity.support.ActivityServiceIT;
 import cn.city.party.common.test.DisciplineEventSamples;
+import cn.city.party.common.test.EventCapture;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -83,6 +84,22 @@ class RosterContractIT extends ActivityServiceIT {
         assertThat(roster.expectedAt("caizheng-branch-2", today)).doesNotContain("caizheng-m93");
         assertThat(roster.expectedAt("jiaoyu-branch-1", today.minusDays(1))).doesNotContain("caizheng-m93");
         assertThat(roster.expectedAt("jiaoyu-branch-1", today)).contains("caizheng-m93");
+    }
+
+    @Test
+    void a_sanction_naming_another_department_than_the_members_is_dead_lettered_and_changes_nothing() {
+        demoRoster();
+        String eventId = UUID.randomUUID().toString();
+        try (KafkaProducer<String, String> producer = producer();
+             EventCapture dlt = deadLetters("party.discipline.sanction")) {
+            send(producer, "party.discipline.sanction", "foreign-s1", event(eventId, "party.discipline.sanction.imposed.v1",
+                    "foreign-s1", "jiaoyu", DisciplineEventSamples.sanctionImposed("foreign-s1", "caizheng-m06", "jiaoyu",
+                            "jiaoyu-branch-1", "WARNING", LocalDate.parse("2026-03-10"), LocalDate.parse("2027-03-09"))));
+            dlt.awaitExactly("party.discipline.sanction.imposed.v1", e -> e.path("id").asString().equals(eventId), 1,
+                    Duration.ofSeconds(30));
+        }
+        assertThat(mongo.findById("foreign-s1", InfluencePeriod.class)).isNull();
+        assertThat(mongo.findById("caizheng-m06", RosterMember.class).department()).isEqualTo("caizheng");
     }
 
     @Test

@@ -44,13 +44,13 @@ public class RosterListener {
 
     @KafkaListener(topics = MEMBER_TOPIC)
     public void onMember(ConsumerRecord<String, String> record) {
-        EventEnvelope envelope = codec.read(record.value());
+        EventEnvelope envelope = codec.read(record);
         if (!MEMBER_TYPES.contains(envelope.type())) {
             return;
         }
         MemberData data = codec.data(envelope, MemberData.class);
         requirePresent(envelope, data.memberId(), data.department());
-        writer.applyOnce(RosterMember.class, data.memberId(), envelope.id(), new Update()
+        writer.applyOnce(RosterMember.class, data.memberId(), envelope, new Update()
                 .set("department", data.department())
                 .set("branchId", data.branchId())
                 .set("name", data.name())
@@ -59,13 +59,13 @@ public class RosterListener {
 
     @KafkaListener(topics = ORGANIZATION_TOPIC)
     public void onOrganization(ConsumerRecord<String, String> record) {
-        EventEnvelope envelope = codec.read(record.value());
+        EventEnvelope envelope = codec.read(record);
         if (!ORGANIZATION_TYPES.contains(envelope.type())) {
             return;
         }
         OrganizationData data = codec.data(envelope, OrganizationData.class);
         requirePresent(envelope, data.id(), data.department());
-        writer.applyOnce(RosterOrganization.class, data.id(), envelope.id(), new Update()
+        writer.applyOnce(RosterOrganization.class, data.id(), envelope, new Update()
                 .set("department", data.department())
                 .set("type", data.type())
                 .set("name", data.name())

@@ -4,7 +4,6 @@ import cn.city.party.common.test.EventCapture;
 import cn.city.party.common.test.PlatformIntegrationTest;
 import cn.city.party.discipline.support.DisciplineApiTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -18,8 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @PlatformIntegrationTest
 class RosterContractIT extends DisciplineApiTest {
 
-    @Value("${spring.kafka.consumer.group-id}")
-    String consumerGroup;
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     private Optional<JsonNode> member(String id) {
         for (JsonNode m : api().as("city-inspector").get("/api/discipline/roster/members").json()) {
@@ -64,6 +62,38 @@ class RosterContractIT extends DisciplineApiTest {
         await("transferred", () -> member(id).map(m -> m.path("department").asString().equals("jiaoyu")).orElse(false));
         assertThat(api().as("caizheng-inspector").get("/api/discipline/roster/members").json().valueStream()
                 .map(m -> m.path("memberId").asString())).doesNotContain(id);
+    }
+
+    @Test
+    void an_event_that_would_re_home_a_stored_member_is_dead_lettered_and_changes_nothing() {
+        String id = "caizheng-m94-" + UUID.randomUUID().toString().substring(0, 6);
+        publishMember("admitted", member(id, "caizheng", "caizheng-branch-1", "原部门", "FULL"));
+        await("admitted", () -> member(id).isPresent());
+
+        try (EventCapture dlt = deadLetters("party.org.member")) {
+            String rehomed = publishMember("changed", member(id, "jiaoyu", "jiaoyu-branch-1", "原部门", "FULL"));
+            Map<String, Object> wrongOrigin = member(id, "jiaoyu", "jiaoyu-branch-1", "原部门", "FULL");
+            wrongOrigin.put("fromDepartment", "jiaoyu"); // a transfer must leave the department the member is in
+            wrongOrigin.put("fromBranchId", "jiaoyu-branch-2");
+            String falseTransfer = publishMember("transferred", wrongOrigin);
+
+            dlt.awaitExactly("party.org.member.changed.v1", e -> e.path("id").asString().equals(rehomed), 1, WAIT);
+            dlt.awaitExactly("party.org.member.transferred.v1", e -> e.path("id").asString().equals(falseTransfer), 1, WAIT);
+        }
+        assertThat(member(id).orElseThrow().path("department").asString()).isEqualTo("caizheng");
+        assertThat(member(id).orElseThrow().path("branchId").asString()).isEqualTo("caizheng-branch-1");
+    }
+
+    @Test
+    void a_member_event_not_sent_by_org_service_is_dead_lettered_and_changes_nothing() {
+        String id = "caizheng-m95-" + UUID.randomUUID().toString().substring(0, 6);
+        String eventId = UUID.randomUUID().toString();
+        try (EventCapture dlt = deadLetters("party.org.member")) {
+            publishRaw("party.org.member", id, sentBy("/party/activity-service", event(eventId,
+                    "party.org.member.admitted.v1", id, "caizheng", member(id, "caizheng", "caizheng-branch-1", "伪造", "FULL"))));
+            dlt.awaitExactly("party.org.member.admitted.v1", e -> e.path("id").asString().equals(eventId), 1, WAIT);
+        }
+        assertThat(member(id)).isEmpty();
     }
 
     @Test

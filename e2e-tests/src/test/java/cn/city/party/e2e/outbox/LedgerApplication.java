@@ -18,13 +18,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * The smallest service that uses the platform's outbox and idempotent consumer exactly as the real services do: a
- * ledger entry (aggregate) raises {@code party.test.ledger.booked.v1}; a listener adds the amount to a tally
+ * ledger entry (aggregate) raises {@code party.ledger.entry.booked.v1}; a listener adds the amount to a tally
  * (read model). The tally is the observable effect: an event applied twice would show as a wrong total.
  */
 @SpringBootApplication
 public class LedgerApplication {
 
-    static final String TOPIC = "party.test.ledger";
+    static final String TOPIC = "party.ledger.entry"; // owned by ledger-service, the application's name
     static final EventType BOOKED = new EventType(TOPIC + ".booked", 1, TOPIC);
 
     @Document("ledger_entries")
@@ -95,12 +95,12 @@ public class LedgerApplication {
 
         @KafkaListener(topics = TOPIC)
         void on(ConsumerRecord<String, String> record) {
-            EventEnvelope event = codec.read(record.value());
+            EventEnvelope event = codec.read(record);
             if (!BOOKED.type().equals(event.type())) {
                 return;
             }
             Booked booked = codec.data(event, Booked.class);
-            readModels.applyOnce(Tally.class, event.department(), event.id(),
+            readModels.applyOnce(Tally.class, event.department(), event,
                     new Update().inc("totalFen", booked.amountFen()).inc("entries", 1));
         }
     }

@@ -3,13 +3,14 @@ package cn.city.party.e2e.outbox;
 import cn.city.party.common.events.EventType;
 import cn.city.party.common.outbox.AggregateRoot;
 import cn.city.party.common.test.EventCapture;
+import cn.city.party.infra.local.KafkaAccess;
 import cn.city.party.infra.local.KafkaBroker;
 import cn.city.party.infra.local.ManagedProcess;
 import cn.city.party.infra.local.PlatformSettings;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
@@ -76,7 +77,7 @@ class OutboxDeliveryIT {
         await(() -> pendingEvents() == 0, Duration.ofSeconds(10));
         assertThat(total("entries")).as("each event applied once").isEqualTo(5);
 
-        try (EventCapture capture = new EventCapture(settings.effectiveKafkaBootstrap(), LedgerApplication.TOPIC)) {
+        try (EventCapture capture = new EventCapture(broker.clientProperties(KafkaAccess.ADMIN), LedgerApplication.TOPIC)) {
             var published = capture.all(LedgerApplication.BOOKED.type(), e -> true, Duration.ofSeconds(3));
             assertThat(published).hasSize(5);
 
@@ -95,7 +96,7 @@ class OutboxDeliveryIT {
         assertThat(total("entries")).isEqualTo(6);
 
         String deadLetters = EventType.deadLetterTopic(LedgerApplication.TOPIC, GROUP);
-        try (EventCapture dlt = new EventCapture(settings.effectiveKafkaBootstrap(), deadLetters)) {
+        try (EventCapture dlt = new EventCapture(broker.clientProperties(KafkaAccess.ADMIN), deadLetters)) {
             dlt.all("none", e -> true, Duration.ofSeconds(5));
             assertThat(dlt.records()).extracting(r -> r.value()).containsExactly("this is not a CloudEvent {");
         }
@@ -134,7 +135,7 @@ class OutboxDeliveryIT {
         kafka = broker.start();
         var address = mongo.bind();
         // command-line arguments: they win over the imported platform defaults (builder properties would not)
-        Map<String, String> properties = Map.of(
+        Map<String, String> properties = new java.util.HashMap<>(Map.of(
                 "spring.application.name", GROUP,
                 "spring.config.import", "classpath:platform-defaults.yml",
                 "server.port", "0",
@@ -143,7 +144,11 @@ class OutboxDeliveryIT {
                 "spring.kafka.bootstrap-servers", settings.effectiveKafkaBootstrap(),
                 "platform.security.issuer-uri", "http://localhost:1/realms/city",
                 "platform.outbox.poll-interval", "200ms",
-                "platform.kafka.retry-interval", "100ms");
+                "platform.kafka.retry-interval", "100ms"));
+        // the broker runs with SASL and ACLs; this test application is no platform service, so it connects as the admin
+        properties.put("spring.kafka.security.protocol", "SASL_PLAINTEXT");
+        properties.put("spring.kafka.properties.sasl.jaas.config",
+                (String) broker.clientProperties(KafkaAccess.ADMIN).get(SaslConfigs.SASL_JAAS_CONFIG));
         app = new SpringApplicationBuilder(LedgerApplication.class).run(properties.entrySet().stream()
                 .map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new));
         store = app.getBean(MongoTemplate.class);
@@ -165,7 +170,7 @@ class OutboxDeliveryIT {
 
     private void send(String topic, String key, String value) throws Exception {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.effectiveKafkaBootstrap());
+        props.putAll(broker.clientProperties(KafkaAccess.ADMIN));
         try (var producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(topic, key, value)).get();
         }

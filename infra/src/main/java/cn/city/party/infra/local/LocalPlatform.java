@@ -23,13 +23,20 @@ public final class LocalPlatform implements AutoCloseable {
 
     private final PlatformSettings settings;
     private final List<ManagedProcess> processes = new ArrayList<>();
+    private final KafkaBroker broker;
     private ManagedProcess kafka;
 
     public LocalPlatform(PlatformSettings settings) {
         this.settings = settings;
+        this.broker = new KafkaBroker(settings);
     }
 
     public PlatformSettings settings() { return settings; }
+
+    /** The local broker (its client credentials); absent when the platform uses an external Kafka. */
+    public java.util.Optional<KafkaBroker> kafkaBroker() {
+        return settings.kafkaBootstrap().isEmpty() ? java.util.Optional.of(broker) : java.util.Optional.empty();
+    }
 
     public LocalPlatform start() {
         try {
@@ -39,7 +46,7 @@ public final class LocalPlatform implements AutoCloseable {
                     : CompletableFuture.supplyAsync(() -> new KeycloakServer(settings)
                             .start(RealmFiles.local(settings.root())));
             if (settings.kafkaBootstrap().isEmpty()) {
-                kafka = record(new KafkaBroker(settings).start());
+                kafka = record(broker.start());
             }
             if (settings.mongoUri().isEmpty()) {
                 record(startMongoSubstitute());
@@ -71,7 +78,7 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     public void startKafka() {
-        kafka = record(new KafkaBroker(settings).start());
+        kafka = record(broker.start());
     }
 
     /** Stops one process by name (e.g. a service, to show the gateway's fallback); the rest keeps running. */
@@ -91,6 +98,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     private ManagedProcess startService(PlatformService service) {
         Map<String, String> env = serviceEnvironment();
+        kafkaBroker().ifPresent(local -> env.putAll(local.serviceEnvironment(service)));
         if (service == PlatformService.DISCIPLINE) {
             env.put(REPORTER_KEY, reporterKey());
             env.put(AUDIT_KEY, LocalSecret.inFile(settings.dataDir().resolve("discipline-audit.key"), LocalSecret.randomBytes(32)));

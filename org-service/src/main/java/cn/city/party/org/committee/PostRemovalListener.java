@@ -44,26 +44,28 @@ class PostRemovalListener {
 
     @KafkaListener(groupId = GROUP, topics = "party.discipline.sanction")
     void on(ConsumerRecord<String, String> record) {
-        EventEnvelope event = codec.read(record.value());
+        EventEnvelope event = codec.read(record);
         switch (event.type()) {
             case "party.discipline.sanction.imposed.v1", "party.discipline.sanction.corrected.v1" -> {
                 SanctionData d = codec.data(event, SanctionData.class);
                 if (REMOVAL_FROM_POSTS.equals(d.type()) && d.decidedOn() != null) {
-                    mongo.find(Query.query(Criteria.where("current.posts.memberId").is(d.memberId())), Committee.class)
+                    // only the sanction's own department: a sanction cannot vacate a seat elsewhere
+                    mongo.find(Query.query(Criteria.where("current.posts.memberId").is(d.memberId())
+                                    .and("department").is(event.department())), Committee.class)
                             .forEach(c -> changed(c, c.vacate(d.memberId(), d.sanctionId(), d.decidedOn())));
                 } else {
-                    restore(d.sanctionId());
+                    restore(d.sanctionId(), event.department());
                 }
             }
-            case "party.discipline.sanction.revoked.v1" -> restore(codec.data(event, SanctionData.class).sanctionId());
+            case "party.discipline.sanction.revoked.v1" -> restore(codec.data(event, SanctionData.class).sanctionId(), event.department());
             default -> {
                 // other facts of the discipline service do not change committees
             }
         }
     }
 
-    private void restore(String sanctionId) {
-        mongo.find(Query.query(Criteria.where("vacancies.sanctionId").is(sanctionId)), Committee.class)
+    private void restore(String sanctionId, String department) {
+        mongo.find(Query.query(Criteria.where("vacancies.sanctionId").is(sanctionId).and("department").is(department)), Committee.class)
                 .forEach(c -> changed(c, c.restore(sanctionId)));
     }
 

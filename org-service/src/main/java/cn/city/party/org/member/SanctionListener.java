@@ -9,8 +9,6 @@ import cn.city.party.common.outbox.OutboxRelay;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -20,7 +18,8 @@ import java.time.LocalDate;
 /**
  * Consumes the discipline service's sanctions: an imposed or corrected sanction (or admonishment) puts the member
  * inside an influence period until its end date; a revoked one ends it. Each event changes the member document once:
- * its id is recorded in the same atomic update. Events for members this service does not hold change nothing.
+ * its id is recorded in the same atomic update. Events for members this service does not hold change nothing; a
+ * sanction naming another department than the member's is refused ({@link ReadModelWriter#updateOnce}).
  * An expulsion (开除党籍) also ends the membership (status {@code EXPELLED}, announced like any status change); its
  * revocation, or a correction to another type, gives the previous status back.
  */
@@ -34,12 +33,14 @@ class SanctionListener {
     static final String EXPULSION = "EXPULSION";
 
     private final EventCodec codec;
+    private final ReadModelWriter writer;
     private final MongoTemplate mongo;
     private final EventFactory events;
     private final OutboxRelay relay;
 
-    SanctionListener(EventCodec codec, MongoTemplate mongo, EventFactory events, OutboxRelay relay) {
+    SanctionListener(EventCodec codec, ReadModelWriter writer, MongoTemplate mongo, EventFactory events, OutboxRelay relay) {
         this.codec = codec;
+        this.writer = writer;
         this.mongo = mongo;
         this.events = events;
         this.relay = relay;
@@ -56,20 +57,21 @@ class SanctionListener {
 
     @KafkaListener(topics = TOPIC)
     void on(ConsumerRecord<String, String> record) {
-        EventEnvelope event = codec.read(record.value());
+        EventEnvelope event = codec.read(record);
         switch (event.type()) {
             case IMPOSED, CORRECTED -> {
                 SanctionData d = codec.data(event, SanctionData.class);
                 if (d.decidedOn() == null || d.influenceUntil() == null || d.type() == null) {
                     throw new PoisonEventException("sanction " + d.sanctionId() + " lacks its dates or type", null);
                 }
-                apply(d.memberId(), event.id(), new Update().set(key(d.sanctionId()),
+                writer.updateOnce(Member.class, d.memberId(), event, new Update().set(key(d.sanctionId()),
                         new InfluencePeriod(d.sanctionId(), d.type(), d.decidedOn(), d.influenceUntil(), null)));
                 membership(d.memberId(), d.sanctionId(), EXPULSION.equals(d.type()));
             }
             case REVOKED -> {
                 RevokedData d = codec.data(event, RevokedData.class);
-                apply(d.memberId(), event.id(), new Update().set(key(d.sanctionId()) + ".revokedOn", d.revokedOn()));
+                writer.updateOnce(Member.class, d.memberId(), event,
+                        new Update().set(key(d.sanctionId()) + ".revokedOn", d.revokedOn()));
                 membership(d.memberId(), d.sanctionId(), false);
             }
             default -> {
@@ -94,11 +96,6 @@ class SanctionListener {
             mongo.save(member);
             relay.nudge();
         }
-    }
-
-    private void apply(String memberId, String eventId, Update update) {
-        Query notYet = Query.query(Criteria.where("_id").is(memberId).and(ReadModelWriter.APPLIED).ne(eventId));
-        mongo.updateFirst(notYet, update.push(ReadModelWriter.APPLIED).slice(-500).each(eventId), Member.class);
     }
 
     private static String key(String sanctionId) {

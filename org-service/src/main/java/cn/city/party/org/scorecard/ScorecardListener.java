@@ -117,7 +117,7 @@ class ScorecardListener {
             "party.study.credits", "party.study.progress", "party.discipline.sanction", "party.discipline.accountability",
             "party.org.committee", "party.org.dues", "party.org.organization", "party.org.department"})
     void on(ConsumerRecord<String, String> record) {
-        EventEnvelope e = codec.read(record.value());
+        EventEnvelope e = codec.read(record);
         if (e.time() == null) {
             throw new PoisonEventException("event " + e.id() + " has no time", null);
         }
@@ -161,7 +161,7 @@ class ScorecardListener {
             case "party.discipline.sanction.revoked.v1" -> {
                 RevokedData d = codec.data(e, RevokedData.class);
                 // a revocation stands whatever order it arrives in: it does not compete with the sanction's own facts
-                writer.applyOnce(ScorecardFact.class, "sanction:" + d.sanctionId(), e.id(),
+                writer.applyOnce(ScorecardFact.class, "sanction:" + d.sanctionId(), e,
                         new Update().set("revokedOn", required(d.revokedOn(), e)));
             }
             case "party.discipline.accountability.recorded.v1" -> {
@@ -222,7 +222,7 @@ class ScorecardListener {
                 return;
             }
         }
-        writer.applyOnce(type, id, e.id(), update.set("at", at).set("eventId", e.id()));
+        writer.applyOnce(type, id, e, update.set("at", at).set("eventId", e.id()));
     }
 
     /** When the term was first seen without a secretary: kept from an earlier event, else this event's day. */

@@ -2,6 +2,7 @@ package cn.city.party.common.messaging;
 
 import cn.city.party.common.events.EventType;
 import cn.city.party.common.events.PoisonEventException;
+import cn.city.party.common.events.UntrustedEventException;
 import cn.city.party.common.web.RequestId;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -13,10 +14,12 @@ import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.RecordInterceptor;
+import org.springframework.kafka.support.KafkaUtils;
 import org.springframework.util.backoff.FixedBackOff;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * How every consumer behaves: a failing record is retried a few times, then published to
@@ -31,15 +34,33 @@ public final class KafkaConventions {
     }
 
     public static DefaultErrorHandler errorHandler(KafkaOperations<?, ?> template, String group, Duration retryInterval, long retries) {
+        // a listener with a group of its own (e.g. org-service's scorecard) dead-letters to that group's topic
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
-                (record, e) -> new TopicPartition(EventType.deadLetterTopic(record.topic(), group), -1));
+                (record, e) -> new TopicPartition(EventType.deadLetterTopic(record.topic(),
+                        Objects.requireNonNullElse(KafkaUtils.getConsumerGroupId(), group)), -1));
         DefaultErrorHandler handler = new DefaultErrorHandler((record, e) -> {
-            log.error("event at {}-{}@{} moved to the dead-letter topic: {}", record.topic(), record.partition(),
-                    record.offset(), e.getMessage());
+            PoisonEventException poison = poisonCause(e);
+            if (poison instanceof UntrustedEventException) {
+                log.warn("event at {}-{}@{} refused to the dead-letter topic: {}", record.topic(), record.partition(),
+                        record.offset(), poison.getMessage());
+            } else {
+                // a poison reason names the event, never its data; another failure is named by its message
+                log.error("event at {}-{}@{} moved to the dead-letter topic: {}", record.topic(), record.partition(),
+                        record.offset(), poison != null ? poison.getMessage() : e.getMessage());
+            }
             recoverer.accept(record, e);
         }, new FixedBackOff(retryInterval.toMillis(), retries));
         handler.addNotRetryableExceptions(PoisonEventException.class);
         return handler;
+    }
+
+    private static PoisonEventException poisonCause(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PoisonEventException poison) {
+                return poison;
+            }
+        }
+        return null;
     }
 
     /** Carries the producing request's id from the Kafka header into the consumer's log context. */

@@ -25,9 +25,14 @@ public final class EventCapture implements AutoCloseable {
     private final List<ConsumerRecord<String, String>> records = new ArrayList<>();
 
     public EventCapture(String bootstrapServers, String... topics) {
+        this(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), topics);
+    }
+
+    /** Connects with {@code clientProperties} (the bootstrap servers and, on a secured broker, the credentials). */
+    public EventCapture(Map<String, Object> clientProperties, String... topics) {
         Properties props = new Properties();
+        props.putAll(clientProperties);
         props.putAll(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "capture-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",

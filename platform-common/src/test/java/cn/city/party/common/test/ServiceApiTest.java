@@ -1,5 +1,6 @@
 package cn.city.party.common.test;
 
+import cn.city.party.common.events.EventType;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -7,6 +8,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +33,9 @@ public abstract class ServiceApiTest {
     @Value("${spring.kafka.bootstrap-servers}")
     protected String kafkaBootstrapServers;
 
+    @Value("${spring.kafka.consumer.group-id}")
+    protected String consumerGroup;
+
     protected Api api() {
         Tokens tokens = new Tokens(keycloakUrl);
         return new Api("http://localhost:" + port, tokens::of);
@@ -39,6 +44,11 @@ public abstract class ServiceApiTest {
     /** Listens on {@code topics} from their beginning; close it at the end of the test. */
     protected EventCapture capture(String... topics) {
         return new EventCapture(kafkaBootstrapServers, topics);
+    }
+
+    /** Listens on the dead-letter topic of this service's consumer group for {@code topic}. */
+    protected EventCapture deadLetters(String topic) {
+        return capture(EventType.deadLetterTopic(topic, consumerGroup));
     }
 
     /**
@@ -68,6 +78,13 @@ public abstract class ServiceApiTest {
         JsonNode event = Api.JSON.valueToTree(envelope);
         EventContracts.assertValid(event, "contracts/" + type + ".schema.json");
         return event.toString();
+    }
+
+    /** The same event claiming another {@code source}: what a forger, or a service writing a topic not its own, sends. */
+    protected static String sentBy(String source, String event) {
+        ObjectNode forged = (ObjectNode) Api.JSON.readTree(event);
+        forged.put("source", source);
+        return forged.toString();
     }
 
     protected String publish(String topic, String type, String key, String department, Object data) {

@@ -3,6 +3,8 @@ package cn.city.party.study.progress;
 import cn.city.party.common.events.EventCodec;
 import cn.city.party.common.events.EventEnvelope;
 import cn.city.party.common.events.PoisonEventException;
+import cn.city.party.common.messaging.ReadModelWriter;
+import cn.city.party.study.roster.RosterMember;
 import cn.city.party.study.support.StudyFiguresChanged;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,13 +31,15 @@ class OfflineStudyListener {
 
     private final EventCodec codec;
     private final MongoTemplate mongo;
+    private final ReadModelWriter writer;
     private final ApplicationEventPublisher publisher;
     private final ZoneId zone;
 
-    OfflineStudyListener(EventCodec codec, MongoTemplate mongo, ApplicationEventPublisher publisher,
+    OfflineStudyListener(EventCodec codec, MongoTemplate mongo, ReadModelWriter writer, ApplicationEventPublisher publisher,
                          @Value("${platform.zone:Asia/Shanghai}") ZoneId zone) {
         this.codec = codec;
         this.mongo = mongo;
+        this.writer = writer;
         this.publisher = publisher;
         this.zone = zone;
     }
@@ -47,7 +51,7 @@ class OfflineStudyListener {
 
     @KafkaListener(topics = TOPIC)
     void on(ConsumerRecord<String, String> record) {
-        EventEnvelope e = codec.read(record.value());
+        EventEnvelope e = codec.read(record);
         if (!ATTENDED.equals(e.type())) {
             return; // other facts of the topic are not study
         }
@@ -56,6 +60,8 @@ class OfflineStudyListener {
                 || e.time() == null) {
             throw new PoisonEventException("study-session event " + e.id() + " lacks a required field", null);
         }
+        // credit only a member of the event's own department
+        writer.requireSameDepartment(RosterMember.class, d.memberId(), e);
         OfflineStudy next = new OfflineStudy(OfflineStudy.idOf(d.activityId(), d.memberId()), d.department(),
                 d.branchId(), d.memberId(), d.activityId(), d.kind(), d.title(), d.heldAt(),
                 d.heldAt().atZone(zone).getYear(), d.durationMinutes(), d.attendance(), d.lateEntry(),

@@ -44,7 +44,7 @@ public class RosterListener {
 
     @KafkaListener(topics = {RosterEvents.MEMBER_TOPIC, RosterEvents.ORGANIZATION_TOPIC, RosterEvents.COMMITTEE_TOPIC})
     public void on(ConsumerRecord<String, String> record) {
-        EventEnvelope envelope = codec.read(record.value());
+        EventEnvelope envelope = codec.read(record);
         String type = envelope.type();
         if (type.startsWith(RosterEvents.MEMBER_PREFIX) && type.endsWith(".v1")) {
             member(envelope);
@@ -67,7 +67,7 @@ public class RosterListener {
                 .set("leadingCadre", m.leadingCadre())
                 .set("accountSubject", m.accountSubject());
         // a member admitted as probationary is a new member: the NEW_MEMBERS materials become its required study
-        if (writer.applyOnce(RosterMember.class, m.memberId(), envelope.id(), update)) {
+        if (writer.applyOnce(RosterMember.class, m.memberId(), envelope, update)) {
             // a member who never studied counts too: its credits of the year follow every roster change
             publisher.publishEvent(StudyFiguresChanged.ofMember(m.department(), m.memberId(),
                     clock.instant().atZone(zone).getYear()));
@@ -83,7 +83,7 @@ public class RosterListener {
                 .set("parentId", o.parentId())
                 .set("ancestors", o.ancestors())
                 .set("status", o.status());
-        writer.applyOnce(RosterOrganization.class, o.id(), envelope.id(), update);
+        writer.applyOnce(RosterOrganization.class, o.id(), envelope, update);
     }
 
     /**
@@ -95,13 +95,13 @@ public class RosterListener {
         String secretary = c.secretaryId();
         for (RosterMember previous : mongo.find(Query.query(Criteria.where("secretaryOf").is(c.organizationId())), RosterMember.class)) {
             if (!previous.id().equals(secretary)) {
-                writer.applyOnce(RosterMember.class, previous.id(), envelope.id(), new Update().unset("secretaryOf"));
+                writer.applyOnce(RosterMember.class, previous.id(), envelope, new Update().unset("secretaryOf"));
             }
         }
         if (secretary != null) {
-            writer.applyOnce(RosterMember.class, secretary, envelope.id(), new Update().set("secretaryOf", c.organizationId()));
+            writer.applyOnce(RosterMember.class, secretary, envelope, new Update().set("secretaryOf", c.organizationId()));
         }
-        writer.applyOnce(RosterOrganization.class, c.organizationId(), envelope.id(),
+        writer.applyOnce(RosterOrganization.class, c.organizationId(), envelope,
                 new Update().set("department", c.department()).set("secretaryMemberId", secretary));
     }
 }

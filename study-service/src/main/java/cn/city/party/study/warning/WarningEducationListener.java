@@ -47,7 +47,7 @@ public class WarningEducationListener {
 
     @KafkaListener(topics = TOPIC)
     public void on(ConsumerRecord<String, String> record) {
-        EventEnvelope envelope = codec.read(record.value());
+        EventEnvelope envelope = codec.read(record);
         if (!PUBLISHED.equals(envelope.type())) {
             return;
         }
