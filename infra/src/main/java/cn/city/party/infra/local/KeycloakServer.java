@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The real Keycloak server from the distribution that the infra module unpacks from Maven Central. Built once in
@@ -18,6 +19,7 @@ import java.util.Map;
 public final class KeycloakServer {
 
     public static final String VERSION = "26.7.3";
+    static final String THEMES = "infra/keycloak/themes";
     private static final String BUILD_OPTIONS = "--db=dev-file --health-enabled=true --metrics-enabled=false";
 
     private final PlatformSettings settings;
@@ -47,6 +49,7 @@ public final class KeycloakServer {
             Files.createDirectories(imports);
             Files.createDirectories(data);
             Files.copy(realmFile, imports.resolve("city-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            installThemes(settings.root().resolve(THEMES), home.resolve("themes"));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -73,6 +76,23 @@ public final class KeycloakServer {
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", System.getenv().getOrDefault("KEYCLOAK_ADMIN_PASSWORD", "admin"),
                 "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m",
                 "JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");
+    }
+
+    /**
+     * The platform's login theme ({@value #THEMES}), copied into the distribution's {@code themes} folder, where
+     * Keycloak finds folder themes without a rebuild (the same folder Compose and Kubernetes mount it into).
+     */
+    static void installThemes(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 
     /** The one-time Quarkus build; a marker records the options it was built with. */
