@@ -58,7 +58,12 @@ class WebApp implements WebFilter {
         }
         String last = path.substring(path.lastIndexOf('/') + 1);
         return (path.equals("/") || path.equals(INDEX) || !last.contains("."))
-                && request.getHeaders().getAccept().stream().anyMatch(MediaType.TEXT_HTML::isCompatibleWith);
+                && acceptsHtml(request.getHeaders().getAccept());
+    }
+
+    /** No Accept header means anything is accepted (RFC 9110); browsers send one with text/html on navigation. */
+    private static boolean acceptsHtml(List<MediaType> accepted) {
+        return accepted.isEmpty() || accepted.stream().anyMatch(MediaType.TEXT_HTML::isCompatibleWith);
     }
 
     /**
