@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,18 +25,28 @@ public final class HttpBrowser {
 
     private static final Pattern LOGIN_FORM = Pattern.compile("id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
 
+    /** A step that takes longer fails the test instead of hanging it. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+
     private final LocalhostCookies cookies = new LocalhostCookies();
-    private final HttpClient following = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL).build();
-    private final HttpClient stepping = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient following = client(HttpClient.Redirect.NORMAL);
+    private final HttpClient stepping = client(HttpClient.Redirect.NEVER);
+
+    private HttpClient client(HttpClient.Redirect redirects) {
+        // HTTP/1.1 as browsers speak to a plain-http server (no h2c upgrade)
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)
+                .connectTimeout(Duration.ofSeconds(10)).followRedirects(redirects).build();
+    }
 
     /** Opens {@code url} as a page (Accept: text/html) and follows every redirect. */
     public HttpResponse<String> open(String url) {
-        return send(following, HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html").GET().build());
+        return send(following, HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).header("Accept", "text/html").GET().build());
     }
 
     /** Sends one request without following redirects, so the test sees each step. */
     public HttpResponse<String> send(HttpRequest request) {
-        return send(stepping, request);
+        return send(stepping, request.timeout().isPresent() ? request
+                : HttpRequest.newBuilder(request, (name, value) -> true).timeout(TIMEOUT).build());
     }
 
     /** On a Keycloak login page: types the user name, then the password, and follows where Keycloak sends it. */
@@ -53,7 +64,7 @@ public final class HttpBrowser {
         if (!action.find()) {
             throw new IllegalStateException("no login form on " + page.uri() + ":\n" + page.body());
         }
-        return send(following, HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
+        return send(following, HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&"))).timeout(TIMEOUT)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
     }
