@@ -51,7 +51,6 @@ class SignInBrowserIT extends BrowserTest {
                 + " form.appendChild(csrf); document.body.appendChild(form); form.submit(); }");
         page.waitForURL(url -> url.startsWith(keycloak + "/realms/city/protocol/openid-connect/auth"));
         assertThat(page.locator("#username").isVisible()).as("Keycloak's sign-in page").isTrue();
-        screenshot("signed-out");
 
         page.goBack();
 
