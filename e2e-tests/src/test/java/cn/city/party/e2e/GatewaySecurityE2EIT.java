@@ -1,6 +1,7 @@
 package cn.city.party.e2e;
 
 import cn.city.party.common.test.Api;
+import cn.city.party.common.test.HttpBrowser;
 import cn.city.party.common.test.TestInfrastructure;
 import cn.city.party.common.test.Tokens;
 import cn.city.party.infra.local.LocalPlatform;
@@ -69,42 +70,44 @@ class GatewaySecurityE2EIT {
 
     @Test
     @Order(2)
-    void no_token_is_a_401_problem_for_api_clients_and_a_login_redirect_for_browsers() throws Exception {
+    void no_token_is_a_401_problem_on_the_api_whatever_it_accepts_and_a_page_is_sent_to_sign_in() throws Exception {
         Api.Response response = api.anonymous().get("/api/org/departments");
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.json().path("type").asString()).isEqualTo("urn:party-platform:problem:unauthenticated");
 
-        HttpResponse<String> browser = HttpClient.newHttpClient().send(
+        HttpResponse<String> browserOnApi = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(platform.settings().gatewayUrl() + "/api/org/departments"))
                         .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(browser.statusCode()).isEqualTo(302);
-        assertThat(browser.headers().firstValue("Location")).hasValueSatisfying(
+        assertThat(browserOnApi.statusCode()).isEqualTo(401);
+        assertThat(browserOnApi.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+
+        HttpResponse<String> page = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(platform.settings().gatewayUrl() + "/member/home"))
+                        .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location")).hasValueSatisfying(
                 l -> assertThat(l).endsWith("/oauth2/authorization/keycloak"));
     }
 
     @Test
     @Order(2)
-    void a_browser_signs_in_through_keycloak_and_the_gateway_relays_its_token() throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new LocalhostBrowserCookies())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+    void a_browser_signs_in_through_keycloak_and_the_gateway_relays_its_token() {
+        HttpBrowser browser = new HttpBrowser();
         String gateway = platform.settings().gatewayUrl();
 
-        HttpResponse<String> loginPage = browser.send(HttpRequest.newBuilder(URI.create(gateway + "/api/org/departments/caizheng"))
-                .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> loginPage = browser.open(gateway + "/sign-in?next=/member/home");
         assertThat(loginPage.uri().toString()).as("sent to Keycloak's login page").startsWith(keycloak + "/realms/city/");
-        // with Organizations on, Keycloak asks for the user name first, then the password
-        HttpResponse<String> passwordPage = submitLoginForm(browser, loginPage, "username=caizheng-admin");
-        assertThat(passwordPage.body()).as("the password step").contains("name=\"password\"");
-        HttpResponse<String> signedIn = submitLoginForm(browser, passwordPage, "password=" + Tokens.DEMO_PASSWORD + "&credentialId=");
+        HttpResponse<String> signedIn = browser.signIn(loginPage, "caizheng-admin");
 
         assertThat(signedIn.statusCode()).isEqualTo(200);
-        assertThat(signedIn.uri().toString()).as("back at the page first asked for").startsWith(gateway + "/api/org/departments/caizheng");
-        assertThat(Api.JSON.readTree(signedIn.body()).path("name").asString()).isEqualTo("市财政局");
+        assertThat(signedIn.uri().toString()).as("back at the page first asked for").isEqualTo(gateway + "/member/home");
+        HttpResponse<String> department = browser.send(HttpRequest.newBuilder(URI.create(gateway + "/api/org/departments/caizheng")).GET().build());
+        assertThat(Api.JSON.readTree(department.body()).path("name").asString()).isEqualTo("市财政局");
 
         HttpResponse<String> forged = browser.send(HttpRequest.newBuilder(URI.create(gateway + "/api/org/organizations"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"department\":\"caizheng\",\"type\":\"BRANCH\",\"name\":\"跨站伪造\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+                .build());
         assertThat(forged.statusCode()).as("a cookie-authenticated write without the CSRF token").isEqualTo(403);
     }
 
@@ -254,51 +257,36 @@ class GatewaySecurityE2EIT {
 
     @Test
     @Order(99)
-    void a_service_that_is_down_gives_a_503_problem_quickly_not_a_hang() {
+    void a_service_that_is_down_gives_503_problems_quickly_and_opens_only_its_own_breaker() throws InterruptedException {
+        Api admin = api.as("caizheng-admin");
+        List<String> others = List.of("/api/org/departments/caizheng", "/api/compliance/rules?year=2026", "/api/study/materials");
+        others.forEach(path -> assertThat(admin.get(path).status()).as("before: " + path).isEqualTo(200));
         platform.stop("discipline-service");
         try {
-            Instant start = Instant.now();
+            Api inspector = api.as("city-inspector");
+            for (int i = 0; i < 40; i++) {
+                Instant start = Instant.now();
+                Api.Response response = inspector.get("/api/discipline/leads");
 
-            Api.Response response = api.as("city-inspector").get("/api/discipline/leads");
+                assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(10));
+                assertThat(response.status()).isEqualTo(503);
+                assertThat(response.json().path("type").asString()).isEqualTo("urn:party-platform:problem:serviceUnavailable");
+            }
 
-            assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(10));
-            assertThat(response.status()).isEqualTo(503);
-            assertThat(response.json().path("type").asString()).isEqualTo("urn:party-platform:problem:serviceUnavailable");
-            assertThat(api.as("caizheng-admin").get("/api/org/departments/caizheng").status())
-                    .as("the other services are unaffected").isEqualTo(200);
+            others.forEach(path -> assertThat(admin.get(path).status())
+                    .as("with discipline-service's breaker open: " + path).isEqualTo(200));
         } finally {
             // the platform is shared by the other end-to-end tests in this JVM
             platform.restart(PlatformService.DISCIPLINE);
         }
-    }
-
-    private static HttpResponse<String> submitLoginForm(HttpClient browser, HttpResponse<String> page, String form) throws Exception {
-        var action = java.util.regex.Pattern.compile("id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"").matcher(page.body());
-        assertThat(action.find()).as("a login form on " + page.uri()).isTrue();
-        return browser.send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /**
-     * Cookies as a browser keeps them for http://localhost, which browsers treat as a secure context: cookies marked
-     * {@code Secure} (Keycloak's login session) are still sent back. Java's cookie manager would drop them.
-     */
-    private static final class LocalhostBrowserCookies extends java.net.CookieHandler {
-        private final java.net.CookieManager cookies = new java.net.CookieManager(null, java.net.CookiePolicy.ACCEPT_ALL);
-
-        @Override
-        public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) throws java.io.IOException {
-            return cookies.get(uri, requestHeaders);
+        // the open breaker lets a trial call through after its wait (10 s) and closes when it succeeds
+        Instant deadline = Instant.now().plusSeconds(30);
+        int status = 0;
+        while (status != 200 && Instant.now().isBefore(deadline)) {
+            status = api.as("city-inspector").get("/api/discipline/leads").status();
+            Thread.sleep(500);
         }
-
-        @Override
-        public void put(URI uri, Map<String, List<String>> responseHeaders) throws java.io.IOException {
-            Map<String, List<String>> insecure = new java.util.HashMap<>();
-            responseHeaders.forEach((name, values) -> insecure.put(name, name != null && name.equalsIgnoreCase("Set-Cookie")
-                    ? values.stream().map(v -> v.replaceAll("(?i);\\s*Secure", "")).toList() : values));
-            cookies.put(uri, insecure);
-        }
+        assertThat(status).as("discipline-service answers again after its restart").isEqualTo(200);
     }
 
     private static String payloadWith(String payload, String from, String to) {

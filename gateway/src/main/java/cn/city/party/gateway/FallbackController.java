@@ -9,9 +9,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
+import java.util.Set;
+
 /** Where an open circuit or a timed-out call ends: a 503 problem at once, never a hang. */
 @RestController
 public class FallbackController {
+
+    /** The services the routes forward to; only these are named in a problem (nothing the caller typed). */
+    private static final Set<String> SERVICES = Set.of("org-service", "activity-service", "study-service", "discipline-service");
 
     private final GatewayProblems problems;
 
@@ -21,6 +26,10 @@ public class FallbackController {
 
     @RequestMapping("/fallback/{service}")
     public ResponseEntity<ProblemDetail> unavailable(@PathVariable String service, ServerWebExchange exchange) {
+        if (!SERVICES.contains(service)) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problems.problem(exchange, HttpStatus.NOT_FOUND, "notFound"));
+        }
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .header("Retry-After", "5")

@@ -3,29 +3,33 @@ package cn.city.party.gateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import java.time.Duration;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The gateway on its own, with every service down: it starts without Keycloak, answers API clients without a
- * token with a 401 problem, and an unreachable service with a 503 problem at once (the full behaviour with real
- * tokens is in e2e-tests).
+ * The gateway on its own, without Keycloak or services: what a caller that is not signed in gets. The flows with
+ * real tokens are in {@link GatewayRoutesIT}, the browser's sign-in and sign-out in e2e-tests.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "KEYCLOAK_ISSUER_URI=http://localhost:1/realms/city",
-        "ORG_SERVICE_URL=http://localhost:" + GatewayApplicationTest.CLOSED_PORT,
-        "GATEWAY_TIMEOUT=3s"})
+        "KEYCLOAK_ISSUER_URI=http://localhost:1/realms/city", "GATEWAY_MAX_REQUEST_SIZE=1KB"})
 @AutoConfigureWebTestClient
 class GatewayApplicationTest {
 
-    /** A port nothing listens on (the services are not started in this test). */
-    static final int CLOSED_PORT = 9;
+    private static final String LONG_SEGMENT = "x".repeat(3000);
 
     @Autowired
     private WebTestClient web;
+
+    @LocalServerPort
+    private int port;
 
     @Test
     void starts_and_reports_ready() {
@@ -34,27 +38,114 @@ class GatewayApplicationTest {
     }
 
     @Test
-    void an_api_call_without_a_token_is_a_401_problem_in_the_callers_language() {
-        web.get().uri("/api/org/departments").accept(MediaType.APPLICATION_JSON).header("Accept-Language", "en")
+    void an_api_call_without_a_session_or_token_is_a_401_problem_whatever_it_accepts() {
+        for (String accept : new String[]{"application/json", "text/html", "text/html,application/xhtml+xml,*/*;q=0.8", "*/*"}) {
+            web.get().uri("/api/org/departments").header(HttpHeaders.ACCEPT, accept).header("Accept-Language", "en")
+                    .exchange().expectStatus().isUnauthorized()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "no-store")
+                    .expectBody().jsonPath("$.type").isEqualTo("urn:party-platform:problem:unauthenticated")
+                    .jsonPath("$.title").isEqualTo("Not signed in or token invalid");
+        }
+        web.get().uri("/api/session").exchange().expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.title").isEqualTo("未登录或令牌无效");
+    }
+
+    @Test
+    void a_write_without_a_session_is_401_not_a_csrf_refusal() {
+        web.post().uri("/api/org/organizations").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
                 .exchange().expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.type").isEqualTo("urn:party-platform:problem:unauthenticated");
+    }
+
+    @Test
+    void a_page_without_a_session_is_sent_to_sign_in_and_index_html_is_not_served() {
+        for (String page : new String[]{"/", "/member/checkin/abc", "/index.html"}) {
+            web.get().uri(page).accept(MediaType.TEXT_HTML).exchange()
+                    .expectStatus().isFound()
+                    .expectHeader().location(GatewaySecurity.AUTHORIZATION);
+        }
+    }
+
+    @Test
+    void sign_in_with_a_return_path_starts_the_keycloak_login() {
+        web.get().uri("/sign-in?next=/member/checkin/abc").exchange()
+                .expectStatus().isFound()
+                .expectHeader().location(GatewaySecurity.AUTHORIZATION)
+                .expectCookie().exists("SESSION");
+        web.get().uri("/oauth2/authorization/keycloak").exchange()
+                .expectStatus().isFound()
+                .expectHeader().value(HttpHeaders.LOCATION, location -> assertThat(location)
+                        .startsWith("http://localhost:1/realms/city/protocol/openid-connect/auth?")
+                        .contains("client_id=gateway", "code_challenge_method=S256"));
+    }
+
+    @Test
+    void hashed_assets_are_public_and_cached_for_a_year() {
+        web.get().uri("/assets/app-3f9a1c.js").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "public, max-age=31536000, immutable")
+                .expectBody(String.class).isEqualTo("console.log(\"app\");\n");
+    }
+
+    @Test
+    void the_csrf_cookie_is_issued_on_the_first_page_load_readable_by_the_app() {
+        web.get().uri("/").accept(MediaType.TEXT_HTML).exchange()
+                .expectCookie().exists("XSRF-TOKEN")
+                .expectCookie().httpOnly("XSRF-TOKEN", false)
+                .expectCookie().sameSite("XSRF-TOKEN", "Lax")
+                .expectCookie().secure("XSRF-TOKEN", false);
+    }
+
+    @Test
+    void the_session_cookie_is_http_only_and_same_site_lax() {
+        web.get().uri("/member/home").accept(MediaType.TEXT_HTML).exchange()
+                .expectCookie().httpOnly("SESSION", true)
+                .expectCookie().sameSite("SESSION", "Lax")
+                .expectCookie().secure("SESSION", false);
+    }
+
+    @Test
+    void the_firewall_refuses_an_encoded_nul_or_slash_with_a_problem() {
+        for (String path : new String[]{"/api/org/members/a%00b", "/api/org/members/a%2Fb", "/assets/a%2F..%2Fb.js"}) {
+            web.get().uri(URI.create("http://localhost:" + port + path)).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.type").isEqualTo("urn:party-platform:problem:badRequest");
+        }
+    }
+
+    @Test
+    void no_problem_echoes_a_long_path_back() {
+        byte[] unauthenticated = web.get().uri("/api/org/" + LONG_SEGMENT).exchange()
+                .expectStatus().isUnauthorized().expectBody().returnResult().getResponseBody();
+        byte[] notFound = web.get().uri("/assets/" + LONG_SEGMENT + ".js").exchange()
+                .expectStatus().isNotFound()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.type").isEqualTo("urn:party-platform:problem:unauthenticated")
-                .jsonPath("$.title").isEqualTo("Not signed in or token invalid");
+                .expectBody().returnResult().getResponseBody();
+
+        for (byte[] body : new byte[][]{unauthenticated, notFound}) {
+            assertThat(new String(body, StandardCharsets.UTF_8)).doesNotContain("xxxxxxxxxx").hasSizeLessThan(600);
+        }
+        web.get().uri("/api/org/short").exchange().expectBody().jsonPath("$.instance").isEqualTo("/api/org/short");
     }
 
     @Test
-    void a_browser_without_a_session_is_sent_to_the_login() {
-        web.get().uri("/api/org/departments").accept(MediaType.TEXT_HTML).exchange()
-                .expectStatus().is3xxRedirection()
-                .expectHeader().location("/oauth2/authorization/keycloak");
+    void a_body_above_the_limit_is_a_413_problem_before_anything_else() {
+        web.post().uri("/api/org/members/import").contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .bodyValue(new byte[1025]).exchange()
+                .expectStatus().isEqualTo(413)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:party-platform:problem:payloadTooLarge")
+                .jsonPath("$.detail").isEqualTo("请求内容超过了 1024 字节的上限。");
+        web.post().uri("/api/org/members/import").contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .bodyValue(new byte[1024]).exchange()
+                .expectStatus().isUnauthorized();
     }
 
     @Test
-    void the_fallback_is_a_503_problem_naming_the_service() {
-        web.mutate().responseTimeout(Duration.ofSeconds(10)).build()
-                .get().uri("/fallback/org-service").exchange()
-                .expectStatus().isEqualTo(503)
-                .expectHeader().valueEquals("Retry-After", "5")
-                .expectBody().jsonPath("$.detail").value(detail -> org.assertj.core.api.Assertions.assertThat((String) detail).contains("org-service"));
+    void api_docs_and_metrics_are_public_outside_production() {
+        web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
+        web.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection()
+                .expectHeader().value(HttpHeaders.LOCATION, location -> assertThat(location).contains("swagger-ui"));
     }
 }

@@ -3,10 +3,12 @@ package cn.city.party.infra.local;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The real Keycloak server from the distribution that the infra module unpacks from Maven Central. Built once in
@@ -19,6 +21,7 @@ import java.util.Map;
 public final class KeycloakServer {
 
     public static final String VERSION = "26.7.3";
+    static final String THEMES = "infra/keycloak/themes";
     private static final String BUILD_OPTIONS = "--db=dev-file --health-enabled=true --metrics-enabled=false";
 
     private final PlatformSettings settings;
@@ -61,6 +64,7 @@ public final class KeycloakServer {
             Files.createDirectories(imports);
             Files.createDirectories(data);
             Files.writeString(imports.resolve("city-realm.json"), RealmFiles.mergedJson(realmFiles));
+            installThemes(settings.root().resolve(THEMES), home.resolve("themes"));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -91,6 +95,23 @@ public final class KeycloakServer {
                 GATEWAY_SECRET, gatewaySecret(settings),
                 // the production realm's redirect URIs name the public address; the local overlay lists localhost
                 "PLATFORM_PUBLIC_URL", "http://localhost:" + settings.gatewayPort());
+    }
+
+    /**
+     * The platform's login theme ({@value #THEMES}), copied into the distribution's {@code themes} folder, where
+     * Keycloak finds folder themes without a rebuild (the same folder Compose and Kubernetes mount it into).
+     */
+    static void installThemes(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 
     /** The one-time Quarkus build; a marker records the options it was built with. */

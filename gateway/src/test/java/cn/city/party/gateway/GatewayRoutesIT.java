@@ -1,0 +1,296 @@
+package cn.city.party.gateway;
+
+import cn.city.party.common.test.HttpBrowser;
+import cn.city.party.common.test.Tokens;
+import cn.city.party.infra.local.RealmFiles;
+import cn.city.party.infra.local.KeycloakServer;
+import cn.city.party.infra.local.ManagedProcess;
+import cn.city.party.infra.local.PlatformSettings;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The gateway with the real Keycloak: a browser's sign-in, session, CSRF and sign-out (through Keycloak's real
+ * pages), and API clients with real tokens through the routes to a small upstream HTTP server that stands in for
+ * the services (it records what reached it). discipline-service's route points at a port nothing listens on.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient(timeout = "30s")
+class GatewayRoutesIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** What the upstream received, by path. */
+    private static final Map<String, com.sun.net.httpserver.Headers> RECEIVED = new ConcurrentHashMap<>();
+    private static PlatformSettings keycloakSettings;
+    private static ManagedProcess keycloak;
+    private static HttpServer upstream;
+
+    @Autowired
+    private WebTestClient web;
+
+    @LocalServerPort
+    private int port;
+
+    @DynamicPropertySource
+    static void platform(DynamicPropertyRegistry registry) throws IOException {
+        Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
+        keycloakSettings = PlatformSettings.forTests(root, Files.createTempDirectory("gateway-it-keycloak"), Map.of());
+        keycloak = new KeycloakServer(keycloakSettings).start(RealmFiles.local(root));
+        upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        upstream.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        upstream.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            RECEIVED.put(exchange.getRequestMethod() + " " + path, exchange.getRequestHeaders());
+            if (path.endsWith("/export") || path.endsWith("/slow")) {
+                sleep(Duration.ofSeconds(3));
+            }
+            byte[] body = ("{\"path\":\"" + path + "\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        upstream.start();
+        String service = "http://127.0.0.1:" + upstream.getAddress().getPort();
+        registry.add("KEYCLOAK_ISSUER_URI", keycloakSettings::issuerUri);
+        registry.add("PLATFORM_SECURITY_CLIENTS", () -> RealmFiles.LOCAL_API_CLIENTS);
+        registry.add("ORG_SERVICE_URL", () -> service);
+        registry.add("STUDY_SERVICE_URL", () -> service);
+        registry.add("ACTIVITY_SERVICE_URL", () -> service);
+        registry.add("DISCIPLINE_SERVICE_URL", () -> "http://127.0.0.1:9");
+        registry.add("GATEWAY_TIMEOUT", () -> "2s");
+        registry.add("GATEWAY_RATE_LIMIT_USER_CAPACITY", () -> "60");
+        registry.add("GATEWAY_RATE_LIMIT_USER_PER_SECOND", () -> "0.01");
+    }
+
+    @AfterAll
+    static void stop() {
+        upstream.stop(0);
+        keycloak.stop(Duration.ofSeconds(15));
+    }
+
+    private String gateway() {
+        return "http://localhost:" + port;
+    }
+
+    private String token(String user) {
+        return new Tokens(keycloakSettings.effectiveKeycloakUrl()).of(user);
+    }
+
+    @Test
+    void a_token_of_a_client_the_platform_does_not_name_is_refused_before_any_service() {
+        String token = Tokens.request(keycloakSettings.effectiveKeycloakUrl(), "unlisted-app", "caizheng-admin")
+                .get("access_token").asString();
+        RECEIVED.clear();
+
+        web.get().uri("/api/org/departments/caizheng").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.type").isEqualTo("urn:party-platform:problem:unauthenticated");
+        assertThat(RECEIVED).as("nothing reached a service").isEmpty();
+    }
+
+    @Test
+    void a_bearer_call_reaches_the_service_with_its_token_and_without_the_browsers_cookies() {
+        String token = token("caizheng-secretary");
+        web.get().uri("/api/org/departments/caizheng").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .header(HttpHeaders.COOKIE, "SESSION=s3ss10n; XSRF-TOKEN=t0k3n")
+                .exchange().expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "no-store")
+                .expectBody().jsonPath("$.path").isEqualTo("/api/org/departments/caizheng");
+
+        var received = RECEIVED.get("GET /api/org/departments/caizheng");
+        assertThat(received.getFirst("Authorization")).isEqualTo("Bearer " + token);
+        assertThat(received.containsKey("Cookie")).as("cookies stay at the gateway").isFalse();
+    }
+
+    @Test
+    void api_session_for_an_api_client_tells_who_it_is_and_never_the_token() {
+        String token = token("caizheng-secretary");
+        byte[] body = web.get().uri("/api/session").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange().expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "no-store")
+                .expectBody().jsonPath("$.username").isEqualTo("caizheng-secretary")
+                .jsonPath("$.name").isEqualTo("红梅 孙")
+                .jsonPath("$.department").isEqualTo("caizheng")
+                .jsonPath("$.roles").isEqualTo(List.of("BRANCH_SECRETARY", "MEMBER"))
+                .jsonPath("$.jurisdiction").isEqualTo("department")
+                .jsonPath("$.branches").isEqualTo(List.of())
+                .jsonPath("$.expiresAt").isEqualTo(Instant.ofEpochSecond(claims(token).path("exp").asLong()).toString())
+                .returnResult().getResponseBody();
+        assertThat(new String(body, StandardCharsets.UTF_8)).doesNotContain(token.substring(0, 30));
+    }
+
+    @Test
+    void csrf_is_skipped_for_a_bearer_token_only() {
+        web.post().uri("/api/study/progress").header(HttpHeaders.AUTHORIZATION, "Bearer " + token("caizheng-member"))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange().expectStatus().isOk();
+        assertThat(RECEIVED).containsKey("POST /api/study/progress");
+
+        HttpBrowser browser = signedIn("caizheng-member", "/");
+        HttpResponse<String> basic = browser.send(HttpRequest.newBuilder(URI.create(gateway() + "/api/study/plans"))
+                .header("Authorization", "Basic Y2FpemhlbmctbWVtYmVyOmRlbW8tcGFzcw==").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+        assertThat(basic.statusCode()).as("a session's write with another Authorization scheme still needs the token").isEqualTo(403);
+        assertThat(body(basic).path("type").asString()).isEqualTo("urn:party-platform:problem:csrf");
+        assertThat(RECEIVED).doesNotContainKey("POST /api/study/plans");
+
+        HttpResponse<String> withToken = browser.send(HttpRequest.newBuilder(URI.create(gateway() + "/api/study/plans"))
+                .header("X-XSRF-TOKEN", browser.cookie(gateway(), "XSRF-TOKEN")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+        assertThat(withToken.statusCode()).isEqualTo(200);
+        assertThat(RECEIVED.get("POST /api/study/plans").getFirst("Authorization")).as("the session's token relayed").startsWith("Bearer ey");
+    }
+
+    @Test
+    void a_browser_signs_in_with_a_return_path_sees_its_session_and_signs_out_of_keycloak_too() {
+        HttpBrowser browser = new HttpBrowser();
+        HttpResponse<String> loginPage = browser.open(gateway() + "/sign-in?next=/member/checkin/abc%3Fx%3D1");
+        assertThat(loginPage.uri().toString()).startsWith(keycloakSettings.issuerUri() + "/protocol/openid-connect/auth");
+
+        HttpResponse<String> landed = browser.signIn(loginPage, "caizheng-secretary");
+
+        assertThat(landed.uri().toString()).isEqualTo(gateway() + "/member/checkin/abc?x=1");
+        assertThat(landed.body()).as("the web app's index.html").contains("test index.html");
+        assertThat(landed.headers().firstValue("Cache-Control")).contains("no-store");
+        HttpResponse<String> session = browser.send(HttpRequest.newBuilder(URI.create(gateway() + "/api/session")).GET().build());
+        JsonNode me = body(session);
+        assertThat(me.path("username").asString()).isEqualTo("caizheng-secretary");
+        assertThat(me.path("roles").valueStream().map(JsonNode::asString).toList()).containsExactly("BRANCH_SECRETARY", "MEMBER");
+        assertThat(Instant.parse(me.path("expiresAt").asString()))
+                .isBetween(Instant.now().plus(Duration.ofMinutes(29)), Instant.now().plus(Duration.ofMinutes(31)));
+        assertThat(session.body()).doesNotContain("access_token", "id_token", "eyJ");
+
+        HttpResponse<String> logout = browser.send(HttpRequest.newBuilder(URI.create(gateway() + "/logout"))
+                .header("X-XSRF-TOKEN", browser.cookie(gateway(), "XSRF-TOKEN"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(logout.statusCode()).isEqualTo(302);
+        String endSession = logout.headers().firstValue("Location").orElseThrow();
+        assertThat(endSession).startsWith(keycloakSettings.issuerUri() + "/protocol/openid-connect/logout?").contains("id_token_hint=");
+        assertThat(URLDecoder.decode(endSession, StandardCharsets.UTF_8)).contains("post_logout_redirect_uri=" + gateway() + "/");
+
+        HttpResponse<String> afterLogout = browser.open(endSession);
+        assertThat(afterLogout.uri().toString()).as("Keycloak's session ended too: its sign-in page again")
+                .startsWith(keycloakSettings.issuerUri() + "/protocol/openid-connect/auth");
+        assertThat(afterLogout.body()).contains("kc-form-login");
+        assertThat(browser.send(HttpRequest.newBuilder(URI.create(gateway() + "/api/session")).GET().build()).statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void a_return_path_to_another_site_lands_on_the_home_page() {
+        HttpBrowser browser = new HttpBrowser();
+        HttpResponse<String> landed = browser.signIn(browser.open(gateway() + "/sign-in?next=//evil.example/phish"), "caizheng-member");
+
+        assertThat(landed.uri().toString()).isEqualTo(gateway() + "/");
+    }
+
+    @Test
+    void a_failing_service_opens_only_its_own_breaker() {
+        String token = token("city-inspector");
+        for (int i = 0; i < 25; i++) {
+            web.get().uri("/api/discipline/leads").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                    .exchange().expectStatus().isEqualTo(503)
+                    .expectBody().jsonPath("$.type").isEqualTo("urn:party-platform:problem:serviceUnavailable");
+        }
+
+        for (String other : new String[]{"/api/org/departments", "/api/study/materials", "/api/activities", "/api/compliance/city"}) {
+            web.get().uri(other).header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                    .exchange().expectStatus().isOk();
+        }
+    }
+
+    @Test
+    void an_export_may_take_longer_than_the_time_limit_of_a_list() {
+        String token = token("caizheng-admin");
+        web.get().uri("/api/org/slow").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange().expectStatus().isEqualTo(503)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:party-platform:problem:serviceUnavailable");
+
+        web.get().uri("/api/org/members/export").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.path").isEqualTo("/api/org/members/export");
+    }
+
+    @Test
+    void a_user_past_its_burst_gets_429_while_other_users_go_on() {
+        String token = token("jiaoyu-member");
+        for (int i = 0; i < 60; i++) {
+            web.get().uri("/api/study/materials").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                    .exchange().expectStatus().isOk();
+        }
+
+        web.get().uri("/api/study/materials").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange().expectStatus().isEqualTo(429)
+                .expectHeader().exists("Retry-After")
+                .expectBody().jsonPath("$.type").isEqualTo("urn:party-platform:problem:tooManyRequests");
+        web.get().uri("/api/study/materials").header(HttpHeaders.AUTHORIZATION, "Bearer " + token("jiaoyu-secretary"))
+                .exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void a_deep_link_of_the_web_app_is_answered_with_index_html_for_a_signed_in_browser() {
+        HttpBrowser browser = signedIn("caizheng-member", "/");
+
+        HttpResponse<String> page = browser.open(gateway() + "/member/study/m-1");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.uri().toString()).isEqualTo(gateway() + "/member/study/m-1");
+        assertThat(page.body()).contains("test index.html");
+        assertThat(page.headers().firstValue("Cache-Control")).contains("no-store");
+    }
+
+    private HttpBrowser signedIn(String user, String next) {
+        HttpBrowser browser = new HttpBrowser();
+        HttpResponse<String> landed = browser.signIn(browser.open(gateway() + "/sign-in?next=" + next), user);
+        assertThat(landed.uri().toString()).startsWith(gateway());
+        return browser;
+    }
+
+    private static JsonNode body(HttpResponse<String> response) {
+        return JSON.readTree(response.body());
+    }
+
+    private static JsonNode claims(String token) {
+        return JSON.readTree(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8));
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
