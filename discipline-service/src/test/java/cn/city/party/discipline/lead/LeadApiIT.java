@@ -156,6 +156,35 @@ class LeadApiIT extends DisciplineApiTest {
     }
 
     @Test
+    void a_work_committee_admin_who_is_also_a_department_inspector_reads_only_its_own_departments_leads() {
+        String id = createLead("caizheng-inspector", "caizheng", "caizheng-m05", null).path("id").asString();
+
+        Api committeeInspector = api().as("committee-inspector");
+        Api.Response list = committeeInspector.get("/api/discipline/leads");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.json().valueStream().map(l -> l.path("department").asString()).distinct().toList())
+                .as("the leads of its own department (gongwei) at most").isSubsetOf("gongwei");
+        assertThat(committeeInspector.get("/api/discipline/leads?department=caizheng").json().size()).isZero();
+        assertThat(committeeInspector.get("/api/discipline/leads/" + id).status()).isEqualTo(404);
+        assertThat(transition("committee-inspector", id, "INQUIRY", null).status()).isEqualTo(404);
+        assertThat(api().as("city-inspector").get("/api/discipline/leads").body()).contains(id);
+    }
+
+    @Test
+    void a_role_that_may_not_call_an_endpoint_is_refused_before_its_parameters_are_checked() {
+        for (String user : NOT_INSPECTORS) {
+            Api.Response audit = api().as(user).get("/api/discipline/audit/entries");
+            assertThat(audit.status()).as(user + " " + audit).isEqualTo(403);
+            assertThat(audit.body()).doesNotContain("targetId");
+            Api.Response create = api().as(user).post("/api/discipline/leads", Map.of());
+            assertThat(create.status()).as(user + " " + create).isEqualTo(403);
+            assertThat(create.body()).doesNotContain("summary").doesNotContain("receivedOn");
+        }
+        assertThat(api().as("caizheng-inspector").get("/api/discipline/audit/entries").status())
+                .as("an inspector still learns what is missing").isEqualTo(400);
+    }
+
+    @Test
     void an_inspector_of_another_department_cannot_see_or_move_the_lead() {
         String id = createLead("caizheng-inspector", "caizheng", "caizheng-m05", null).path("id").asString();
         Api jiaoyu = api().as("jiaoyu-inspector");
