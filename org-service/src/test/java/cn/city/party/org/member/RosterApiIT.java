@@ -182,27 +182,45 @@ class RosterApiIT extends OrgApiTest {
         assertThat(membersIn(branch)).isZero();
     }
 
-    @Test
-    void a_zip_bomb_is_not_unpacked() throws IOException {
-        byte[] roster = workbook(HEADERS, List.of());
-        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+    /** The roster zip plus an entry of {@code size} bytes: the first {@code randomPerHundred} of every 100 random. */
+    private static byte[] withPadding(byte[] roster, int size, int randomPerHundred) throws IOException {
+        ByteArrayOutputStream padded = new ByteArrayOutputStream();
         try (var in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(roster));
-             var out = new java.util.zip.ZipOutputStream(bomb)) {
+             var out = new java.util.zip.ZipOutputStream(padded)) {
             for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
                 out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
                 in.transferTo(out);
                 out.closeEntry();
             }
             out.putNextEntry(new java.util.zip.ZipEntry("xl/media/padding.bin"));
-            out.write(new byte[15 * 1024 * 1024]); // zeros: 15 MB that pack into a few KB
+            byte[] padding = new byte[size];
+            java.util.Random random = new java.util.Random(7);
+            for (int i = 0; i < size; i += 100) {
+                for (int j = 0; j < randomPerHundred && i + j < size; j++) {
+                    padding[i + j] = (byte) random.nextInt(256);
+                }
+            }
+            out.write(padding);
             out.closeEntry();
         }
-        assertThat(bomb.size()).isLessThan(200_000);
-        Api.Response refused = upload("caizheng-admin", bomb.toByteArray());
-        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
-        assertThat(fields(refused)).containsExactly("file");
-        assertThat(refused.json().path("errors").get(0).path("reason").asString())
-                .isEqualTo("文件解压后异常庞大（疑似压缩炸弹），未予读取。");
+        return padded.toByteArray();
+    }
+
+    @Test
+    void a_zip_bomb_is_not_unpacked() throws IOException {
+        byte[] roster = workbook(HEADERS, List.of());
+        byte[] zeros = withPadding(roster, 15 * 1024 * 1024, 0); // 15 MB that pack into a few KB
+        // 24 MB packed to about a quarter of the upload cap: within POI's defaults (1 % ratio, 4 GB entries), not ours
+        byte[] oversized = withPadding(roster, 24 * 1024 * 1024, 1);
+        assertThat(zeros.length).isLessThan(200_000);
+        assertThat(oversized.length).isBetween(300_000, 2 * 1024 * 1024);
+        for (byte[] bomb : List.of(zeros, oversized)) {
+            Api.Response refused = upload("caizheng-admin", bomb);
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+            assertThat(fields(refused)).containsExactly("file");
+            assertThat(refused.json().path("errors").get(0).path("reason").asString())
+                    .isEqualTo("文件解压后异常庞大（疑似压缩炸弹），未予读取。");
+        }
     }
 
     @Test
