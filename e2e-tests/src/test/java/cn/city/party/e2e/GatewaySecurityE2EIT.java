@@ -186,6 +186,19 @@ class GatewaySecurityE2EIT {
     }
 
     @Test
+    @Order(8)
+    void a_role_that_may_not_call_an_endpoint_gets_403_before_its_parameters_are_checked() {
+        Api member = api.as("caizheng-member");
+        for (String path : List.of("/api/discipline/audit/entries", "/api/compliance/city", "/api/org/dues/report")) {
+            Api.Response refused = member.get(path);
+            assertThat(refused.status()).as(path + " " + refused).isEqualTo(403);
+            assertThat(refused.json().path("errors").size()).as("no parameter named").isZero();
+        }
+        Api.Response otherDepartment = api.as("jiaoyu-admin").get("/api/org/dues/report?department=caizheng&month=2026-01");
+        assertThat(otherDepartment.status()).as("never a report of zeros under another department's name").isEqualTo(403);
+    }
+
+    @Test
     @Order(9)
     void department_a_can_neither_list_read_change_nor_delete_department_b_data() {
         Api caizheng = api.as("caizheng-admin");

@@ -8,6 +8,7 @@ import cn.city.party.common.messaging.ReadModelWriter;
 import cn.city.party.common.outbox.EventFactory;
 import cn.city.party.common.outbox.OutboxProperties;
 import cn.city.party.common.outbox.OutboxRelay;
+import cn.city.party.common.security.EndpointAuthorization;
 import cn.city.party.common.tenancy.ScopedMongo;
 import cn.city.party.common.web.RequestIdFilter;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,6 +16,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
@@ -23,6 +25,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
@@ -54,6 +58,17 @@ public class PlatformAutoConfiguration {
         FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    @Bean
+    WebMvcConfigurer endpointAuthorization(ApplicationContext context) {
+        EndpointAuthorization authorization = new EndpointAuthorization(context);
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(authorization);
+            }
+        };
     }
 
     @Bean

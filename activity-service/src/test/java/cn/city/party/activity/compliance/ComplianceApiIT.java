@@ -229,6 +229,25 @@ class ComplianceApiIT extends ActivityServiceIT {
     @org.springframework.beans.factory.annotation.Autowired
     PeriodCloseJob periodJob;
 
+    @Test
+    void a_role_that_may_not_read_compliance_is_refused_before_its_parameters_are_checked() {
+        for (String user : List.of("caizheng-member", "caizheng-admin", "caizheng-secretary")) {
+            Api.Response city = api().as(user).get("/api/compliance/city");
+            assertThat(city.status()).as(user + " " + city).isEqualTo(403);
+            assertThat(city.body()).doesNotContain("period");
+        }
+        Api.Response department = api().as("caizheng-member").get("/api/compliance/departments/caizheng");
+        assertThat(department.status()).isEqualTo(403);
+        assertThat(department.body()).doesNotContain("period");
+        assertThat(fieldOf(api().as("work-committee").get("/api/compliance/city"))).as("the work committee learns what is missing")
+                .isEqualTo("period");
+    }
+
+    private static String fieldOf(Api.Response problem) {
+        assertThat(problem.status()).isEqualTo(400);
+        return problem.json().path("errors").get(0).path("field").asString();
+    }
+
     private static JsonNode ruleOf(JsonNode view, String type, String condition) {
         return view.path("rules").valueStream().filter(r -> r.path("type").asString().equals(type)
                 && r.path("condition").asString().equals(condition)).findFirst().orElseThrow();

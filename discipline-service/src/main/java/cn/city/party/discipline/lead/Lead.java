@@ -2,6 +2,7 @@ package cn.city.party.discipline.lead;
 
 import cn.city.party.common.error.Problems;
 import cn.city.party.common.security.Caller;
+import cn.city.party.common.security.Role;
 import cn.city.party.discipline.audit.AuditedRecord;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -26,6 +27,29 @@ public class Lead extends AuditedRecord {
                        Instant at) {
     }
 
+    /** A hand-over offered to an inspector; it takes effect when that inspector accepts it. */
+    public record Handover(String to, String toName, String by, String reason, Instant at) {
+    }
+
+    public enum RevealStatus { PENDING, APPROVED, REFUSED, USED }
+
+    /**
+     * The handler's request to see the named reporter, decided by a second inspector; an approval allows one reveal.
+     */
+    public record RevealRequest(String requester, String requesterName, String reason, Instant requestedAt,
+                                RevealStatus status, String decider, String deciderName, String decision,
+                                Instant decidedAt) {
+        RevealRequest decided(RevealStatus to, Caller by, String why, Instant now) {
+            return new RevealRequest(requester, requesterName, reason, requestedAt, to, by.subject(), by.username(),
+                    why, now);
+        }
+
+        RevealRequest used() {
+            return new RevealRequest(requester, requesterName, reason, requestedAt, RevealStatus.USED, decider,
+                    deciderName, decision, decidedAt);
+        }
+    }
+
     @Id
     private String id;
     @Indexed
@@ -48,6 +72,8 @@ public class Lead extends AuditedRecord {
     private LocalDate inquiryDueOn;
     private LocalDate inquiryRepliedOn;
     private List<Step> steps = new ArrayList<>();
+    private Handover pendingHandover;
+    private RevealRequest revealRequest;
     private Instant createdAt;
     @Version
     private Long version;
@@ -108,16 +134,77 @@ public class Lead extends AuditedRecord {
     }
 
     /**
-     * 更换承办人: by the current handler or a city-level inspector. The reporter's identity follows the lead to the new
-     * handler and is no longer shown to the previous one.
+     * 更换承办人, first step: the current handler or a city-level inspector offers the lead to another inspector. The
+     * lead changes hands only when that inspector accepts ({@link #acceptHandover}), so the receiver proves with its
+     * own token that its jurisdiction covers the lead's department.
      */
-    public void handOver(String newHandler, String newHandlerName, Caller actor) {
+    public void offerHandover(String newHandler, String newHandlerName, String reason, Caller actor, Instant now) {
         LeadWorkflow.requireActor(actor, handler);
         if (state == LeadState.CLOSED) {
             throw Problems.conflict("lead.closed");
         }
-        this.handler = newHandler;
-        this.handlerName = newHandlerName;
+        if (newHandler.equals(handler)) {
+            throw Problems.rule("handler", "lead.alreadyHandler");
+        }
+        this.pendingHandover = new Handover(newHandler, newHandlerName, actor.subject(), reason, now);
+    }
+
+    /**
+     * 更换承办人, second step, by the inspector the lead was offered to, who must have jurisdiction over its
+     * department. The reporter's identity follows the lead to the new handler: a reveal approved for the previous
+     * handler lapses.
+     */
+    public void acceptHandover(Caller actor) {
+        if (pendingHandover == null || !pendingHandover.to().equals(actor.subject())) {
+            throw Problems.forbidden("lead.handoverNotForYou");
+        }
+        LeadWorkflow.requireJurisdiction(actor, department);
+        if (state == LeadState.CLOSED) {
+            throw Problems.conflict("lead.closed");
+        }
+        this.handler = actor.subject();
+        this.handlerName = actor.username();
+        this.pendingHandover = null;
+        this.revealRequest = null;
+    }
+
+    /** 实名举报人查看申请: only the handler asks, with a reason; one request open at a time. */
+    public void requestReveal(String reason, Caller actor, Instant now) {
+        if (!actor.subject().equals(handler)) {
+            throw Problems.forbidden("lead.reporterOnlyForHandler");
+        }
+        if (reporterCiphertext == null) {
+            throw Problems.conflict("lead.anonymous");
+        }
+        if (revealRequest != null && (revealRequest.status() == RevealStatus.PENDING
+                || revealRequest.status() == RevealStatus.APPROVED)) {
+            throw Problems.conflict("lead.revealOpen", revealRequest.status().name());
+        }
+        this.revealRequest = new RevealRequest(actor.subject(), actor.username(), reason, now, RevealStatus.PENDING,
+                null, null, null, null);
+    }
+
+    /** 审批: a second inspector with jurisdiction over the lead's department approves or refuses the request. */
+    public void decideReveal(boolean approve, String decision, Caller actor, Instant now) {
+        if (revealRequest == null || revealRequest.status() != RevealStatus.PENDING) {
+            throw Problems.conflict("lead.noRevealRequest");
+        }
+        if (!actor.has(Role.INSPECTOR) || actor.subject().equals(revealRequest.requester())) {
+            throw Problems.forbidden("lead.revealNeedsSecondInspector");
+        }
+        LeadWorkflow.requireJurisdiction(actor, department);
+        this.revealRequest = revealRequest.decided(approve ? RevealStatus.APPROVED : RevealStatus.REFUSED, actor,
+                decision, now);
+    }
+
+    /** One reveal per approval, to the handler who asked for it; false when there is no such approval. */
+    public boolean useReveal(Caller actor) {
+        if (!actor.subject().equals(handler) || revealRequest == null
+                || revealRequest.status() != RevealStatus.APPROVED || !revealRequest.requester().equals(actor.subject())) {
+            return false;
+        }
+        this.revealRequest = revealRequest.used();
+        return true;
     }
 
     /** 函询回复: the subject's written reply to an inquiry arrived. */
@@ -152,6 +239,8 @@ public class Lead extends AuditedRecord {
     public String handlerName() { return handlerName; }
     public boolean anonymous() { return anonymous; }
     public boolean hasNamedReporter() { return reporterCiphertext != null; }
+    public Handover pendingHandover() { return pendingHandover; }
+    public RevealRequest revealRequest() { return revealRequest; }
     String reporterCiphertext() { return reporterCiphertext; }
     public LeadState state() { return state; }
     public Outcome outcome() { return outcome; }

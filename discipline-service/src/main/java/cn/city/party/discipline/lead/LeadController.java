@@ -65,6 +65,21 @@ public class LeadController {
     public record InquiryReply(@NotNull LocalDate repliedOn) {
     }
 
+    public record RevealRequestInput(@NotBlank @Size(max = 1000) String reason) {
+    }
+
+    public record RevealDecision(@NotNull Boolean approve, @NotBlank @Size(max = 1000) String reason) {
+    }
+
+    /** Where a request to see the named reporter stands (never the reporter). */
+    public record RevealView(Lead.RevealStatus status, String requesterName, String reason, Instant requestedAt,
+                             String deciderName, String decision, Instant decidedAt) {
+        static RevealView of(Lead.RevealRequest r) {
+            return r == null ? null : new RevealView(r.status(), r.requesterName(), r.reason(), r.requestedAt(),
+                    r.deciderName(), r.decision(), r.decidedAt());
+        }
+    }
+
     public record ReceiptQuery(@NotBlank @Size(max = 40) String code) {
     }
 
@@ -87,16 +102,22 @@ public class LeadController {
         }
     }
 
-    /** The details (audited read). The reporter is not here: only {@code /reporter} reveals it, to the handler. */
+    /**
+     * The details (audited read). The reporter is not here: only {@code /reporter} reveals it, to the handler, once
+     * per approval of a second inspector.
+     */
     public record LeadDetail(String id, String department, LeadSource source, String sourceLabel,
                              List<String> subjectMemberIds, String subjectOrganizationId, String summary,
-                             LocalDate receivedOn, String handlerName, boolean anonymous, boolean hasNamedReporter,
+                             LocalDate receivedOn, String handlerName, String offeredToName, RevealView reveal,
+                             boolean anonymous, boolean hasNamedReporter,
                              LeadState state, String stateLabel, Set<LeadState> allowedNext, Outcome outcome,
                              Integer form, LocalDate decidedOn, LocalDate inquiryDueOn, LocalDate inquiryRepliedOn,
                              boolean inquiryOverdue, List<StepView> steps, String receiptCode) {
         static LeadDetail of(Lead l, LocalDate today, String receiptCode) {
             return new LeadDetail(l.id(), l.department(), l.source(), l.source().label(), l.subjectMemberIds(),
-                    l.subjectOrganizationId(), l.summary(), l.receivedOn(), l.handlerName(), l.anonymous(),
+                    l.subjectOrganizationId(), l.summary(), l.receivedOn(), l.handlerName(),
+                    l.pendingHandover() == null ? null : l.pendingHandover().toName(), RevealView.of(l.revealRequest()),
+                    l.anonymous(),
                     l.hasNamedReporter(), l.state(), l.state().label(), LeadWorkflow.allowedFrom(l.state()), l.outcome(),
                     l.outcome() == null ? null : l.outcome().form(), l.decidedOn(), l.inquiryDueOn(),
                     l.inquiryRepliedOn(), l.inquiryOverdue(today), l.steps().stream().map(StepView::of).toList(),
@@ -140,9 +161,24 @@ public class LeadController {
         return noStore(LeadDetail.of(leads.read(id), leads.today(), null));
     }
 
+    @PostMapping("/leads/{id}/reveal-request")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('INSPECTOR')")
+    @Operation(summary = "申请查看实名举报人 The handler asks to see the named reporter (audited)")
+    public RevealView requestReveal(@PathVariable String id, @Valid @RequestBody RevealRequestInput request) {
+        return RevealView.of(leads.requestReveal(id, request.reason()).revealRequest());
+    }
+
+    @PostMapping("/leads/{id}/reveal-request/decision")
+    @PreAuthorize("hasRole('INSPECTOR')")
+    @Operation(summary = "审批查看申请 A second inspector approves or refuses the request (audited)")
+    public RevealView decideReveal(@PathVariable String id, @Valid @RequestBody RevealDecision request) {
+        return RevealView.of(leads.decideReveal(id, request.approve(), request.reason()).revealRequest());
+    }
+
     @GetMapping("/leads/{id}/reporter")
     @PreAuthorize("hasRole('INSPECTOR')")
-    @Operation(summary = "查看实名举报人 The named reporter, to the lead's handler only (audited)")
+    @Operation(summary = "查看实名举报人 The named reporter, to the lead's handler, once per approved request (audited)")
     public ResponseEntity<LeadService.Reporter> reporter(@PathVariable String id) {
         return noStore(leads.revealReporter(id));
     }
@@ -156,10 +192,18 @@ public class LeadController {
 
     @PostMapping("/leads/{id}/handler")
     @PreAuthorize("hasRole('INSPECTOR')")
-    @Operation(summary = "更换承办人 Hand the lead over to another inspector (by its handler or a city-level inspector)")
+    @Operation(summary = "移交承办人 Offer the lead to another inspector (by its handler or a city-level inspector); "
+            + "it changes hands when that inspector accepts")
     public LeadDetail handOver(@PathVariable String id, @Valid @RequestBody HandOver request) {
-        return LeadDetail.of(leads.handOver(id, request.handler(), request.handlerName(), request.reason()),
+        return LeadDetail.of(leads.offerHandover(id, request.handler(), request.handlerName(), request.reason()),
                 leads.today(), null);
+    }
+
+    @PostMapping("/leads/{id}/handler/acceptance")
+    @PreAuthorize("hasRole('INSPECTOR')")
+    @Operation(summary = "接收移交 The offered inspector, with jurisdiction over the lead's department, takes it over")
+    public LeadDetail acceptHandover(@PathVariable String id) {
+        return LeadDetail.of(leads.acceptHandover(id), leads.today(), null);
     }
 
     @PostMapping("/leads/{id}/inquiry-reply")

@@ -110,19 +110,37 @@ public class LeadService {
         return lead;
     }
 
-    /** The named reporter, to the lead's handler only; every reveal, and every refused attempt, is audited. */
+    /**
+     * The named reporter, to the lead's handler only and only once per approval of a second inspector
+     * ({@link #requestReveal}, {@link #decideReveal}); the reveal is recorded before the identity is decrypted, and
+     * every refused attempt is audited too.
+     */
     public Reporter revealReporter(String id) {
         Caller caller = CurrentCaller.get();
         Lead lead = inScope(id);
-        if (!caller.subject().equals(lead.handler())) {
-            audit.record("lead.reporter.refused", lead, null);
-            throw Problems.forbidden("lead.reporterOnlyForHandler");
-        }
         if (!lead.hasNamedReporter()) {
             throw Problems.conflict("lead.anonymous");
         }
-        audit.record("lead.reporter.revealed", lead, null);
-        return json.readValue(cipher.decrypt(lead.reporterCiphertext(), lead.id()), Reporter.class);
+        if (!lead.useReveal(caller)) {
+            audit.record("lead.reporter.refused", lead, null);
+            throw Problems.forbidden(caller.subject().equals(lead.handler())
+                    ? "lead.revealNotApproved" : "lead.reporterOnlyForHandler");
+        }
+        Lead used = audit.change(lead, "lead.reporter.revealed", lead.revealRequest().deciderName(), store::save);
+        return json.readValue(cipher.decrypt(used.reporterCiphertext(), used.id()), Reporter.class);
+    }
+
+    public Lead requestReveal(String id, String reason) {
+        Lead lead = inScope(id);
+        lead.requestReveal(reason, CurrentCaller.get(), clock.instant());
+        return audit.change(lead, "lead.reporter.revealRequested", reason, store::save);
+    }
+
+    public Lead decideReveal(String id, boolean approve, String decision) {
+        Lead lead = inScope(id);
+        lead.decideReveal(approve, decision, CurrentCaller.get(), clock.instant());
+        return audit.change(lead, approve ? "lead.reporter.revealApproved" : "lead.reporter.revealRefused", decision,
+                store::save);
     }
 
     public Lead transition(String id, LeadState to, String reason, Outcome outcome) {
@@ -133,11 +151,19 @@ public class LeadService {
                 step.from().name() + "→" + step.to().name() + (outcome == null ? "" : " " + outcome.name()), store::save);
     }
 
-    public Lead handOver(String id, String newHandler, String newHandlerName, String reason) {
+    public Lead offerHandover(String id, String newHandler, String newHandlerName, String reason) {
+        Lead lead = inScope(id);
+        lead.offerHandover(newHandler, newHandlerName, reason, CurrentCaller.get(), clock.instant());
+        return audit.change(lead, "lead.handover.offered", lead.handlerName() + "→" + newHandlerName + ": " + reason,
+                store::save);
+    }
+
+    /** By the inspector the lead was offered to; out of its jurisdiction the lead is not even found. */
+    public Lead acceptHandover(String id) {
         Lead lead = inScope(id);
         String previous = lead.handlerName();
-        lead.handOver(newHandler, newHandlerName, CurrentCaller.get());
-        return audit.change(lead, "lead.handler.changed", previous + "→" + newHandlerName, store::save);
+        lead.acceptHandover(CurrentCaller.get());
+        return audit.change(lead, "lead.handler.changed", previous + "→" + lead.handlerName(), store::save);
     }
 
     public Lead inquiryReply(String id, LocalDate repliedOn) {

@@ -57,6 +57,13 @@ public final class LeadWorkflow {
         }
     }
 
+    /** An inspector whose jurisdiction covers {@code department}: its own department, or the city. */
+    public static void requireJurisdiction(Caller actor, String department) {
+        if (!actor.has(Role.INSPECTOR) || !(actor.cityJurisdiction() || department.equals(actor.department()))) {
+            throw Problems.forbidden("lead.noJurisdiction");
+        }
+    }
+
     /**
      * Refuses a step that the rules do not allow: 403 for an actor who may not take it, 409 naming the current state
      * and the allowed next states for one out of order, 422 for a missing or wrong outcome.

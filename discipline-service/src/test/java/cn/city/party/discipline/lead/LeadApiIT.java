@@ -40,6 +40,16 @@ class LeadApiIT extends DisciplineApiTest {
                 .map(e -> e.path("action").asString()).toList();
     }
 
+    /** The handler asks to see the named reporter and a second inspector approves: one reveal. */
+    private void revealApproved(String handler, String approver, String leadId) {
+        Api.Response asked = api().as(handler).post("/api/discipline/leads/" + leadId + "/reveal-request",
+                Map.of("reason", "核实举报人身份，以便约谈"));
+        assertThat(asked.status()).as(asked.toString()).isEqualTo(201);
+        Api.Response approved = api().as(approver).post("/api/discipline/leads/" + leadId + "/reveal-request/decision",
+                Map.of("approve", true, "reason", "同意"));
+        assertThat(approved.json().path("status").asString()).as(approved.toString()).isEqualTo("APPROVED");
+    }
+
     @Test
     void a_named_reporter_is_encrypted_at_rest_hidden_from_lists_and_shown_only_to_the_handler_with_every_reveal_audited(
             CapturedOutput output) {
@@ -63,6 +73,7 @@ class LeadApiIT extends DisciplineApiTest {
         assertThat(detail.json().path("summary").asString()).contains("收受礼品");
         assertThat(detail.body()).doesNotContain("举报人甲乙丙");
 
+        revealApproved("caizheng-inspector", "city-inspector", id);
         Api.Response revealed = api().as("caizheng-inspector").get("/api/discipline/leads/" + id + "/reporter");
         assertThat(revealed.status()).isEqualTo(200);
         assertThat(revealed.json().path("name").asString()).isEqualTo("举报人甲乙丙");
@@ -72,8 +83,8 @@ class LeadApiIT extends DisciplineApiTest {
         assertThat(api().as("city-inspector").get("/api/discipline/leads/" + id).status()).isEqualTo(200);
         assertThat(api().as("city-inspector").get("/api/discipline/leads/" + id + "/reporter").status()).isEqualTo(403);
 
-        assertThat(auditActions(id)).containsSubsequence("lead.created", "lead.read", "lead.reporter.revealed",
-                "lead.read", "lead.reporter.refused");
+        assertThat(auditActions(id)).containsSubsequence("lead.created", "lead.read", "lead.reporter.revealRequested",
+                "lead.reporter.revealApproved", "lead.reporter.revealed", "lead.read", "lead.reporter.refused");
         // the case runs to a sanction: what is published about it names no reporter
         transition("caizheng-inspector", id, "PRELIMINARY_VERIFICATION", null);
         transition("caizheng-inspector", id, "CASE_FILED", null);
@@ -102,6 +113,7 @@ class LeadApiIT extends DisciplineApiTest {
         ReporterCipher previous = new ReporterCipher("dGVzdC1vbmx5LXByZXZpb3VzLXJlcG9ydGVyLWtleSE=", "");
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("reporterCiphertext",
                 previous.encrypt("{\"name\":\"举报人丁戊\",\"contact\":\"13900002222\"}", id)), "leads");
+        revealApproved("caizheng-inspector", "city-inspector", id);
         assertThat(api().as("caizheng-inspector").get("/api/discipline/leads/" + id + "/reporter").json()
                 .path("name").asString()).as("readable with the previous key").isEqualTo("举报人丁戊");
 
@@ -110,6 +122,7 @@ class LeadApiIT extends DisciplineApiTest {
         String resealed = mongo.findById(id, Document.class, "leads").getString("reporterCiphertext");
         assertThat(cipher.sealedWithCurrentKey(resealed)).isTrue();
         assertThat(resealed).doesNotContain(previous.currentKeyId());
+        revealApproved("caizheng-inspector", "city-inspector", id);
         assertThat(api().as("caizheng-inspector").get("/api/discipline/leads/" + id + "/reporter").json()
                 .path("name").asString()).isEqualTo("举报人丁戊");
         assertThat(auditActions(id)).containsOnlyOnce("lead.reporter.resealed");
@@ -118,25 +131,94 @@ class LeadApiIT extends DisciplineApiTest {
     }
 
     @Test
-    void a_handover_moves_the_reporter_to_the_new_handler_and_away_from_the_old_one() {
+    void a_lead_changes_hands_only_when_an_inspector_with_jurisdiction_accepts_and_the_reporter_follows_it() {
         String id = createLead("caizheng-inspector", "caizheng", "caizheng-m01",
                 Map.of("name", "交接举报人", "contact", "021-1234")).path("id").asString();
         String cityInspector = "00000000-0000-4000-8000-000000000002";
+        String jiaoyuInspector = "00000000-0000-4000-8000-000000000010";
+        revealApproved("caizheng-inspector", "city-inspector", id);
 
         Api.Response outsider = api().as("jiaoyu-inspector").post("/api/discipline/leads/" + id + "/handler",
                 Map.of("handler", cityInspector, "handlerName", "city-inspector", "reason", "越权"));
         assertThat(outsider.status()).isEqualTo(404);
-        Api.Response handedOver = api().as("caizheng-inspector").post("/api/discipline/leads/" + id + "/handler",
+
+        // offered to an inspector of another department: it cannot take the lead, which stays where it was
+        assertThat(api().as("caizheng-inspector").post("/api/discipline/leads/" + id + "/handler",
+                Map.of("handler", jiaoyuInspector, "handlerName", "jiaoyu-inspector", "reason", "协助")).status())
+                .isEqualTo(200);
+        assertThat(api().as("jiaoyu-inspector").post("/api/discipline/leads/" + id + "/handler/acceptance", "")
+                .status()).isEqualTo(404);
+        assertThat(api().as("city-inspector").post("/api/discipline/leads/" + id + "/handler/acceptance", "")
+                .status()).as("not offered to it").isEqualTo(403);
+        JsonNode unchanged = api().as("caizheng-inspector").get("/api/discipline/leads/" + id).json();
+        assertThat(unchanged.path("handlerName").asString()).isEqualTo("caizheng-inspector");
+        assertThat(unchanged.path("offeredToName").asString()).isEqualTo("jiaoyu-inspector");
+
+        Api.Response offered = api().as("caizheng-inspector").post("/api/discipline/leads/" + id + "/handler",
                 Map.of("handler", cityInspector, "handlerName", "city-inspector", "reason", "回避"));
-        assertThat(handedOver.status()).as(handedOver.toString()).isEqualTo(200);
-        assertThat(handedOver.json().path("handlerName").asString()).isEqualTo("city-inspector");
+        assertThat(offered.status()).as(offered.toString()).isEqualTo(200);
+        Api.Response accepted = api().as("city-inspector").post("/api/discipline/leads/" + id + "/handler/acceptance", "");
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+        assertThat(accepted.json().path("handlerName").asString()).isEqualTo("city-inspector");
+        assertThat(accepted.json().path("reveal").isNull()).as("the approval for the former handler lapsed").isTrue();
 
         assertThat(api().as("caizheng-inspector").get("/api/discipline/leads/" + id + "/reporter").status()).isEqualTo(403);
+        assertThat(api().as("city-inspector").get("/api/discipline/leads/" + id + "/reporter").status())
+                .as("the new handler needs its own approval").isEqualTo(403);
+        revealApproved("city-inspector", "caizheng-admin-inspector", id);
         assertThat(api().as("city-inspector").get("/api/discipline/leads/" + id + "/reporter").json().path("name")
                 .asString()).isEqualTo("交接举报人");
         assertThat(transition("caizheng-inspector", id, "INQUIRY", null).status())
                 .as("the former handler no longer moves the lead").isEqualTo(403);
-        assertThat(auditActions(id)).contains("lead.handler.changed");
+        assertThat(auditActions(id)).containsSubsequence("lead.handover.offered", "lead.handover.offered",
+                "lead.handler.changed");
+    }
+
+    @Test
+    void the_named_reporter_needs_a_second_inspectors_approval_and_each_approval_allows_one_reveal() {
+        String id = createLead("caizheng-inspector", "caizheng", "caizheng-m02",
+                Map.of("name", "四眼举报人", "contact", "13900003333")).path("id").asString();
+        String reporter = "/api/discipline/leads/" + id + "/reporter";
+        String request = "/api/discipline/leads/" + id + "/reveal-request";
+        Api handler = api().as("caizheng-inspector");
+
+        Api.Response unapproved = handler.get(reporter);
+        assertThat(unapproved.status()).isEqualTo(403);
+        assertThat(unapproved.json().path("code").asString()).isEqualTo("lead.revealNotApproved");
+
+        assertThat(handler.post(request, Map.of("reason", "核实身份")).json().path("status").asString()).isEqualTo("PENDING");
+        assertThat(handler.post(request, Map.of("reason", "再次")).status()).as("one open request").isEqualTo(409);
+        assertThat(handler.post(request + "/decision", Map.of("approve", true, "reason", "自批")).status())
+                .as("not by the one who asked").isEqualTo(403);
+        assertThat(api().as("jiaoyu-inspector").post(request + "/decision", Map.of("approve", true, "reason", "越权"))
+                .status()).as("no jurisdiction").isEqualTo(404);
+        assertThat(api().as("caizheng-admin").post(request + "/decision", Map.of("approve", true, "reason", "越权"))
+                .status()).as("not an inspector").isEqualTo(403);
+        assertThat(handler.get(reporter).status()).as("still pending").isEqualTo(403);
+
+        Api.Response refused = api().as("city-inspector").post(request + "/decision",
+                Map.of("approve", false, "reason", "理由不充分"));
+        assertThat(refused.json().path("status").asString()).isEqualTo("REFUSED");
+        assertThat(refused.json().path("deciderName").asString()).isEqualTo("city-inspector");
+        assertThat(handler.get(reporter).status()).isEqualTo(403);
+
+        revealApproved("caizheng-inspector", "city-inspector", id);
+        assertThat(api().as("city-inspector").get(reporter).status()).as("the approver sees nothing").isEqualTo(403);
+        Api.Response revealed = handler.get(reporter);
+        assertThat(revealed.status()).isEqualTo(200);
+        assertThat(revealed.json().path("name").asString()).isEqualTo("四眼举报人");
+        assertThat(handler.get(reporter).status()).as("one reveal per approval").isEqualTo(403);
+        assertThat(handler.get("/api/discipline/leads/" + id).json().path("reveal").path("status").asString())
+                .isEqualTo("USED");
+
+        List<JsonNode> entries = api().as("city-inspector").get("/api/discipline/audit/entries?targetId=" + id).json()
+                .valueStream().toList();
+        assertThat(entries.stream().map(e -> e.path("action").asString()).filter(a -> a.startsWith("lead.reporter")))
+                .containsExactly("lead.reporter.refused", "lead.reporter.revealRequested", "lead.reporter.refused",
+                        "lead.reporter.revealRefused", "lead.reporter.refused", "lead.reporter.revealRequested",
+                        "lead.reporter.revealApproved", "lead.reporter.refused", "lead.reporter.revealed",
+                        "lead.reporter.refused");
+        assertThat(entries.toString()).doesNotContain("四眼举报人").doesNotContain("13900003333");
     }
 
     @Test
@@ -153,6 +235,35 @@ class LeadApiIT extends DisciplineApiTest {
         }
         assertThat(api().anonymous().get("/api/discipline/leads/" + id).status()).isEqualTo(401);
         assertThat(auditActions(id)).doesNotContain("lead.read");
+    }
+
+    @Test
+    void a_work_committee_admin_who_is_also_a_department_inspector_reads_only_its_own_departments_leads() {
+        String id = createLead("caizheng-inspector", "caizheng", "caizheng-m05", null).path("id").asString();
+
+        Api committeeInspector = api().as("committee-inspector");
+        Api.Response list = committeeInspector.get("/api/discipline/leads");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.json().valueStream().map(l -> l.path("department").asString()).distinct().toList())
+                .as("the leads of its own department (gongwei) at most").isSubsetOf("gongwei");
+        assertThat(committeeInspector.get("/api/discipline/leads?department=caizheng").json().size()).isZero();
+        assertThat(committeeInspector.get("/api/discipline/leads/" + id).status()).isEqualTo(404);
+        assertThat(transition("committee-inspector", id, "INQUIRY", null).status()).isEqualTo(404);
+        assertThat(api().as("city-inspector").get("/api/discipline/leads").body()).contains(id);
+    }
+
+    @Test
+    void a_role_that_may_not_call_an_endpoint_is_refused_before_its_parameters_are_checked() {
+        for (String user : NOT_INSPECTORS) {
+            Api.Response audit = api().as(user).get("/api/discipline/audit/entries");
+            assertThat(audit.status()).as(user + " " + audit).isEqualTo(403);
+            assertThat(audit.body()).doesNotContain("targetId");
+            Api.Response create = api().as(user).post("/api/discipline/leads", Map.of());
+            assertThat(create.status()).as(user + " " + create).isEqualTo(403);
+            assertThat(create.body()).doesNotContain("summary").doesNotContain("receivedOn");
+        }
+        assertThat(api().as("caizheng-inspector").get("/api/discipline/audit/entries").status())
+                .as("an inspector still learns what is missing").isEqualTo(400);
     }
 
     @Test

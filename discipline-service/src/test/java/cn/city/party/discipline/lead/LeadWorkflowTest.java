@@ -163,21 +163,107 @@ class LeadWorkflowTest {
         assertThat(lead.steps()).isEmpty();
     }
 
+    static final Caller JIAOYU_INSPECTOR = new Caller("j-1", "jiaoyu-inspector", "jiaoyu", Set.of(Role.INSPECTOR), false);
+    static final Caller CAIZHENG_ADMIN = new Caller("a-1", "caizheng-admin", "caizheng", Set.of(Role.DEPT_ADMIN), false);
+    static final Instant NOW = Instant.parse("2026-03-02T02:00:00Z");
+
+    private static Lead lead() {
+        return new Lead("l-3", "caizheng", LeadSource.AUDIT, List.of("m"), null, "摘要", LocalDate.of(2026, 3, 1),
+                HANDLER, NOW);
+    }
+
+    private static int status(Runnable action) {
+        return catchThrowableOfType(DomainProblem.class, action::run).status().value();
+    }
+
+    private static String code(Runnable action) {
+        return catchThrowableOfType(DomainProblem.class, action::run).code();
+    }
+
     @Test
-    void only_the_handler_or_a_city_inspector_hands_a_lead_over_and_never_a_closed_one() {
-        Lead lead = new Lead("l-3", "caizheng", LeadSource.AUDIT, List.of("m"), null, "摘要",
-                LocalDate.of(2026, 3, 1), HANDLER, Instant.now());
-        assertThat(catchThrowableOfType(DomainProblem.class, () -> lead.handOver("h-2", "other", OTHER_INSPECTOR))
-                .status().value()).isEqualTo(403);
-        lead.handOver("h-2", "other", CITY_INSPECTOR);
+    void only_the_handler_or_a_city_inspector_offers_a_lead_and_it_changes_hands_when_the_receiver_accepts() {
+        Lead lead = lead();
+        assertThat(status(() -> lead.offerHandover("h-2", "other", "回避", OTHER_INSPECTOR, NOW))).isEqualTo(403);
+        lead.offerHandover("h-2", "other", "回避", CITY_INSPECTOR, NOW);
+        assertThat(lead.handler()).as("not before it is accepted").isEqualTo("h-1");
+        assertThat(code(() -> lead.acceptHandover(JIAOYU_INSPECTOR))).isEqualTo("lead.handoverNotForYou");
+        lead.acceptHandover(OTHER_INSPECTOR);
         assertThat(lead.handler()).isEqualTo("h-2");
-        assertThat(catchThrowableOfType(DomainProblem.class, () -> lead.handOver("h-1", "back", HANDLER))
-                .status().value()).as("the former handler has no say any more").isEqualTo(403);
-        lead.transition(CONCLUDED, "了结", null, OTHER_INSPECTOR, Instant.now(), LocalDate.of(2026, 3, 2),
+        assertThat(lead.handlerName()).as("the name from the receiver's own token").isEqualTo("other");
+        assertThat(lead.pendingHandover()).isNull();
+        assertThat(status(() -> lead.offerHandover("h-1", "back", "退回", HANDLER, NOW)))
+                .as("the former handler has no say any more").isEqualTo(403);
+        lead.transition(CONCLUDED, "了结", null, OTHER_INSPECTOR, NOW, LocalDate.of(2026, 3, 2),
                 WorkingCalendar.of(List.of(), List.of()), 15);
-        lead.transition(CLOSED, "办结", null, OTHER_INSPECTOR, Instant.now(), LocalDate.of(2026, 3, 2),
+        lead.transition(CLOSED, "办结", null, OTHER_INSPECTOR, NOW, LocalDate.of(2026, 3, 2),
                 WorkingCalendar.of(List.of(), List.of()), 15);
-        assertThat(catchThrowableOfType(DomainProblem.class, () -> lead.handOver("h-1", "back", CITY_INSPECTOR))
-                .code()).isEqualTo("lead.closed");
+        assertThat(code(() -> lead.offerHandover("h-1", "back", "退回", CITY_INSPECTOR, NOW))).isEqualTo("lead.closed");
+    }
+
+    @Test
+    void a_lead_is_handed_over_only_to_an_inspector_with_jurisdiction_over_its_department() {
+        Lead toOtherDepartment = lead();
+        toOtherDepartment.offerHandover("j-1", "jiaoyu-inspector", "协助", HANDLER, NOW);
+        assertThat(code(() -> toOtherDepartment.acceptHandover(JIAOYU_INSPECTOR))).isEqualTo("lead.noJurisdiction");
+        assertThat(toOtherDepartment.handler()).isEqualTo("h-1");
+
+        Lead toAnAdmin = lead();
+        toAnAdmin.offerHandover("a-1", "caizheng-admin", "协助", HANDLER, NOW);
+        assertThat(code(() -> toAnAdmin.acceptHandover(CAIZHENG_ADMIN))).as("not an inspector").isEqualTo("lead.noJurisdiction");
+
+        Lead toTheCity = lead();
+        toTheCity.offerHandover("c-1", "city-inspector", "提级办理", HANDLER, NOW);
+        toTheCity.acceptHandover(CITY_INSPECTOR);
+        assertThat(toTheCity.handler()).isEqualTo("c-1");
+    }
+
+    private static Lead named() {
+        Lead lead = lead();
+        lead.namedReporter("v2:k:sealed");
+        return lead;
+    }
+
+    @Test
+    void the_named_reporter_is_revealed_once_per_request_of_the_handler_approved_by_a_second_inspector() {
+        Lead lead = named();
+        assertThat(lead.useReveal(HANDLER)).as("nothing approved yet").isFalse();
+        assertThat(status(() -> lead.requestReveal("核实身份", OTHER_INSPECTOR, NOW))).as("only the handler asks").isEqualTo(403);
+        lead.requestReveal("核实身份", HANDLER, NOW);
+        assertThat(code(() -> lead.requestReveal("再次", HANDLER, NOW))).isEqualTo("lead.revealOpen");
+        assertThat(lead.useReveal(HANDLER)).as("pending is not approved").isFalse();
+        assertThat(code(() -> lead.decideReveal(true, "同意", HANDLER, NOW))).isEqualTo("lead.revealNeedsSecondInspector");
+        assertThat(code(() -> lead.decideReveal(true, "同意", CAIZHENG_ADMIN, NOW))).isEqualTo("lead.revealNeedsSecondInspector");
+        assertThat(code(() -> lead.decideReveal(true, "同意", JIAOYU_INSPECTOR, NOW))).isEqualTo("lead.noJurisdiction");
+        lead.decideReveal(true, "同意", OTHER_INSPECTOR, NOW);
+        assertThat(lead.revealRequest().status()).isEqualTo(Lead.RevealStatus.APPROVED);
+        assertThat(lead.revealRequest().deciderName()).isEqualTo("other");
+        assertThat(lead.useReveal(OTHER_INSPECTOR)).as("the approver is not the handler").isFalse();
+        assertThat(lead.useReveal(HANDLER)).isTrue();
+        assertThat(lead.useReveal(HANDLER)).as("one reveal per approval").isFalse();
+        assertThat(lead.revealRequest().status()).isEqualTo(Lead.RevealStatus.USED);
+    }
+
+    @Test
+    void a_refused_request_reveals_nothing_and_a_new_one_may_be_made() {
+        Lead lead = named();
+        lead.requestReveal("核实身份", HANDLER, NOW);
+        lead.decideReveal(false, "理由不充分", CITY_INSPECTOR, NOW);
+        assertThat(lead.revealRequest().status()).isEqualTo(Lead.RevealStatus.REFUSED);
+        assertThat(lead.useReveal(HANDLER)).isFalse();
+        assertThat(code(() -> lead.decideReveal(true, "改为同意", OTHER_INSPECTOR, NOW))).isEqualTo("lead.noRevealRequest");
+        lead.requestReveal("补充理由后再次申请", HANDLER, NOW);
+        assertThat(lead.revealRequest().status()).isEqualTo(Lead.RevealStatus.PENDING);
+    }
+
+    @Test
+    void an_approval_lapses_when_the_lead_changes_hands_and_an_anonymous_lead_has_nothing_to_reveal() {
+        Lead lead = named();
+        lead.requestReveal("核实身份", HANDLER, NOW);
+        lead.decideReveal(true, "同意", OTHER_INSPECTOR, NOW);
+        lead.offerHandover("c-1", "city-inspector", "提级办理", HANDLER, NOW);
+        lead.acceptHandover(CITY_INSPECTOR);
+        assertThat(lead.useReveal(CITY_INSPECTOR)).isFalse();
+        assertThat(lead.revealRequest()).isNull();
+        assertThat(code(() -> lead().requestReveal("核实", HANDLER, NOW))).isEqualTo("lead.anonymous");
     }
 }

@@ -138,6 +138,7 @@ public class DuesService {
 
     /** 党费收缴情况: per branch and for the department; the department's figures are the sums of its branches'. */
     public Report report(String department, YearMonth month) {
+        store.requireInScope(department);
         Criteria c = Criteria.where("department").is(department)
                 .and("status").in(MemberStatus.PROBATIONARY, MemberStatus.FULL, MemberStatus.SUSPENDED);
         String branch = branchScope.restrictedBranch().orElse(null);

@@ -12,6 +12,8 @@ import java.util.Optional;
  */
 public final class NationalId {
 
+    private static final String HIDDEN = "*".repeat(14);
+
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final char[] CHECK = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
     private static final DateTimeFormatter BIRTH = DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
@@ -33,12 +35,16 @@ public final class NationalId {
         }
     }
 
-    /** The first four and last four characters, e.g. {@code 1101********1234}. */
+    /**
+     * Only the last four characters, behind as many stars as an 18-character number has before them, e.g.
+     * {@code **************1234}. Nothing of the region code or the birth date (characters 1–14) is left, so the
+     * birth date shown beside it recovers nothing; the full number only through the audited read.
+     */
     public static String mask(String id) {
         if (id == null) {
             return null;
         }
-        return id.length() < 8 ? "********" : id.substring(0, 4) + "********" + id.substring(id.length() - 4);
+        return id.length() < 8 ? HIDDEN.substring(0, 8) : HIDDEN + id.substring(id.length() - 4);
     }
 
     /** The full number for 17 given digits (for generated demo and test data). */

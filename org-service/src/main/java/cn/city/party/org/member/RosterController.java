@@ -40,6 +40,7 @@ public class RosterController {
     @PreAuthorize("hasRole('DEPT_ADMIN')")
     @Operation(summary = "导入党员名册（全部导入或全不导入，逐行报告） Import the .xlsx roster, all rows or none")
     public ResponseEntity<RosterImport.ImportReport> importRoster(@RequestPart("file") MultipartFile file) throws IOException {
+        importer.requireWithinSize(file.getSize());
         try (InputStream in = file.getInputStream()) {
             RosterImport.ImportReport report = importer.importRoster(in);
             return ResponseEntity.status(report.imported() ? HttpStatus.CREATED : HttpStatus.UNPROCESSABLE_CONTENT).body(report);

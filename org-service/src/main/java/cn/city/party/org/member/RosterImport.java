@@ -8,15 +8,26 @@ import cn.city.party.common.tenancy.ScopedMongo;
 import cn.city.party.org.organization.Organization;
 import cn.city.party.org.organization.OrganizationService;
 import cn.city.party.org.organization.OrganizationType;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.model.SharedStrings;
+import org.apache.poi.xssf.model.Styles;
+import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.util.unit.DataSize;
+import org.xml.sax.Attributes;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,6 +38,7 @@ import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,6 +49,10 @@ import java.util.function.Function;
 /**
  * 党员名册导入: reads the department's .xlsx roster, checks every row against the same rules as a single admission,
  * and stores all rows or none. The answer lists every refused cell (row, column, reason in Chinese).
+ * <p>
+ * An upload is untrusted: the file is capped in size (413) and in rows, POI's zip-bomb guards are tightened, the
+ * sheet is read as a stream of rows (SAX, no workbook model in memory), and a cell holding a formula is refused:
+ * its text would otherwise be stored and exported again into someone's spreadsheet.
  */
 @Service
 public class RosterImport {
@@ -45,16 +61,31 @@ public class RosterImport {
     private static final List<DateTimeFormatter> DATES = List.of("uuuu-M-d", "uuuu/M/d", "uuuu.M.d", "uuuuMMdd").stream()
             .map(p -> DateTimeFormatter.ofPattern(p).withResolverStyle(ResolverStyle.STRICT)).toList();
 
+    static {
+        // POI's guards are JVM-wide; tighter than its defaults (ratio 0.01, 4 GB entries, 1,000 entries, 10 M chars),
+        // still far above what a roster of the row cap needs
+        ZipSecureFile.setMinInflateRatio(0.02);
+        ZipSecureFile.setMaxEntrySize(DataSize.ofMegabytes(20).toBytes());
+        ZipSecureFile.setMaxFileCount(200);
+        ZipSecureFile.setMaxTextSize(5_000_000);
+    }
+
     private final MemberService members;
     private final OrganizationService organizations;
     private final ScopedMongo store;
     private final ProblemWriter messages;
+    private final DataSize maxFileSize;
+    private final int maxRows;
 
-    public RosterImport(MemberService members, OrganizationService organizations, ScopedMongo store, ProblemWriter messages) {
+    public RosterImport(MemberService members, OrganizationService organizations, ScopedMongo store, ProblemWriter messages,
+                        @Value("${org.roster-import.max-file-size:2MB}") DataSize maxFileSize,
+                        @Value("${org.roster-import.max-rows:2000}") int maxRows) {
         this.members = members;
         this.organizations = organizations;
         this.store = store;
         this.messages = messages;
+        this.maxFileSize = maxFileSize;
+        this.maxRows = maxRows;
     }
 
     /** One refused cell; {@code row} is the spreadsheet's row number (the header is row 1). */
@@ -64,55 +95,60 @@ public class RosterImport {
     public record ImportReport(boolean imported, int rows, List<String> memberIds, List<RowError> errors) {
     }
 
+    /** Refuses an upload over the size cap before a byte of it is parsed. */
+    public void requireWithinSize(long bytes) {
+        if (bytes > maxFileSize.toBytes()) {
+            throw new DomainProblem(HttpStatus.CONTENT_TOO_LARGE, "import.tooLarge",
+                    new Object[]{maxFileSize.toMegabytes()}, List.of(new DomainProblem.Violation("file",
+                    "import.tooLarge", maxFileSize.toMegabytes())));
+        }
+    }
+
     public ImportReport importRoster(InputStream xlsx) {
         String department = CurrentCaller.get().department();
-        try (Workbook workbook = open(xlsx)) {
-            Sheet sheet = workbook.getSheetAt(0);
-            List<RowError> errors = new ArrayList<>(headerErrors(sheet.getRow(0)));
-            if (!errors.isEmpty()) {
-                return new ImportReport(false, 0, List.of(), errors);
-            }
-            Map<String, Organization> branches = new HashMap<>();
-            Map<String, Organization> groups = new HashMap<>();
-            for (Organization o : organizations.list(department)) {
-                if (o.isActive() && o.type() == OrganizationType.BRANCH) {
-                    branches.put(o.name(), o);
-                } else if (o.isActive() && o.type() == OrganizationType.PARTY_GROUP) {
-                    groups.put(o.parentId() + "/" + o.name(), o);
-                }
-            }
-            List<Member> accepted = new ArrayList<>();
-            Set<String> nationalIds = new HashSet<>();
-            int rows = 0;
-            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                if (blank(row)) {
-                    continue;
-                }
-                rows++;
-                RowReader reader = new RowReader(row, r + 1);
-                Optional<MemberService.NewMember> candidate = reader.read(branches, groups);
-                if (candidate.isPresent() && !nationalIds.add(candidate.get().profile().nationalId())) {
-                    reader.refuse(RosterSheet.NATIONAL_ID, "与本表中前面的行重复");
-                } else if (candidate.isPresent() && reader.errors.isEmpty()) {
-                    try {
-                        accepted.add(members.prepare(candidate.get()));
-                    } catch (DomainProblem problem) {
-                        reader.refuse(problem);
-                    }
-                }
-                errors.addAll(reader.errors);
-            }
-            if (rows == 0) {
-                errors.add(new RowError(2, RosterSheet.NAME.header(), "表中没有党员数据"));
-            }
-            if (!errors.isEmpty()) {
-                return new ImportReport(false, rows, List.of(), errors);
-            }
-            return new ImportReport(true, rows, storeAll(accepted), List.of());
-        } catch (IOException e) {
-            throw Problems.invalid("file", "import.notXlsx");
+        SheetRows sheet = read(xlsx);
+        List<RowError> errors = new ArrayList<>(headerErrors(sheet.header));
+        if (!errors.isEmpty()) {
+            return new ImportReport(false, 0, List.of(), errors);
         }
+        if (sheet.overCap) {
+            return new ImportReport(false, sheet.rows.size(), List.of(), List.of(new RowError(
+                    sheet.rows.get(sheet.rows.size() - 1).number, RosterSheet.NAME.header(),
+                    "名册一次最多导入" + maxRows + "行，请分批导入")));
+        }
+        Map<String, Organization> branches = new HashMap<>();
+        Map<String, Organization> groups = new HashMap<>();
+        for (Organization o : organizations.list(department)) {
+            if (o.isActive() && o.type() == OrganizationType.BRANCH) {
+                branches.put(o.name(), o);
+            } else if (o.isActive() && o.type() == OrganizationType.PARTY_GROUP) {
+                groups.put(o.parentId() + "/" + o.name(), o);
+            }
+        }
+        List<Member> accepted = new ArrayList<>();
+        Set<String> nationalIds = new HashSet<>();
+        for (SheetRow row : sheet.rows) {
+            RowReader reader = new RowReader(row);
+            Optional<MemberService.NewMember> candidate = reader.read(branches, groups);
+            if (candidate.isPresent() && !nationalIds.add(candidate.get().profile().nationalId())) {
+                reader.refuse(RosterSheet.NATIONAL_ID, "与本表中前面的行重复");
+            } else if (candidate.isPresent() && reader.errors.isEmpty()) {
+                try {
+                    accepted.add(members.prepare(candidate.get()));
+                } catch (DomainProblem problem) {
+                    reader.refuse(problem);
+                }
+            }
+            errors.addAll(reader.errors);
+        }
+        int rows = sheet.rows.size();
+        if (rows == 0) {
+            errors.add(new RowError(2, RosterSheet.NAME.header(), "表中没有党员数据"));
+        }
+        if (!errors.isEmpty()) {
+            return new ImportReport(false, rows, List.of(), errors);
+        }
+        return new ImportReport(true, rows, storeAll(accepted), List.of());
     }
 
     /**
@@ -133,20 +169,150 @@ public class RosterImport {
         return stored;
     }
 
-    private static Workbook open(InputStream in) throws IOException {
-        try {
-            return new XSSFWorkbook(in);
-        } catch (RuntimeException | IOException notXlsx) {
-            throw Problems.invalid("file", "import.notXlsx");
+    /** One row as read: its spreadsheet row number and each column's displayed text; which columns hold formulas. */
+    private record SheetRow(int number, Map<Integer, String> values, Set<Integer> formulas) {
+
+        String value(RosterSheet column) {
+            return values.getOrDefault(column.ordinal(), "").strip();
+        }
+
+        boolean blank() {
+            return formulas.isEmpty() && values.values().stream().allMatch(String::isBlank);
         }
     }
 
-    private static List<RowError> headerErrors(Row header) {
+    /** The first sheet's header and non-blank rows, at most one over the cap ({@code overCap}: reading stopped there). */
+    private static final class SheetRows {
+        SheetRow header;
+        final List<SheetRow> rows = new ArrayList<>();
+        boolean overCap;
+    }
+
+    private static final class RowCapReached extends RuntimeException {
+        RowCapReached() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Streams the first sheet row by row; only the rows themselves are kept (all or none are stored). */
+    private SheetRows read(InputStream in) {
+        SheetRows sheet = new SheetRows();
+        try (OPCPackage pkg = OPCPackage.open(in)) {
+            XSSFReader reader = new XSSFReader(pkg);
+            Iterator<InputStream> sheets = reader.getSheetsData();
+            if (!sheets.hasNext()) {
+                throw Problems.invalid("file", "import.notXlsx");
+            }
+            SharedStrings strings = new ReadOnlySharedStringsTable(pkg);
+            Styles styles = reader.getStylesTable();
+            try (InputStream first = sheets.next()) {
+                XMLReader parser = XMLHelper.newXMLReader();
+                parser.setContentHandler(new FormulaAwareHandler(styles, strings, new RowCollector(sheet)));
+                parser.parse(new InputSource(first));
+            } catch (RowCapReached stop) {
+                sheet.overCap = true;
+            }
+            return sheet;
+        } catch (DomainProblem problem) {
+            throw problem;
+        } catch (Exception notXlsx) {
+            throw Problems.invalid("file", zipBomb(notXlsx) ? "import.unpackedTooLarge" : "import.notXlsx");
+        }
+    }
+
+    private static boolean zipBomb(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().startsWith("Zip bomb detected")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private final class RowCollector implements XSSFSheetXMLHandler.SheetContentsHandler {
+        private final SheetRows sheet;
+        private Map<Integer, String> values = new HashMap<>();
+        private Set<Integer> formulas = new HashSet<>();
+
+        RowCollector(SheetRows sheet) {
+            this.sheet = sheet;
+        }
+
+        @Override
+        public void startRow(int rowNum) {
+            values = new HashMap<>();
+            formulas = new HashSet<>();
+        }
+
+        @Override
+        public void cell(String reference, String formattedValue, XSSFComment comment) {
+            int column = column(reference);
+            if (column < RosterSheet.values().length && formattedValue != null) {
+                values.put(column, formattedValue);
+            }
+        }
+
+        void formula(String reference) {
+            int column = column(reference);
+            if (column < RosterSheet.values().length) {
+                formulas.add(column);
+            }
+        }
+
+        @Override
+        public void endRow(int rowNum) {
+            SheetRow row = new SheetRow(rowNum + 1, values, formulas);
+            if (rowNum == 0) {
+                sheet.header = row;
+            } else if (!row.blank()) {
+                sheet.rows.add(row);
+                if (sheet.rows.size() > maxRows) {
+                    throw new RowCapReached();
+                }
+            }
+        }
+
+        private static int column(String reference) {
+            return reference == null ? RosterSheet.NAME.ordinal() : new CellReference(reference).getCol();
+        }
+    }
+
+    /** POI's streaming sheet handler that also notes which cells hold a formula ({@code <f>} inside {@code <c>}). */
+    private static final class FormulaAwareHandler extends XSSFSheetXMLHandler {
+        private final RowCollector rows;
+        private String cell;
+
+        FormulaAwareHandler(Styles styles, SharedStrings strings, RowCollector rows) {
+            super(styles, strings, rows, new IsoDates(), false);
+            this.rows = rows;
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
+            if ("c".equals(localName)) {
+                cell = attributes.getValue("r");
+            } else if ("f".equals(localName)) {
+                rows.formula(cell);
+            }
+            super.startElement(uri, localName, qName, attributes);
+        }
+    }
+
+    /** Date-formatted numbers as ISO dates (whatever display format the sheet gave them), the rest as displayed. */
+    private static final class IsoDates extends DataFormatter {
+        @Override
+        public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904Windowing) {
+            if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
+                return DateUtil.getLocalDateTime(value, use1904Windowing).toLocalDate().toString();
+            }
+            return super.formatRawCellContents(value, formatIndex, formatString, use1904Windowing);
+        }
+    }
+
+    private static List<RowError> headerErrors(SheetRow header) {
         List<RowError> errors = new ArrayList<>();
-        DataFormatter format = new DataFormatter();
         for (RosterSheet column : RosterSheet.values()) {
-            Cell cell = header == null ? null : header.getCell(column.ordinal());
-            String found = cell == null ? "" : format.formatCellValue(cell).strip();
+            String found = header == null ? "" : header.value(column);
             if (!column.header().equals(found)) {
                 errors.add(new RowError(1, column.header(), "第" + (column.ordinal() + 1) + "列表头应为“" + column.header() + "”"));
             }
@@ -154,34 +320,25 @@ public class RosterImport {
         return errors;
     }
 
-    private static boolean blank(Row row) {
-        if (row == null) {
-            return true;
-        }
-        DataFormatter format = new DataFormatter();
-        for (RosterSheet column : RosterSheet.values()) {
-            Cell cell = row.getCell(column.ordinal());
-            if (cell != null && !format.formatCellValue(cell).isBlank()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Reads one row into an admission, collecting what is wrong with its cells. */
     private final class RowReader {
 
-        private final Row row;
-        private final int number;
-        private final DataFormatter format = new DataFormatter();
+        private final SheetRow row;
         final List<RowError> errors = new ArrayList<>();
 
-        RowReader(Row row, int number) {
+        RowReader(SheetRow row) {
             this.row = row;
-            this.number = number;
         }
 
         Optional<MemberService.NewMember> read(Map<String, Organization> branches, Map<String, Organization> groups) {
+            for (RosterSheet column : RosterSheet.values()) {
+                if (row.formulas().contains(column.ordinal())) {
+                    refuse(column, "不接受公式，请填写文字或数值");
+                }
+            }
+            if (!errors.isEmpty()) {
+                return Optional.empty();
+            }
             String name = required(RosterSheet.NAME);
             Gender gender = label(RosterSheet.GENDER, Gender::ofLabel, "应为“男”或“女”");
             String ethnicity = required(RosterSheet.ETHNICITY);
@@ -222,7 +379,7 @@ public class RosterImport {
         }
 
         void refuse(RosterSheet column, String reason) {
-            errors.add(new RowError(number, column.header(), reason));
+            errors.add(new RowError(row.number(), column.header(), reason));
         }
 
         /** A rule of the admission refused the row: report each field under its column, in Chinese. */
@@ -235,8 +392,7 @@ public class RosterImport {
         }
 
         private String text(RosterSheet column) {
-            Cell cell = row.getCell(column.ordinal());
-            String value = cell == null ? "" : format.formatCellValue(cell).strip();
+            String value = row.value(column);
             return value.isEmpty() ? null : value;
         }
 
@@ -260,10 +416,6 @@ public class RosterImport {
         }
 
         private LocalDate date(RosterSheet column) {
-            Cell cell = row.getCell(column.ordinal());
-            if (cell != null && cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
-                return cell.getLocalDateTimeCellValue().toLocalDate();
-            }
             String value = required(column);
             if (value == null) {
                 return null;

@@ -139,9 +139,7 @@ class ScorecardService {
     }
 
     List<Ranked> departmentRanking(String department, int year) {
-        if (!store.scope().permits(department)) {
-            throw Problems.forbidden("department.outOfScope", department);
-        }
+        store.requireInScope(department);
         return rank(scorecards(Criteria.where("department").is(department), year));
     }
 

@@ -144,9 +144,14 @@ class DuesApiIT extends OrgApiTest {
                 .as("not the secretary's branch").isEqualTo(404);
         assertThat(api().as("work-committee").post("/api/org/dues/" + member + "/payments",
                 Map.of("month", thisMonth().toString())).status()).isEqualTo(403);
-        assertThat(api().as("jiaoyu-admin").get("/api/org/dues/report?month=" + thisMonth() + "&department=caizheng").json()
-                .path("branches").size()).as("nothing of another department").isZero();
+        Api.Response foreignReport = api().as("jiaoyu-admin").get("/api/org/dues/report?month=" + thisMonth()
+                + "&department=caizheng");
+        assertThat(foreignReport.status()).as("no report of zeros under another department's name").isEqualTo(403);
+        assertThat(foreignReport.body()).doesNotContain("branches");
         assertThat(api().as("caizheng-member").get("/api/org/dues/report?month=" + thisMonth()).status()).isEqualTo(403);
+        Api.Response noParameters = api().as("caizheng-member").get("/api/org/dues/report");
+        assertThat(noParameters.status()).as("refused before its parameters are checked").isEqualTo(403);
+        assertThat(noParameters.body()).doesNotContain("month");
 
         assertThat(fields(declare("caizheng-admin", member, "EMPLOYED", "-1", thisMonth()))).containsExactly("income");
         assertThat(fields(declare("caizheng-admin", member, "EMPLOYED", "1.234", thisMonth()))).containsExactly("income");
@@ -154,5 +159,22 @@ class DuesApiIT extends OrgApiTest {
         assertThat(fields(api().as("caizheng-admin").put("/api/org/dues/" + member + "/base",
                 Map.of("category", "RICH", "income", 1, "effectiveFrom", thisMonth().toString())))).containsExactly("category");
         assertThat(api().as("caizheng-admin").get("/api/org/dues/" + member).json().path("bases").size()).isZero();
+    }
+
+    @Test
+    void a_department_admin_who_is_also_a_city_inspector_is_department_admin_of_its_own_department_only() {
+        String branch = newBranch("jiaoyu-admin", "jiaoyu");
+        String member = admit("jiaoyu-admin", branch, "他部门");
+        declare("jiaoyu-admin", member, "EMPLOYED", "4000", thisMonth());
+
+        Api.Response report = api().as("caizheng-admin-inspector").get("/api/org/dues/report?month=" + thisMonth()
+                + "&department=jiaoyu");
+        assertThat(report.status()).as(report.toString()).isEqualTo(403);
+        assertThat(api().as("caizheng-admin-inspector").get("/api/org/dues/" + member).status()).isEqualTo(404);
+        assertThat(declare("caizheng-admin-inspector", member, "EMPLOYED", "9000", thisMonth()).status()).isEqualTo(404);
+        assertThat(api().as("caizheng-admin-inspector").get("/api/org/members?department=jiaoyu").json()
+                .path("content").size()).as("no member of another department").isZero();
+        assertThat(api().as("caizheng-admin-inspector").get("/api/org/dues/report?month=" + thisMonth()).json()
+                .path("department").asString()).as("its own department still works").isEqualTo("caizheng");
     }
 }

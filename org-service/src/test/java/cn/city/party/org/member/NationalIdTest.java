@@ -25,8 +25,10 @@ class NationalIdTest {
     }
 
     @Test
-    void masking_shows_the_first_four_and_last_four_characters_only() {
-        assertThat(NationalId.mask("110105194912311234")).isEqualTo("1101********1234");
+    void masking_shows_the_last_four_characters_only_and_nothing_of_region_or_birth_date() {
+        assertThat(NationalId.mask("110105194912311234")).isEqualTo("**************1234");
+        assertThat(NationalId.mask("11010549123112X")).as("a 15-character number: same length of stars")
+                .isEqualTo("**************112X");
         assertThat(NationalId.mask("short")).isEqualTo("********");
         assertThat(NationalId.mask(null)).isNull();
     }

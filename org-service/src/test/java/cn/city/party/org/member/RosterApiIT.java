@@ -127,7 +127,7 @@ class RosterApiIT extends OrgApiTest {
             assertThat(sheet.getLastRowNum()).isEqualTo(2);
             Row first = sheet.getRow(1).getCell(0).getStringCellValue().equals("导入甲") ? sheet.getRow(1) : sheet.getRow(2);
             assertThat(first.getCell(0).getStringCellValue()).isEqualTo("导入甲");
-            assertThat(first.getCell(4).getStringCellValue()).isEqualTo(firstId.substring(0, 4) + "********" + firstId.substring(14));
+            assertThat(first.getCell(4).getStringCellValue()).isEqualTo("**************" + firstId.substring(14));
             assertThat(first.getCell(9).getStringCellValue()).isEqualTo(name);
             assertThat(first.getCell(12).getStringCellValue()).isEqualTo("兼职");
         }
@@ -152,5 +152,108 @@ class RosterApiIT extends OrgApiTest {
                 api().as("jiaoyu-admin").getBytes("/api/org/members/export?branchId=caizheng-branch-1").bytes()))) {
             assertThat(exported.getSheetAt(0).getLastRowNum()).as("another department's members are not exported").isZero();
         }
+    }
+
+    @Test
+    void an_upload_over_the_services_size_cap_is_refused_with_413_before_it_is_read() {
+        byte[] large = new byte[3 * 1024 * 1024];
+        new java.util.Random(12).nextBytes(large);
+        Api.Response tooLarge = upload("caizheng-admin", large);
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.json().path("code").asString()).isEqualTo("import.tooLarge");
+        assertThat(fields(tooLarge)).containsExactly("file");
+        assertThat(tooLarge.json().path("errors").get(0).path("reason").asString()).isEqualTo("党员名册文件不能超过 2 MB，请分批导入。");
+    }
+
+    @Test
+    void a_roster_over_the_row_cap_is_refused_and_nothing_is_imported() throws IOException {
+        String branch = newBranch("caizheng-admin", "caizheng");
+        String name = branchName(branch);
+        LocalDate birth = LocalDate.of(1980, 1, 1);
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < 2001; i++) {
+            rows.add(row("批量" + i, birth, nationalId(birth), "2005-07-01", "正式党员", name));
+        }
+        Api.Response refused = upload("caizheng-admin", workbook(HEADERS, rows));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.json().path("errors").valueStream()
+                .map(e -> e.path("row").asInt() + "|" + e.path("column").asString() + "|" + e.path("reason").asString()))
+                .containsExactly("2002|姓名|名册一次最多导入2000行，请分批导入");
+        assertThat(membersIn(branch)).isZero();
+    }
+
+    /** The roster zip plus an entry of {@code size} bytes: the first {@code randomPerHundred} of every 100 random. */
+    private static byte[] withPadding(byte[] roster, int size, int randomPerHundred) throws IOException {
+        ByteArrayOutputStream padded = new ByteArrayOutputStream();
+        try (var in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(roster));
+             var out = new java.util.zip.ZipOutputStream(padded)) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                in.transferTo(out);
+                out.closeEntry();
+            }
+            out.putNextEntry(new java.util.zip.ZipEntry("xl/media/padding.bin"));
+            byte[] padding = new byte[size];
+            java.util.Random random = new java.util.Random(7);
+            for (int i = 0; i < size; i += 100) {
+                for (int j = 0; j < randomPerHundred && i + j < size; j++) {
+                    padding[i + j] = (byte) random.nextInt(256);
+                }
+            }
+            out.write(padding);
+            out.closeEntry();
+        }
+        return padded.toByteArray();
+    }
+
+    @Test
+    void a_zip_bomb_is_not_unpacked() throws IOException {
+        byte[] roster = workbook(HEADERS, List.of());
+        byte[] zeros = withPadding(roster, 15 * 1024 * 1024, 0); // 15 MB that pack into a few KB
+        // 24 MB packed to about a quarter of the upload cap: within POI's defaults (1 % ratio, 4 GB entries), not ours
+        byte[] oversized = withPadding(roster, 24 * 1024 * 1024, 1);
+        assertThat(zeros.length).isLessThan(200_000);
+        assertThat(oversized.length).isBetween(300_000, 2 * 1024 * 1024);
+        for (byte[] bomb : List.of(zeros, oversized)) {
+            Api.Response refused = upload("caizheng-admin", bomb);
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+            assertThat(fields(refused)).containsExactly("file");
+            assertThat(refused.json().path("errors").get(0).path("reason").asString())
+                    .isEqualTo("文件解压后异常庞大（疑似压缩炸弹），未予读取。");
+        }
+    }
+
+    @Test
+    void a_cell_holding_a_formula_is_refused_on_its_row_while_real_date_cells_are_read_as_dates() throws IOException {
+        String branch = newBranch("caizheng-admin", "caizheng");
+        String name = branchName(branch);
+        LocalDate birth = LocalDate.of(1990, 5, 4);
+        byte[] file;
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet("党员名册");
+            List<List<String>> all = List.of(HEADERS,
+                    row("公式人", birth, nationalId(birth), "2012-07-01", "正式党员", name),
+                    row("日期人", birth, nationalId(birth), "2012-07-01", "正式党员", name));
+            for (int r = 0; r < all.size(); r++) {
+                Row row = sheet.createRow(r);
+                for (int c = 0; c < all.get(r).size(); c++) {
+                    row.createCell(c).setCellValue(all.get(r).get(c));
+                }
+            }
+            sheet.getRow(1).getCell(6).setCellFormula("HYPERLINK(\"http://example.invalid/\",\"科员\")");
+            var dateStyle = workbook.createCellStyle();
+            dateStyle.setDataFormat((short) 14); // Excel's built-in m/d/yy
+            var dateCell = sheet.getRow(2).getCell(3);
+            dateCell.setCellValue(birth);
+            dateCell.setCellStyle(dateStyle);
+            workbook.write(out);
+            file = out.toByteArray();
+        }
+        Api.Response refused = upload("caizheng-admin", file);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.json().path("errors").valueStream()
+                .map(e -> e.path("row").asInt() + "|" + e.path("column").asString() + "|" + e.path("reason").asString()))
+                .containsExactly("2|职务|不接受公式，请填写文字或数值");
+        assertThat(membersIn(branch)).isZero();
     }
 }

@@ -1,6 +1,7 @@
 package cn.city.party.common.tenancy;
 
 import cn.city.party.common.security.Caller;
+import cn.city.party.common.security.EndpointAuthorization;
 import cn.city.party.common.security.Role;
 import org.springframework.data.mongodb.core.query.Criteria;
 
@@ -8,8 +9,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The departments a caller may see: all of them (work committee, city-jurisdiction callers, system jobs) or its own.
- * A service with stricter rules (discipline: inspectors only) checks roles on the endpoint; scope is still this.
+ * The departments a caller may see: all of them (work committee, city-jurisdiction inspectors, system jobs) or its
+ * own. Only the roles the caller acts under at the endpoint count ({@link EndpointAuthorization#actingRoles}): a
+ * department admin who is also a city inspector is a department admin in org-service, and a work-committee admin
+ * who is also a department inspector reads only its department's leads. A service with stricter rules (discipline:
+ * inspectors only) checks roles on the endpoint; scope is still this.
  */
 public record DepartmentScope(Optional<Set<String>> departments) {
 
@@ -20,8 +24,12 @@ public record DepartmentScope(Optional<Set<String>> departments) {
     }
 
     public static DepartmentScope of(Caller caller) {
-        if (caller.isSystem() || caller.has(Role.WORK_COMMITTEE_ADMIN)
-                || (caller.cityJurisdiction() && caller.has(Role.INSPECTOR))) {
+        return of(caller, EndpointAuthorization.actingRoles(caller));
+    }
+
+    public static DepartmentScope of(Caller caller, Set<Role> acting) {
+        if (caller.isSystem() || acting.contains(Role.WORK_COMMITTEE_ADMIN)
+                || (caller.cityJurisdiction() && acting.contains(Role.INSPECTOR))) {
             return ALL;
         }
         if (caller.department() == null || caller.department().isBlank()) {

@@ -1,5 +1,6 @@
 package cn.city.party.study.exam;
 
+import cn.city.party.common.security.Caller;
 import cn.city.party.common.security.CurrentCaller;
 import cn.city.party.study.material.Category;
 import io.swagger.v3.oas.annotations.Operation;
@@ -21,8 +22,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
-/** 题库: only organizers see it, because it holds the answer keys. */
+/**
+ * 题库: organizers see it to build papers; the answer keys only its keepers ({@link AnswerKeys}), since secretaries
+ * and members sit the exams drawn from it.
+ */
 @RestController
 @RequestMapping("/api/study/questions")
 @Tag(name = "题库 Question bank")
@@ -45,13 +50,14 @@ public class QuestionController {
                                  @NotEmpty Set<@NotBlank String> correct) {
     }
 
+    /** {@code correct} is null where the caller may not read the key. */
     public record QuestionView(String id, String department, Question.Type type, Category category,
                                Question.Difficulty difficulty, String stem, List<Question.Option> options,
                                Set<String> correct) {
 
-        static QuestionView of(Question q) {
+        static QuestionView of(Question q, boolean keyShown) {
             return new QuestionView(q.id(), q.department(), q.type(), q.category(), q.difficulty(), q.stem(),
-                    q.options(), q.correct());
+                    q.options(), keyShown ? q.correct() : null);
         }
     }
 
@@ -60,14 +66,18 @@ public class QuestionController {
     @PreAuthorize(ORGANIZERS)
     @Operation(summary = "录入试题 Add a question to the bank")
     public QuestionView create(@Valid @RequestBody CreateQuestion r) {
+        // the author gets back the key it has just typed
         return QuestionView.of(questions.create(CurrentCaller.get(), r.type(), r.category(), r.difficulty(), r.stem(),
-                r.options().stream().map(o -> new Question.Option(o.id(), o.text())).toList(), r.correct()));
+                r.options().stream().map(o -> new Question.Option(o.id(), o.text())).toList(), r.correct()), true);
     }
 
     @GetMapping
     @PreAuthorize(ORGANIZERS)
-    @Operation(summary = "题库列表（含答案） The bank with answer keys")
+    @Operation(summary = "题库列表（答案仅对题库管理者） The bank; answer keys only to the bank's keepers, "
+            + "and not for questions of an exam they may still sit")
     public List<QuestionView> list(@RequestParam(required = false) Category category) {
-        return questions.list(CurrentCaller.get(), category).stream().map(QuestionView::of).toList();
+        Caller caller = CurrentCaller.get();
+        Predicate<Question> keyShown = questions.keysShownTo(caller);
+        return questions.list(caller, category).stream().map(q -> QuestionView.of(q, keyShown.test(q))).toList();
     }
 }

@@ -4,6 +4,8 @@ import cn.city.party.common.security.Caller;
 import cn.city.party.common.security.Role;
 import cn.city.party.common.tenancy.ScopedMongo;
 import cn.city.party.study.material.Category;
+import cn.city.party.study.roster.Roster;
+import cn.city.party.study.roster.RosterMember;
 import cn.city.party.study.support.Reach;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -15,6 +17,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * 题库: the work committee keeps the city bank, each department its own; a department's exams draw from its own bank
@@ -25,11 +28,13 @@ public class QuestionService {
 
     private final ScopedMongo store;
     private final MongoTemplate mongo;
+    private final Roster roster;
     private final Clock clock;
 
-    public QuestionService(ScopedMongo store, MongoTemplate mongo, Clock clock) {
+    public QuestionService(ScopedMongo store, MongoTemplate mongo, Roster roster, Clock clock) {
         this.store = store;
         this.mongo = mongo;
+        this.roster = roster;
         this.clock = clock;
     }
 
@@ -48,6 +53,15 @@ public class QuestionService {
             criteria = new Criteria().andOperator(criteria, Criteria.where("category").is(category));
         }
         return mongo.find(Query.query(criteria).with(Sort.by("createdAt")), Question.class);
+    }
+
+    /** Which of the listed questions show their answer key to {@code caller} ({@link AnswerKeys}). */
+    public Predicate<Question> keysShownTo(Caller caller) {
+        List<Exam> examsAhead = roster.memberOf(caller).filter(RosterMember::active)
+                .map(member -> mongo.find(Query.query(Criteria.where("closesAt").gt(clock.instant())), Exam.class)
+                        .stream().filter(exam -> exam.reach().reaches(member)).toList())
+                .orElse(List.of());
+        return question -> AnswerKeys.shown(caller, question, examsAhead);
     }
 
     /** The bank an exam of {@code department} may use. */

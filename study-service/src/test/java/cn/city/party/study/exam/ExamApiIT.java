@@ -206,6 +206,40 @@ public class ExamApiIT extends StudyApiTest {
                 .map(e -> e.path("id").asString()).toList()).doesNotContain(examId);
     }
 
+    private Map<String, JsonNode> bankAs(String user) {
+        Api.Response bank = api().as(user).get("/api/study/questions");
+        assertThat(bank.status()).as(bank.toString()).isEqualTo(200);
+        Map<String, JsonNode> byId = new HashMap<>();
+        bank.json().forEach(q -> byId.put(q.path("id").asString(), q));
+        return byId;
+    }
+
+    private static List<String> key(JsonNode question) {
+        return question.path("correct").valueStream().map(JsonNode::asString).sorted().toList();
+    }
+
+    @Test
+    void answer_keys_reach_only_the_keepers_of_a_bank_never_a_secretary_who_sits_its_exams() {
+        Api admin = api().as("caizheng-admin");
+        List<String> questions = bank(admin);
+        exam(admin, questions, 1, Duration.ofHours(3), "ALL_OR_NOTHING");
+        String cityQuestion = question(api().as("work-committee"), "SINGLE", List.of("A", "B"), List.of("B"));
+
+        Api.Response secretary = api().as("caizheng-secretary").get("/api/study/questions");
+        assertThat(secretary.json().valueStream().map(q -> q.path("id").asString()).toList())
+                .as("the bank to build papers from").containsAll(questions).contains(cityQuestion);
+        assertNoAnswerKey(secretary);
+
+        Map<String, JsonNode> asAdmin = bankAs("caizheng-admin");
+        assertThat(key(asAdmin.get(questions.get(1)))).containsExactly("A", "C");
+        assertThat(key(asAdmin.get(questions.get(2)))).containsExactly("T");
+        assertThat(asAdmin.get(cityQuestion).path("correct").isNull()).as("the city bank is not its own").isTrue();
+
+        Map<String, JsonNode> asCommittee = bankAs("work-committee");
+        assertThat(key(asCommittee.get(cityQuestion))).containsExactly("B");
+        assertThat(asCommittee.get(questions.get(0)).path("correct").isNull()).isTrue();
+    }
+
     @Test
     void a_random_paper_draws_distinct_questions_by_category_and_a_bank_too_small_is_refused() {
         Api committee = api().as("work-committee");
