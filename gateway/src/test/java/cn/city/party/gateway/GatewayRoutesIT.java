@@ -84,6 +84,7 @@ class GatewayRoutesIT {
         String service = "http://127.0.0.1:" + upstream.getAddress().getPort();
         registry.add("KEYCLOAK_ISSUER_URI", keycloakSettings::issuerUri);
         registry.add("PLATFORM_SECURITY_CLIENTS", () -> RealmFiles.LOCAL_API_CLIENTS);
+        registry.add(KeycloakServer.GATEWAY_SECRET, () -> KeycloakServer.gatewaySecret(keycloakSettings));
         registry.add("ORG_SERVICE_URL", () -> service);
         registry.add("STUDY_SERVICE_URL", () -> service);
         registry.add("ACTIVITY_SERVICE_URL", () -> service);
