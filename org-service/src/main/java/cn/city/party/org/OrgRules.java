@@ -14,10 +14,24 @@ import java.util.List;
  * @param maxProbationExtensionMonths 延长预备期 at most once, by at most this many months (12)
  * @param committee                structural rules of committees and terms
  * @param dues                     the dues brackets
+ * @param branchSize               the size rules of a 党支部
  */
 @ConfigurationProperties("org.rules")
 public record OrgRules(BigDecimal partyAffairsCadrePercent, int probationYears, int maxProbationExtensionMonths,
-                       Committee committee, Dues dues) {
+                       Committee committee, Dues dues, BranchSize branchSize) {
+
+    public OrgRules {
+        branchSize = branchSize == null ? BranchSize.DEFAULT : branchSize;
+    }
+
+    /**
+     * @param minFullMembers     a branch needs at least this many full members (3)
+     * @param generalBranchAbove a branch with more members than this may form a 党总支 (50)
+     * @param committeeAbove     a branch with more members than this may form a 基层党委 (100)
+     */
+    public record BranchSize(int minFullMembers, int generalBranchAbove, int committeeAbove) {
+        public static final BranchSize DEFAULT = new BranchSize(3, 50, 100);
+    }
 
     /**
      * @param membersForCommittee full members a branch needs to elect a committee (7)

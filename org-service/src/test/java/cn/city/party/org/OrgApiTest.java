@@ -90,9 +90,14 @@ public abstract class OrgApiTest extends ServiceApiTest {
     /** discipline-service's 严重警告 of a member, as it publishes it ({@code party.discipline.sanction.imposed.v1}). */
     protected void sanctionImposed(String sanctionId, String memberId, String department, String branchId,
                                    LocalDate decidedOn, LocalDate until) {
+        sanctionImposed("SERIOUS_WARNING", sanctionId, memberId, department, branchId, decidedOn, until);
+    }
+
+    /** discipline-service's sanction of {@code type} (e.g. {@code EXPULSION}, {@code REMOVAL_FROM_POSTS}). */
+    protected void sanctionImposed(String type, String sanctionId, String memberId, String department, String branchId,
+                                   LocalDate decidedOn, LocalDate until) {
         publish(SANCTION_TOPIC, "party.discipline.sanction.imposed.v1", sanctionId, department,
-                DisciplineEventSamples.sanctionImposed(sanctionId, memberId, department, branchId, "SERIOUS_WARNING",
-                        decidedOn, until));
+                DisciplineEventSamples.sanctionImposed(sanctionId, memberId, department, branchId, type, decidedOn, until));
     }
 
     /** discipline-service's revocation of that sanction ({@code party.discipline.sanction.revoked.v1}). */

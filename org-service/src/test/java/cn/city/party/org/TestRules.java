@@ -15,7 +15,8 @@ public final class TestRules {
                 new OrgRules.Dues(
                         List.of(bracket("3000", "0.5"), bracket("5000", "1"), bracket("10000", "1.5"), bracket(null, "2")),
                         List.of(bracket("5000", "0.5"), bracket(null, "1")),
-                        new BigDecimal("0.20")));
+                        new BigDecimal("0.20")),
+                new OrgRules.BranchSize(3, 50, 100));
     }
 
     private static OrgRules.Bracket bracket(String upTo, String percent) {

@@ -48,6 +48,11 @@ public class Activity extends AggregateRoot {
     private Instant lastChangedAt;
     private String lastChangedBy;
     private List<AttendanceEntry> attendance = new ArrayList<>();
+    /** The entries replaced by a later one, oldest first: attendance is versioned like the record. */
+    private List<AttendanceEntry> replacedAttendance = new ArrayList<>();
+    /** The branch's members expected on the day of the sitting (roster of that day); null on records kept before. */
+    private List<String> expectedMemberIds;
+    private List<Correction> corrections = new ArrayList<>();
     private boolean checkInOpen;
     private List<Appraisal> appraisals = new ArrayList<>();
     private List<VolunteerHours> volunteerHours = new ArrayList<>();
@@ -79,7 +84,8 @@ public class Activity extends AggregateRoot {
      * Records the sitting as held. A sitting cannot be recorded as held before it happened; entered more than the
      * late-entry limit after it, it is a late entry and needs a reason.
      */
-    public void hold(HeldRecord record, String lateReason, LateEntryRule rule, Instant now, String by) {
+    public void hold(HeldRecord record, String lateReason, LateEntryRule rule, Collection<String> expected, Instant now,
+                     String by) {
         requireStatus(ActivityStatus.PLANNED);
         requireNotInFuture(record, now);
         requireLecturer(record);
@@ -94,12 +100,18 @@ public class Activity extends AggregateRoot {
         this.recordedBy = by;
         this.lateEntry = late;
         this.lateReason = late ? lateReason.strip() : null;
+        this.expectedMemberIds = List.copyOf(expected);
         this.lastChangedAt = now;
         this.lastChangedBy = by;
     }
 
-    /** Amends a held record: needs a reason; the replaced version is kept with who entered it and who replaced it. */
-    public void amend(HeldRecord record, String reason, String lateReason, LateEntryRule rule, Instant now, String by) {
+    /**
+     * Amends a held record: needs a reason; the replaced version is kept with who entered it and who replaced it.
+     * Lateness is sticky: judged on the first entry, an amendment can make a record late (a sitting moved earlier)
+     * but never on time again (moving the date closer to the first entry does not clear it).
+     */
+    public void amend(HeldRecord record, String reason, String lateReason, LateEntryRule rule, Collection<String> expected,
+                      Instant now, String by) {
         requireEditable();
         requireStatus(ActivityStatus.HELD);
         if (isBlank(reason)) {
@@ -107,7 +119,7 @@ public class Activity extends AggregateRoot {
         }
         requireNotInFuture(record, now);
         requireLecturer(record);
-        boolean late = rule.isLate(record.heldAt(), recordedAt);
+        boolean late = lateEntry || rule.isLate(record.heldAt(), recordedAt);
         if (late && isBlank(lateReason) && isBlank(this.lateReason)) {
             throw Problems.rule("lateReason", "activity.lateReasonRequired", rule.days());
         }
@@ -117,8 +129,63 @@ public class Activity extends AggregateRoot {
         this.occursAt = record.heldAt();
         this.lateEntry = late;
         this.lateReason = late ? (isBlank(lateReason) ? this.lateReason : lateReason.strip()) : null;
+        this.expectedMemberIds = List.copyOf(expected);
         this.lastChangedAt = now;
         this.lastChangedBy = by;
+    }
+
+    /** Asks for a correction of a record of a closed year; one may be pending at a time. */
+    public Correction requestCorrection(HeldRecord proposed, String reason, Instant now, String by) {
+        if (!happened()) {
+            throw Problems.conflict("activity.wrongStatus", status.name(), ActivityStatus.HELD.name());
+        }
+        if (isBlank(reason)) {
+            throw Problems.invalid("reason", "correction.reasonRequired");
+        }
+        if (corrections.stream().anyMatch(c -> c.status() == Correction.Status.PENDING)) {
+            throw Problems.conflict("correction.pending");
+        }
+        requireNotInFuture(proposed, now);
+        requireLecturer(proposed);
+        Correction correction = new Correction(String.valueOf(corrections.size() + 1), proposed, reason.strip(), by, now,
+                Correction.Status.PENDING, null, null);
+        corrections.add(correction);
+        return correction;
+    }
+
+    /**
+     * The department admin approves a pending correction: it is applied like an amendment (the replaced version kept,
+     * lateness sticky), even to an archived record, and the approval stays on the record.
+     */
+    public Correction approveCorrection(String correctionId, LateEntryRule rule, Collection<String> expected,
+                                        Instant now, String by) {
+        Correction pending = pendingCorrection(correctionId);
+        boolean late = lateEntry || rule.isLate(pending.proposed().heldAt(), recordedAt);
+        previousVersions.add(new RecordVersion(previousVersions.size() + 1, held, lastChangedBy, lastChangedAt, by, now,
+                "关账后更正：" + pending.reason()));
+        this.held = pending.proposed();
+        this.occursAt = held.heldAt();
+        this.lateReason = late ? (isBlank(lateReason) ? pending.reason() : lateReason) : null;
+        this.lateEntry = late;
+        this.expectedMemberIds = List.copyOf(expected);
+        this.lastChangedAt = now;
+        this.lastChangedBy = by;
+        return decide(pending, Correction.Status.APPROVED, now, by);
+    }
+
+    public Correction refuseCorrection(String correctionId, Instant now, String by) {
+        return decide(pendingCorrection(correctionId), Correction.Status.REFUSED, now, by);
+    }
+
+    private Correction pendingCorrection(String correctionId) {
+        return corrections.stream().filter(c -> c.id().equals(correctionId) && c.status() == Correction.Status.PENDING)
+                .findFirst().orElseThrow(() -> Problems.conflict("correction.notPending"));
+    }
+
+    private Correction decide(Correction pending, Correction.Status decision, Instant now, String by) {
+        Correction decided = pending.decided(decision, by, now);
+        corrections.set(corrections.indexOf(pending), decided);
+        return decided;
     }
 
     public void cancel(String reason) {
@@ -149,7 +216,10 @@ public class Activity extends AggregateRoot {
         if (entry.attendance() == Attendance.ABSENT && isBlank(entry.reason())) {
             throw Problems.invalid("reason", "attendance.absentReasonRequired");
         }
-        attendance.removeIf(e -> e.memberId().equals(entry.memberId()));
+        attendance.stream().filter(e -> e.memberId().equals(entry.memberId())).findFirst().ifPresent(previous -> {
+            replacedAttendance.add(previous);
+            attendance.remove(previous);
+        });
         attendance.add(entry);
     }
 
@@ -190,13 +260,35 @@ public class Activity extends AggregateRoot {
         volunteerHours.add(entry);
     }
 
-    /** Share of recorded members who were present (excused members count as not present); empty without attendance. */
+    /**
+     * Present ÷ members expected at the sitting (the roster of its day, less those excused); a member present who
+     * was not expected (joined later) does not raise it. Records kept before expectations were recorded are judged
+     * on their entries. Empty when nobody was expected.
+     */
     public Optional<Double> attendanceRate() {
-        if (attendance.isEmpty()) {
-            return Optional.empty();
+        AttendanceCount count = attendanceCount();
+        return count.expected() == 0 ? Optional.empty() : Optional.of((double) count.present() / count.expected());
+    }
+
+    public AttendanceCount attendanceCount() {
+        java.util.Set<String> expected = new java.util.HashSet<>(expectedMemberIds != null ? expectedMemberIds
+                : attendance.stream().map(AttendanceEntry::memberId).toList());
+        int present = 0;
+        for (AttendanceEntry e : attendance) {
+            if (!expected.contains(e.memberId())) {
+                continue;
+            }
+            if (e.attendance() == Attendance.EXCUSED) {
+                expected.remove(e.memberId());
+            } else if (e.attendance() == Attendance.PRESENT) {
+                present++;
+            }
         }
-        long present = attendance.stream().filter(e -> e.attendance() == Attendance.PRESENT).count();
-        return Optional.of((double) present / attendance.size());
+        return new AttendanceCount(present, expected.size());
+    }
+
+    /** Present and expected (excused left out) members of one sitting. */
+    public record AttendanceCount(int present, int expected) {
     }
 
     /** 一会多用: one sitting recorded as several types. */
@@ -257,6 +349,11 @@ public class Activity extends AggregateRoot {
     public Instant lastChangedAt() { return lastChangedAt; }
     public String lastChangedBy() { return lastChangedBy; }
     public List<AttendanceEntry> attendance() { return List.copyOf(attendance); }
+    public List<AttendanceEntry> replacedAttendance() {
+        return replacedAttendance == null ? List.of() : List.copyOf(replacedAttendance);
+    }
+    public List<String> expectedMemberIds() { return expectedMemberIds; }
+    public List<Correction> corrections() { return corrections == null ? List.of() : List.copyOf(corrections); }
     public boolean checkInOpen() { return checkInOpen; }
     public List<Appraisal> appraisals() { return List.copyOf(appraisals); }
     public List<VolunteerHours> volunteerHours() { return volunteerHours == null ? List.of() : List.copyOf(volunteerHours); }

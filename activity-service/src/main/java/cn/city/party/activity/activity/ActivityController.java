@@ -75,22 +75,24 @@ public class ActivityController {
                             @Size(max = 64) String lecturer, @Size(max = 64) String lecturerMemberId,
                             @Size(max = 50) List<@NotBlank @Size(max = 200) String> agenda,
                             @Size(max = 50_000) String minutes,
-                            @Size(max = 30) List<@Valid @NotNull AttachmentInput> attachments) {
+                            @Size(max = 30) List<@Valid @NotNull AttachmentInput> attachments,
+                            @Min(1) @Max(1440) Integer durationMinutes) {
 
         HeldRecord toRecord() {
             return new HeldRecord(heldAt, place.strip(), host.strip(), hostMemberId, lecturer, lecturerMemberId, agenda,
                     minutes, attachments == null ? List.of() : attachments.stream()
-                    .map(a -> new HeldRecord.AttachmentMeta(a.name(), a.contentType(), a.size(), a.storageKey())).toList());
+                    .map(a -> new HeldRecord.AttachmentMeta(a.name(), a.contentType(), a.size(), a.storageKey())).toList(),
+                    durationMinutes);
         }
     }
 
     public record PlanActivity(@Size(max = 64) String branchId, @Size(max = 64) String partyGroupId,
-                               @NotEmpty @Size(max = 9) Set<@NotNull ActivityType> types,
+                               @NotEmpty @Size(max = 11) Set<@NotNull ActivityType> types,
                                @NotBlank @Size(max = 200) String title, @NotNull Instant plannedAt) {
     }
 
     public record RecordActivity(@Size(max = 64) String branchId, @Size(max = 64) String partyGroupId,
-                                 @NotEmpty @Size(max = 9) Set<@NotNull ActivityType> types,
+                                 @NotEmpty @Size(max = 11) Set<@NotNull ActivityType> types,
                                  @NotBlank @Size(max = 200) String title, @NotNull @Valid HeldInput held,
                                  @Size(max = 500) String lateReason) {
     }
@@ -162,6 +164,30 @@ public class ActivityController {
     @Operation(summary = "修改记录（须说明原因，旧版本保留） Amend a held record")
     public ActivityView amend(@PathVariable String id, @Valid @RequestBody Amend r) {
         return view(activities.amend(id, r.held().toRecord(), r.reason(), r.lateReason()));
+    }
+
+    public record RequestCorrection(@NotNull @Valid HeldInput held, @NotBlank @Size(max = 500) String reason) {
+    }
+
+    @PostMapping("/{id}/corrections")
+    @PreAuthorize("hasRole('BRANCH_SECRETARY')")
+    @Operation(summary = "申请更正已关账年度的记录（须说明原因，部门管理员批准后生效） Ask to correct a record of a closed year")
+    public ActivityView requestCorrection(@PathVariable String id, @Valid @RequestBody RequestCorrection r) {
+        return view(activities.requestCorrection(id, r.held().toRecord(), r.reason()));
+    }
+
+    @PostMapping("/{id}/corrections/{correctionId}/approve")
+    @PreAuthorize("hasRole('DEPT_ADMIN')")
+    @Operation(summary = "批准更正（本部门） Approve a correction")
+    public ActivityView approveCorrection(@PathVariable String id, @PathVariable String correctionId) {
+        return view(activities.decideCorrection(id, correctionId, true));
+    }
+
+    @PostMapping("/{id}/corrections/{correctionId}/refuse")
+    @PreAuthorize("hasRole('DEPT_ADMIN')")
+    @Operation(summary = "不予批准更正 Refuse a correction")
+    public ActivityView refuseCorrection(@PathVariable String id, @PathVariable String correctionId) {
+        return view(activities.decideCorrection(id, correctionId, false));
     }
 
     @PostMapping("/{id}/cancel")

@@ -1,5 +1,6 @@
 package cn.city.party.activity.activity;
 
+import cn.city.party.activity.compliance.AssessmentYears;
 import cn.city.party.activity.compliance.RuleSetService;
 import cn.city.party.activity.period.Period;
 import cn.city.party.activity.roster.Roster;
@@ -34,12 +35,14 @@ public class ActivityService {
     private final BranchAccess access;
     private final Roster roster;
     private final RuleSetService rules;
+    private final AssessmentYears years;
     private final EventFactory events;
     private final OutboxRelay relay;
     private final Clock clock;
 
     public ActivityService(ScopedMongo store, BranchAccess access, Roster roster, RuleSetService rules,
-                           EventFactory events, OutboxRelay relay, Clock clock) {
+                           AssessmentYears years, EventFactory events, OutboxRelay relay, Clock clock) {
+        this.years = years;
         this.store = store;
         this.access = access;
         this.roster = roster;
@@ -54,6 +57,7 @@ public class ActivityService {
                          Instant plannedAt) {
         RosterMember secretary = access.secretaryOf(branchId);
         requireGroupOf(secretary.branchId(), partyGroupId, types);
+        years.requireOpen(plannedAt);
         Activity activity = new Activity(UUID.randomUUID().toString(), secretary.department(), secretary.branchId(),
                 partyGroupId, types, title, plannedAt, clock.instant(), CurrentCaller.get().username());
         raise(activity, ActivityEvents.SCHEDULED);
@@ -65,28 +69,34 @@ public class ActivityService {
                            HeldRecord held, String lateReason) {
         RosterMember secretary = access.secretaryOf(branchId);
         requireGroupOf(secretary.branchId(), partyGroupId, types);
+        years.requireOpen(held.heldAt());
         Instant now = clock.instant();
         String by = CurrentCaller.get().username();
         Activity activity = new Activity(UUID.randomUUID().toString(), secretary.department(), secretary.branchId(),
                 partyGroupId, types, title, held.heldAt(), now, by);
-        activity.hold(held, lateReason, lateEntryRule(secretary.department(), held), now, by);
+        activity.hold(held, lateReason, lateEntryRule(secretary.department(), held), expected(activity, held), now, by);
         raise(activity, ActivityEvents.HELD);
+        raiseStudyAttendance(activity, activity.attendance());
         return saved(store.insert(activity));
     }
 
     public Activity hold(String id, HeldRecord held, String lateReason) {
         Activity activity = writable(id);
-        activity.hold(held, lateReason, lateEntryRule(activity.department(), held), clock.instant(),
-                CurrentCaller.get().username());
+        years.requireOpen(held.heldAt());
+        activity.hold(held, lateReason, lateEntryRule(activity.department(), held), expected(activity, held),
+                clock.instant(), CurrentCaller.get().username());
         raise(activity, ActivityEvents.HELD);
+        raiseStudyAttendance(activity, activity.attendance());
         return saved(store.save(activity));
     }
 
     public Activity amend(String id, HeldRecord held, String reason, String lateReason) {
         Activity activity = writable(id);
-        activity.amend(held, reason, lateReason, lateEntryRule(activity.department(), held), clock.instant(),
-                CurrentCaller.get().username());
+        years.requireOpen(held.heldAt());
+        activity.amend(held, reason, lateReason, lateEntryRule(activity.department(), held), expected(activity, held),
+                clock.instant(), CurrentCaller.get().username());
         raise(activity, ActivityEvents.AMENDED);
+        raiseStudyAttendance(activity, activity.attendance());
         return saved(store.save(activity));
     }
 
@@ -123,6 +133,8 @@ public class ActivityService {
                     new ActivityEvents.AttendanceData(activity.id(), activity.department(), activity.branchId(),
                             member.memberId(), input.attendance())));
         }
+        java.util.Set<String> named = entries.stream().map(AttendanceInput::memberId).collect(java.util.stream.Collectors.toSet());
+        raiseStudyAttendance(activity, activity.attendance().stream().filter(e -> named.contains(e.memberId())).toList());
         return saved(store.save(activity));
     }
 
@@ -136,10 +148,13 @@ public class ActivityService {
         if (!activity.branchId().equals(self.branchId())) {
             throw Problems.notFound(ENTITY, id);
         }
+        years.requireOpen(activity.occursAt());
         activity.checkIn(self.memberId(), self.name(), clock.instant());
         activity.raise(events.create(ActivityEvents.ATTENDANCE_RECORDED, activity.id(), activity.department(),
                 new ActivityEvents.AttendanceData(activity.id(), activity.department(), activity.branchId(),
                         self.memberId(), Attendance.PRESENT)));
+        raiseStudyAttendance(activity, activity.attendance().stream()
+                .filter(e -> e.memberId().equals(self.memberId())).toList());
         return saved(store.save(activity));
     }
 
@@ -219,13 +234,55 @@ public class ActivityService {
                 .and("occursAt").gte(period.start()).lt(period.end()), Sort.by("occursAt"), Activity.class);
     }
 
+    /** A record of the secretary's own branch, in a year not closed (a closed year's records are read-only). */
     private Activity writable(String id) {
+        Activity activity = ownBranchRecord(id);
+        years.requireOpen(activity.occursAt());
+        return activity;
+    }
+
+    private Activity ownBranchRecord(String id) {
         Activity activity = store.getById(id, Activity.class, ENTITY);
         RosterMember secretary = access.self();
         if (!activity.branchId().equals(secretary.branchId())) {
             throw Problems.notFound(ENTITY, id);
         }
         return activity;
+    }
+
+    /** The secretary asks to correct a record of a closed year (an open year's record is amended directly). */
+    public Activity requestCorrection(String id, HeldRecord proposed, String reason) {
+        Activity activity = ownBranchRecord(id);
+        if (!years.isClosed(activity.occursAt())) {
+            throw Problems.conflict("correction.yearOpen");
+        }
+        activity.requestCorrection(proposed, reason, clock.instant(), CurrentCaller.get().username());
+        return store.save(activity);
+    }
+
+    /**
+     * The department admin decides on a pending correction; an approval applies it and tells the scorecard
+     * ({@code correction.approved}, with the reason) and the readers of activities ({@code amended}).
+     */
+    public Activity decideCorrection(String id, String correctionId, boolean approve) {
+        Activity activity = store.getById(id, Activity.class, ENTITY);
+        Instant now = clock.instant();
+        String by = CurrentCaller.get().username();
+        if (!approve) {
+            activity.refuseCorrection(correctionId, now, by);
+            return store.save(activity);
+        }
+        int year = activity.occursAt().atZone(Period.ZONE).getYear();
+        HeldRecord proposed = activity.corrections().stream().filter(c -> c.id().equals(correctionId))
+                .findFirst().map(Correction::proposed).orElseThrow(() -> Problems.conflict("correction.notPending"));
+        Correction approved = activity.approveCorrection(correctionId, lateEntryRule(activity.department(), proposed),
+                expected(activity, proposed), now, by);
+        raise(activity, ActivityEvents.AMENDED);
+        activity.raise(events.create(ActivityEvents.CORRECTION_APPROVED, activity.id(), activity.department(),
+                new ActivityEvents.CorrectionApprovedData(activity.id() + ":" + approved.id(), activity.id(),
+                        activity.department(), activity.branchId(), year, approved.reason(), approved.requestedBy(),
+                        approved.requestedAt(), by, now)));
+        return saved(store.save(activity));
     }
 
     private RosterMember branchMember(Activity activity, String memberId, String field) {
@@ -246,6 +303,29 @@ public class ActivityService {
 
     private LateEntryRule lateEntryRule(String department, HeldRecord held) {
         return rules.lateEntryRule(department, held.heldAt().atZone(Period.ZONE).getYear());
+    }
+
+    /** The branch's roster on the day of the sitting: who is expected at it. */
+    private java.util.Set<String> expected(Activity activity, HeldRecord held) {
+        return roster.expectedAt(activity.branchId(), held.heldAt().atZone(Period.ZONE).toLocalDate());
+    }
+
+    /**
+     * 党课 and offline study earn credit hours in study-service: each entry of a held study sitting is announced, and
+     * announced again when it or the held record changes (the latest per member wins there).
+     */
+    private void raiseStudyAttendance(Activity activity, List<AttendanceEntry> entries) {
+        if (!activity.happened()) {
+            return;
+        }
+        ActivityEvents.STUDY_KINDS.stream().filter(activity.types()::contains).findFirst().ifPresent(kind -> {
+            for (AttendanceEntry e : entries) {
+                activity.raise(events.create(ActivityEvents.STUDY_ATTENDED, activity.id(), activity.department(),
+                        new ActivityEvents.StudyAttendanceData(activity.id(), activity.department(),
+                                activity.branchId(), e.memberId(), kind, activity.title(), activity.held().heldAt(),
+                                activity.held().durationMinutes(), e.attendance(), activity.lateEntry())));
+            }
+        });
     }
 
     private void raise(Activity activity, EventType type) {

@@ -28,6 +28,8 @@ public class BranchCompliance extends AggregateRoot {
     private Figures figures;
     /** What the last {@code compliance.evaluated} event said per period, so an unchanged result is not announced again. */
     private Map<String, ComplianceEvents.EvaluatedData> lastEvaluated = new HashMap<>();
+    /** Each period's result as last announced in {@code compliance.evaluated.v2}, by period kind and key; final once frozen. */
+    private Map<String, ComplianceEvents.PeriodData> periods = new HashMap<>();
     private Instant updatedAt;
     @Version
     private Long version;
@@ -64,6 +66,32 @@ public class BranchCompliance extends AggregateRoot {
         }
         lastEvaluated.put(data.period(), data);
         return true;
+    }
+
+    /**
+     * Takes a period's new result; returns whether it is to be announced: not when the period is frozen already or
+     * the result is the same as announced.
+     */
+    boolean periodEvaluated(ComplianceEvents.PeriodData data) {
+        String key = data.periodKind() + ":" + data.period();
+        ComplianceEvents.PeriodData last = periods.get(key);
+        if (last != null && (last.frozen() || data.sameResultAs(last))) {
+            return false;
+        }
+        periods.put(key, data);
+        return true;
+    }
+
+    /** The periods' results as announced, in calendar order. */
+    public java.util.List<ComplianceEvents.PeriodData> periods() {
+        return periods == null ? java.util.List.of() : periods.values().stream()
+                .sorted(java.util.Comparator.comparing(ComplianceEvents.PeriodData::periodStart)
+                        .thenComparing(d -> d.periodKind().months())).toList();
+    }
+
+    /** Whether a period of the year is still to be frozen. */
+    public boolean open() {
+        return periods == null || periods.isEmpty() || periods.values().stream().anyMatch(p -> !p.frozen());
     }
 
     @Override

@@ -3,7 +3,10 @@ package cn.city.party.activity.compliance;
 import cn.city.party.activity.period.Period;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/compliance")
 @Tag(name = "合规 Compliance")
+@Validated
 public class ComplianceController {
 
     private final ComplianceService compliance;
@@ -30,6 +34,14 @@ public class ComplianceController {
     @Operation(summary = "支部合规情况（含明细记录） A branch, with the records behind each number")
     public ComplianceService.BranchView branch(@PathVariable String branchId, @RequestParam String period) {
         return compliance.branch(branchId, Period.param("period", period));
+    }
+
+    @GetMapping("/branches/{branchId}/periods")
+    @PreAuthorize("hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN','BRANCH_SECRETARY')")
+    @Operation(summary = "支部各期评估结果（关账后冻结） A branch's periods as judged, frozen once closed")
+    public java.util.List<ComplianceEvents.PeriodData> periods(@PathVariable String branchId,
+                                                               @RequestParam @Min(2000) @Max(2100) int year) {
+        return compliance.periods(branchId, year);
     }
 
     @GetMapping("/departments/{department}")

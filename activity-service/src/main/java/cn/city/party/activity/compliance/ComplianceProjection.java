@@ -81,7 +81,10 @@ public class ComplianceProjection {
         }
     }
 
-    /** Recomputes one branch's year; announces the results (year, quarters begun) that changed. */
+    /**
+     * Recomputes one branch's year; announces the results that changed: v1 for the year and the quarters begun, v2
+     * for every period begun (a frozen period never again).
+     */
     public void refresh(String branchId, int year) {
         Optional<RosterOrganization> branch = roster.organization(branchId)
                 .filter(o -> RosterOrganization.BRANCH.equals(o.type()));
@@ -102,16 +105,24 @@ public class ComplianceProjection {
 
     private void refresh(RosterOrganization branch, int year) {
         List<Activity> activities = activities(branch.id(), Period.year(year));
-        Figures figures = figures(branch.id(), year, activities);
+        RuleSet set = rules.effective(branch.department(), year);
+        Figures figures = figures(branch.id(), year, activities, set);
         BranchCompliance doc = Optional.ofNullable(mongo.findById(BranchCompliance.idOf(branch.id(), year), BranchCompliance.class))
                 .orElseGet(() -> new BranchCompliance(branch.department(), branch.id(), year));
         Instant now = clock.instant();
         boolean changed = doc.update(branch.name(), figures, now);
-        RuleSet set = rules.effective(branch.department(), year);
         for (Period period : announced(year, now)) {
             ComplianceEvents.EvaluatedData result = evaluate(branch, set, period, figures, activities, now);
             if (doc.evaluated(result)) {
                 doc.raise(events.create(ComplianceEvents.EVALUATED, doc.id(), branch.department(), result));
+                changed = true;
+            }
+        }
+        for (ComplianceEvents.PeriodData result : PeriodResults.of(set, figures, activities, branch.department(),
+                branch.id(), year, now)) {
+            if (doc.periodEvaluated(result)) {
+                doc.raise(events.create(ComplianceEvents.PERIOD_EVALUATED, branch.id() + ":" + result.period(),
+                        branch.department(), result));
                 changed = true;
             }
         }
@@ -122,8 +133,8 @@ public class ComplianceProjection {
     }
 
     /** The branch's figures for a year, computed from its activities of that year and its roster now. */
-    Figures figures(String branchId, int year, List<Activity> activities) {
-        return Figures.of(year, activities,
+    Figures figures(String branchId, int year, List<Activity> activities, RuleSet set) {
+        return Figures.of(year, activities, set.weights(),
                 roster.partyGroups(branchId).stream().map(RosterOrganization::id).toList(),
                 roster.committee(branchId).flatMap(RosterCommittee::secretaryId).orElse(null),
                 roster.committee(branchId).map(RosterCommittee::memberIds).orElse(List.of()),
@@ -146,7 +157,7 @@ public class ComplianceProjection {
     private ComplianceEvents.EvaluatedData evaluate(RosterOrganization branch, RuleSet set, Period period,
                                                     Figures figures, List<Activity> activities, Instant now) {
         int year = period.year();
-        ComplianceEvaluator.Evaluation evaluation = ComplianceEvaluator.evaluate(set.rules(), figures, period, now, set.atRiskDays());
+        ComplianceEvaluator.Evaluation evaluation = ComplianceEvaluator.evaluate(set, figures, period, now);
         List<String> ids = activities.stream().filter(Activity::happened).filter(a -> period.contains(a.occursAt()))
                 .map(Activity::id).sorted().toList();
         ComplianceEvaluator.Quality q = evaluation.quality();

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -65,17 +66,12 @@ public class ComplianceService {
     }
 
     public BranchView branch(String branchId, Period period) {
-        RosterOrganization branch = roster.organization(branchId)
-                .filter(o -> RosterOrganization.BRANCH.equals(o.type()) && store.scope().permits(o.department()))
-                .orElseThrow(() -> Problems.notFound("entity.branch", branchId));
-        if (!CurrentCaller.get().hasAny(Role.WORK_COMMITTEE_ADMIN, Role.DEPT_ADMIN)) {
-            access.requireReadable(branchId, "entity.branch", branchId);
-        }
+        RosterOrganization branch = readableBranch(branchId);
         Instant now = clock.instant();
         List<Activity> activities = projection.activities(branchId, Period.year(period.year()));
-        Figures figures = projection.figures(branchId, period.year(), activities);
         RuleSet set = rules.effective(branch.department(), period.year());
-        ComplianceEvaluator.Evaluation evaluation = ComplianceEvaluator.evaluate(set.rules(), figures, period, now, set.atRiskDays());
+        Figures figures = projection.figures(branchId, period.year(), activities, set);
+        ComplianceEvaluator.Evaluation evaluation = ComplianceEvaluator.evaluate(set, figures, period, now);
         List<RuleView> views = new ArrayList<>();
         for (ComplianceEvaluator.RuleResult r : evaluation.rules()) {
             List<Period> judged = period.split(r.rule().effectivePeriod());
@@ -96,6 +92,26 @@ public class ComplianceService {
                 inPeriod.stream().filter(a -> !a.held().hasMinutes()).map(Activity::id).sorted().toList());
         return new BranchView(branch.department(), branchId, branch.name(), period.toString(), set.version(), views,
                 summary(evaluation), evaluation.quality(), records, now);
+    }
+
+    /**
+     * The branch's periods of a year as judged and announced ({@code compliance.evaluated.v2}): the frozen ones are
+     * final, whatever was recorded after they froze.
+     */
+    public List<ComplianceEvents.PeriodData> periods(String branchId, int year) {
+        readableBranch(branchId);
+        return Optional.ofNullable(mongo.findById(BranchCompliance.idOf(branchId, year), BranchCompliance.class))
+                .map(BranchCompliance::periods).orElse(List.of());
+    }
+
+    private RosterOrganization readableBranch(String branchId) {
+        RosterOrganization branch = roster.organization(branchId)
+                .filter(o -> RosterOrganization.BRANCH.equals(o.type()) && store.scope().permits(o.department()))
+                .orElseThrow(() -> Problems.notFound("entity.branch", branchId));
+        if (!CurrentCaller.get().hasAny(Role.WORK_COMMITTEE_ADMIN, Role.DEPT_ADMIN)) {
+            access.requireReadable(branchId, "entity.branch", branchId);
+        }
+        return branch;
     }
 
     /** One branch's line in a department or city table. */
@@ -166,8 +182,7 @@ public class ComplianceService {
         FiguresSum total = new FiguresSum();
         for (BranchCompliance doc : docs) {
             RuleSet set = sets.computeIfAbsent(doc.department(), d -> rules.effective(d, period.year()));
-            ComplianceEvaluator.Evaluation e = ComplianceEvaluator.evaluate(set.rules(), doc.figures(), period, now,
-                    set.atRiskDays());
+            ComplianceEvaluator.Evaluation e = ComplianceEvaluator.evaluate(set, doc.figures(), period, now);
             byBranch.put(doc.branchId(), e);
             summary(e).forEach((k, v) -> summary.merge(k, v, Long::sum));
             total.add(doc.figures());

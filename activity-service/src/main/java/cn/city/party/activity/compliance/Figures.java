@@ -21,10 +21,10 @@ import java.util.TreeSet;
  * @param months          twelve entries, January first
  * @param groups          the branch's Party groups
  * @param requiredTalkPairs each committee member with each member, as {@code a|b} with {@code a < b}
- * @param talkPairCounts  talks held in the year per pair
+ * @param talkPairCounts  talks held in the year per pair, weighted
  */
 public record Figures(List<MonthFigures> months, List<String> groups, List<String> requiredTalkPairs,
-                      Map<String, Integer> talkPairCounts) {
+                      Map<String, Double> talkPairCounts) {
 
     public Figures {
         months = List.copyOf(months);
@@ -34,32 +34,29 @@ public record Figures(List<MonthFigures> months, List<String> groups, List<Strin
     }
 
     /**
-     * Counts the activities that happened (held or archived) in {@code year}.
+     * Counts the activities that happened (held or archived) in {@code year}. A 一会多用 sitting counts fully for its
+     * first type in the regulation's order ({@link ActivityType}) and {@code weights.multiPurpose()} for the others;
+     * a late record counts {@code weights.lateEntry()}.
      *
      * @param secretaryId      the branch secretary's member id, or null when no committee is known
      * @param committeeIds     the committee's member ids
      * @param memberIds        the branch's active members
      */
-    public static Figures of(int year, Collection<Activity> activities, List<String> groups, String secretaryId,
-                             Collection<String> committeeIds, Collection<String> memberIds) {
+    public static Figures of(int year, Collection<Activity> activities, RuleSet.Weights weights, List<String> groups,
+                             String secretaryId, Collection<String> committeeIds, Collection<String> memberIds) {
         List<MonthBuilder> months = new ArrayList<>();
         for (int m = 0; m < 12; m++) {
             months.add(new MonthBuilder());
         }
-        Map<String, Integer> talks = new HashMap<>();
+        Map<String, Double> talks = new HashMap<>();
         for (Activity a : activities) {
             if (!a.happened() || a.held() == null || !Period.year(year).contains(a.held().heldAt())) {
                 continue;
             }
             int month = a.held().heldAt().atZone(Period.ZONE).getMonthValue();
-            months.get(month - 1).add(a, secretaryId);
-            if (a.types().contains(ActivityType.HEART_TO_HEART_TALK) && a.held().hostMemberId() != null) {
-                for (AttendanceEntry e : a.attendance()) {
-                    if (e.attendance() == Attendance.PRESENT && !e.memberId().equals(a.held().hostMemberId())) {
-                        talks.merge(pair(a.held().hostMemberId(), e.memberId()), 1, Integer::sum);
-                    }
-                }
-            }
+            months.get(month - 1).add(a, weights, secretaryId);
+            talkPair(a).ifPresent(pair -> talks.merge(pair, weights.of(a.lateEntry(),
+                    a.types().indexOf(ActivityType.HEART_TO_HEART_TALK)), Double::sum));
         }
         Set<String> required = new TreeSet<>();
         for (String c : committeeIds) {
@@ -72,6 +69,21 @@ public record Figures(List<MonthFigures> months, List<String> groups, List<Strin
         return new Figures(months.stream().map(MonthBuilder::build).toList(), groups, List.copyOf(required), talks);
     }
 
+    /**
+     * 谈心谈话 is a talk between two named people: its host and exactly one other member present. A sitting with more
+     * people present is a group sitting, not a talk with each of them.
+     */
+    static java.util.Optional<String> talkPair(Activity a) {
+        if (!a.types().contains(ActivityType.HEART_TO_HEART_TALK) || a.held().hostMemberId() == null) {
+            return java.util.Optional.empty();
+        }
+        String host = a.held().hostMemberId();
+        List<String> others = a.attendance().stream()
+                .filter(e -> e.attendance() == Attendance.PRESENT && !e.memberId().equals(host))
+                .map(AttendanceEntry::memberId).toList();
+        return others.size() == 1 ? java.util.Optional.of(pair(host, others.get(0))) : java.util.Optional.empty();
+    }
+
     public static String pair(String a, String b) {
         return a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a;
     }
@@ -81,37 +93,42 @@ public record Figures(List<MonthFigures> months, List<String> groups, List<Strin
     }
 
     private static final class MonthBuilder {
-        private final Map<String, Integer> counts = new HashMap<>();
-        private final Map<String, Integer> groupCounts = new HashMap<>();
-        private int secretaryLectures;
+        private final Map<String, Double> counts = new HashMap<>();
+        private final Map<String, Integer> held = new HashMap<>();
+        private final Map<String, Double> groupCounts = new HashMap<>();
+        private double secretaryLectures;
         private int sittings;
         private int present;
-        private int recorded;
+        private int expected;
         private int late;
         private int multiPurpose;
         private int withMinutes;
 
-        void add(Activity a, String secretaryId) {
+        void add(Activity a, RuleSet.Weights weights, String secretaryId) {
             sittings++;
-            for (ActivityType type : a.types()) {
-                counts.merge(type.name(), 1, Integer::sum);
+            List<ActivityType> types = a.types();
+            for (int i = 0; i < types.size(); i++) {
+                counts.merge(types.get(i).name(), weights.of(a.lateEntry(), i), Double::sum);
+                held.merge(types.get(i).name(), 1, Integer::sum);
             }
-            if (a.types().contains(ActivityType.PARTY_GROUP_MEETING) && a.partyGroupId() != null) {
-                groupCounts.merge(a.partyGroupId(), 1, Integer::sum);
+            int group = types.indexOf(ActivityType.PARTY_GROUP_MEETING);
+            if (group >= 0 && a.partyGroupId() != null) {
+                groupCounts.merge(a.partyGroupId(), weights.of(a.lateEntry(), group), Double::sum);
             }
-            if (a.types().contains(ActivityType.PARTY_LECTURE) && secretaryId != null
-                    && secretaryId.equals(a.held().lecturerMemberId())) {
-                secretaryLectures++;
+            int lecture = types.indexOf(ActivityType.PARTY_LECTURE);
+            if (lecture >= 0 && secretaryId != null && secretaryId.equals(a.held().lecturerMemberId())) {
+                secretaryLectures += weights.of(a.lateEntry(), lecture);
             }
-            recorded += a.attendance().size();
-            present += (int) a.attendance().stream().filter(e -> e.attendance() == Attendance.PRESENT).count();
+            Activity.AttendanceCount attendance = a.attendanceCount();
+            present += attendance.present();
+            expected += attendance.expected();
             late += a.lateEntry() ? 1 : 0;
             multiPurpose += a.multiPurpose() ? 1 : 0;
             withMinutes += a.held().hasMinutes() ? 1 : 0;
         }
 
         MonthFigures build() {
-            return new MonthFigures(counts, groupCounts, secretaryLectures, sittings, present, recorded, late,
+            return new MonthFigures(counts, held, groupCounts, secretaryLectures, sittings, present, expected, late,
                     multiPurpose, withMinutes);
         }
     }

@@ -15,4 +15,20 @@ public record Rule(ActivityType type, int minCount, PeriodKind period, RuleScope
     public PeriodKind effectivePeriod() {
         return scope == RuleScope.MEMBER_PAIR ? PeriodKind.YEAR : period;
     }
+
+    /** Stable name of the rule across periods and versions: {@code TYPE/PERIOD/SCOPE/CONDITION}. */
+    public String key() {
+        return String.join("/", type.name(), effectivePeriod().name(), scope.name(), condition.name());
+    }
+
+    /**
+     * Whether meeting this rule always meets {@code other}: same type, scope and condition, a period no longer
+     * (periods nest: 1, 3, 6, 12 months), and at least as many sittings over {@code other}'s period.
+     */
+    public boolean atLeastAsStrictAs(Rule other) {
+        int theirs = other.effectivePeriod().months();
+        int ours = effectivePeriod().months();
+        return type == other.type && scope == other.scope && condition == other.condition && ours <= theirs
+                && (long) minCount * (theirs / ours) >= other.minCount;
+    }
 }

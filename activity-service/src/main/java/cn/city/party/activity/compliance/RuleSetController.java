@@ -8,6 +8,8 @@ import cn.city.party.common.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import java.util.Map;
 
 /** 考核规则: versioned rule sets per year; the city default and departments' overrides. */
 @RestController
@@ -46,9 +49,16 @@ public class RuleSetController {
                             @NotNull PeriodKind period, RuleScope scope, RuleCondition condition) {
     }
 
-    public record PublishRules(@NotNull @Min(0) @Max(366) Integer lateEntryDays,
-                               @NotNull @Min(0) @Max(366) Integer atRiskDays,
-                               @NotEmpty @Size(max = 100) List<@Valid @NotNull RuleInput> rules) {
+    /**
+     * A new version. Parameters left out are those of the rule set it replaces (for a department: the one in force
+     * for it); {@code laxerApprovalReason}: the work committee's reason for letting a department's override be laxer.
+     */
+    public record PublishRules(@Min(0) @Max(366) Integer lateEntryDays,
+                               Map<PeriodKind, @NotNull @Min(0) @Max(366) Integer> warningDays,
+                               @DecimalMin("0") @DecimalMax("1") Double lateEntryWeight,
+                               @DecimalMin("0") @DecimalMax("1") Double multiPurposeWeight,
+                               @NotEmpty @Size(max = 100) List<@Valid @NotNull RuleInput> rules,
+                               @Size(max = 500) String laxerApprovalReason) {
     }
 
     @GetMapping
@@ -80,6 +90,7 @@ public class RuleSetController {
                            @PathVariable int year, @Valid @RequestBody PublishRules request) {
         List<Rule> list = request.rules().stream()
                 .map(r -> new Rule(r.type(), r.minCount(), r.period(), r.scope(), r.condition())).toList();
-        return rules.publish(owner, year, request.lateEntryDays(), request.atRiskDays(), list);
+        return rules.publish(owner, year, new RuleSetService.Parameters(request.lateEntryDays(), request.warningDays(),
+                request.lateEntryWeight(), request.multiPurposeWeight()), list, request.laxerApprovalReason());
     }
 }

@@ -14,11 +14,13 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,15 +34,17 @@ public class RuleSetService {
     private final MongoTemplate mongo;
     private final Clock clock;
     private final int defaultLateEntryDays;
-    private final int defaultAtRiskDays;
 
     public RuleSetService(MongoTemplate mongo, Clock clock,
-                          @Value("${activity.rules.late-entry-days:7}") int defaultLateEntryDays,
-                          @Value("${activity.rules.at-risk-days:5}") int defaultAtRiskDays) {
+                          @Value("${activity.rules.late-entry-days:7}") int defaultLateEntryDays) {
         this.mongo = mongo;
         this.clock = clock;
         this.defaultLateEntryDays = defaultLateEntryDays;
-        this.defaultAtRiskDays = defaultAtRiskDays;
+    }
+
+    /** The parameters of a publication; a null one is taken from the rule set the publication replaces or overrides. */
+    public record Parameters(Integer lateEntryDays, Map<PeriodKind, Integer> warningDays, Double lateEntryWeight,
+                             Double multiPurposeWeight) {
     }
 
     /** The minimums of domain.md §2. */
@@ -61,7 +65,7 @@ public class RuleSetService {
     public RuleSet effective(String department, int year) {
         Optional<RuleSet> own = department == null ? Optional.empty() : latest(department, year);
         return own.or(() -> latest(RuleSet.CITY, year)).orElseGet(() -> new RuleSet(RuleSet.idOf(RuleSet.CITY, year, 0),
-                RuleSet.CITY, year, 0, defaultLateEntryDays, defaultAtRiskDays, defaultRules(), null, null));
+                RuleSet.CITY, year, 0, defaultLateEntryDays, null, null, null, defaultRules(), null, null, null));
     }
 
     public LateEntryRule lateEntryRule(String department, int year) {
@@ -75,10 +79,12 @@ public class RuleSetService {
     }
 
     /**
-     * Publishes a new version. The city's: work committee only. A department's: its own admin or the work committee.
-     * Two publications racing for the same version number: the second gets a 409 and publishes nothing.
+     * Publishes a new version. The city's: work committee only. A department's: its own admin or the work committee,
+     * and only stricter than the city's rule by rule ({@link OverrideStrictness}); a laxer one only by the work
+     * committee with a reason, recorded on the version. Two publications racing for the same version number: the
+     * second gets a 409 and publishes nothing.
      */
-    public RuleSet publish(String owner, int year, int lateEntryDays, int atRiskDays, List<Rule> rules) {
+    public RuleSet publish(String owner, int year, Parameters parameters, List<Rule> rules, String laxerReason) {
         Caller caller = CurrentCaller.get();
         boolean committee = caller.has(Role.WORK_COMMITTEE_ADMIN);
         boolean ownDepartment = caller.has(Role.DEPT_ADMIN) && owner.equals(caller.department());
@@ -86,14 +92,39 @@ public class RuleSetService {
             throw Problems.forbidden("rules.notYours", owner);
         }
         validate(year, rules);
+        RuleSet base = RuleSet.CITY.equals(owner) ? effective(null, year) : effective(owner, year);
         int version = latest(owner, year).map(RuleSet::version).orElse(0) + 1;
-        RuleSet set = new RuleSet(RuleSet.idOf(owner, year, version), owner, year, version, lateEntryDays, atRiskDays,
-                List.copyOf(rules), caller.username(), clock.instant());
+        RuleSet set = new RuleSet(RuleSet.idOf(owner, year, version), owner, year, version,
+                Optional.ofNullable(parameters.lateEntryDays()).orElse(base.lateEntryDays()),
+                Optional.ofNullable(parameters.warningDays()).orElse(base.warningDays()),
+                Optional.ofNullable(parameters.lateEntryWeight()).orElse(base.lateEntryWeight()),
+                Optional.ofNullable(parameters.multiPurposeWeight()).orElse(base.multiPurposeWeight()),
+                rules, caller.username(), clock.instant(), null);
+        if (!RuleSet.CITY.equals(owner)) {
+            set = approved(set, OverrideStrictness.laxities(set, effective(null, year)), committee, caller, laxerReason);
+        }
         try {
             return mongo.insert(set);
         } catch (DuplicateKeyException raced) {
             throw Problems.conflict("concurrentChange");
         }
+    }
+
+    private RuleSet approved(RuleSet set, List<String> laxities, boolean committee, Caller caller, String reason) {
+        if (laxities.isEmpty()) {
+            return set;
+        }
+        if (!committee) {
+            throw new DomainProblem(HttpStatus.UNPROCESSABLE_CONTENT, "rules.laxerThanCity",
+                    new Object[]{String.join(", ", laxities)},
+                    laxities.stream().map(f -> new DomainProblem.Violation(f, "rules.laxerField")).toList());
+        }
+        if (reason == null || reason.isBlank()) {
+            throw Problems.rule("laxerApprovalReason", "rules.laxerReasonRequired", String.join(", ", laxities));
+        }
+        return new RuleSet(set.id(), set.owner(), set.year(), set.version(), set.lateEntryDays(), set.warningDays(),
+                set.lateEntryWeight(), set.multiPurposeWeight(), set.rules(), set.publishedBy(), set.publishedAt(),
+                new RuleSet.LaxerApproval(caller.username(), set.publishedAt(), reason.strip(), laxities));
     }
 
     private Optional<RuleSet> latest(String owner, int year) {

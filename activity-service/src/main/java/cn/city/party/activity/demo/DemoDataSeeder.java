@@ -106,7 +106,7 @@ public class DemoDataSeeder implements ApplicationRunner {
                 types.contains(ActivityType.PARTY_LECTURE) ? attendees.get(0) : null,
                 List.of("传达学习上级精神", "研究本月工作"),
                 withMinutes ? "会议传达学习了上级文件精神，结合本支部实际进行了讨论，明确了下一步工作安排。" : null, List.of());
-        activity.hold(record, "演示数据：会后集中补录", lateEntryRule, enteredAt, BY);
+        activity.hold(record, "演示数据：会后集中补录", lateEntryRule, attendees, enteredAt, BY);
         for (int i = 0; i < attendees.size(); i++) {
             Attendance attendance = i == attendees.size() - 1 && attendees.size() > 3 ? Attendance.EXCUSED : Attendance.PRESENT;
             activity.recordAttendance(new AttendanceEntry(attendees.get(i), null, attendance,

@@ -20,4 +20,5 @@ public record Reminder(@Id String key, String recipient, String department, Stri
 
     public static final String PERIOD_CLOSING = "reminder.periodClosing";
     public static final String LATE_ENTRY = "reminder.lateEntry";
+    public static final String SITTING = "reminder.sitting";
 }

@@ -14,12 +14,8 @@ import java.time.LocalDate;
 public record InfluencePeriod(@Id String sanctionId, @Indexed String memberId, String department, String type,
                               LocalDate decidedOn, LocalDate influenceUntil, LocalDate revokedOn) {
 
-    /** Inside the period on {@code day}: decided on or before it, ending on or after it, and not revoked by then. */
+    /** Inside the period on {@code day}, as the platform defines it once (docs/events.md "Influence periods"). */
     public boolean covers(LocalDate day) {
-        if (decidedOn == null || influenceUntil == null) {
-            return false;
-        }
-        boolean revoked = revokedOn != null && !revokedOn.isAfter(day);
-        return !revoked && !day.isBefore(decidedOn) && !day.isAfter(influenceUntil);
+        return new cn.city.party.common.discipline.InfluenceWindow(decidedOn, influenceUntil, revokedOn).covers(day);
     }
 }

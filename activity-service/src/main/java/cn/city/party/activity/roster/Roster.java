@@ -36,8 +36,27 @@ public class Roster {
                 .with(Sort.by("_id")), RosterMember.class);
     }
 
+    /**
+     * The members expected at a sitting of {@code branchId} on {@code day}: active in the branch that day, by the
+     * branch and status changes this service has seen (a member who joined later or left earlier is not expected).
+     */
+    public java.util.Set<String> expectedAt(String branchId, LocalDate day) {
+        java.util.Set<String> expected = new java.util.TreeSet<>();
+        activeMembers(branchId).stream().filter(m -> m.since() == null || !m.since().isAfter(day))
+                .forEach(m -> expected.add(m.memberId()));
+        mongo.find(Query.query(Criteria.where("branchId").is(branchId).and("until").gte(day)), RosterStint.class).stream()
+                .filter(s -> s.from() == null || !s.from().isAfter(day)).forEach(s -> expected.add(s.memberId()));
+        return expected;
+    }
+
     public Optional<RosterOrganization> organization(String id) {
         return Optional.ofNullable(mongo.findById(id, RosterOrganization.class));
+    }
+
+    /** Every active branch (党支部) of every department. */
+    public List<RosterOrganization> branches() {
+        return mongo.find(Query.query(Criteria.where("type").is(RosterOrganization.BRANCH).and("status").is("ACTIVE"))
+                .with(Sort.by("_id")), RosterOrganization.class);
     }
 
     public List<RosterOrganization> partyGroups(String branchId) {

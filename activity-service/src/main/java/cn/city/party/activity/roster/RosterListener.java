@@ -4,10 +4,14 @@ import cn.city.party.common.events.EventCodec;
 import cn.city.party.common.events.EventEnvelope;
 import cn.city.party.common.messaging.ReadModelWriter;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import cn.city.party.activity.period.Period;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
 
 /**
  * Keeps this service's roster (organizations, members, committees, influence periods) from org-service and
@@ -20,11 +24,13 @@ class RosterListener {
     private final EventCodec codec;
     private final ReadModelWriter writer;
     private final ApplicationEventPublisher publisher;
+    private final MongoTemplate mongo;
 
-    RosterListener(EventCodec codec, ReadModelWriter writer, ApplicationEventPublisher publisher) {
+    RosterListener(EventCodec codec, ReadModelWriter writer, ApplicationEventPublisher publisher, MongoTemplate mongo) {
         this.codec = codec;
         this.writer = writer;
         this.publisher = publisher;
+        this.mongo = mongo;
     }
 
     @KafkaListener(topics = {RosterEvents.ORGANIZATION_TOPIC, RosterEvents.MEMBER_TOPIC, RosterEvents.COMMITTEE_TOPIC,
@@ -69,7 +75,8 @@ class RosterListener {
             return;
         }
         RosterEvents.MemberData d = codec.data(event, RosterEvents.MemberData.class);
-        Update update = new Update().set("department", d.department()).set("branchId", d.branchId())
+        RosterMember before = mongo.findById(d.memberId(), RosterMember.class);
+        Update update = membership(event, d, before).set("department", d.department()).set("branchId", d.branchId())
                 .set("partyGroupId", d.partyGroupId()).set("name", d.name()).set("status", d.status())
                 .set("leadingCadre", d.leadingCadre()).set("accountSubject", d.accountSubject());
         if (writer.applyOnce(RosterMember.class, d.memberId(), event.id(), update)) {
@@ -78,6 +85,29 @@ class RosterListener {
                 publisher.publishEvent(new RosterChanged(d.fromDepartment(), d.fromBranchId()));
             }
         }
+    }
+
+    /**
+     * When a member's branch or active status changes, the stretch that ends is kept as a {@link RosterStint} (last
+     * day: the day before the event) and the new one starts on the event's day, so attendance can be judged against
+     * the roster of a sitting's date. A redelivered event finds nothing changed.
+     */
+    private Update membership(EventEnvelope event, RosterEvents.MemberData d, RosterMember before) {
+        Update update = new Update();
+        if (before == null) {
+            return update;
+        }
+        boolean activeNow = RosterMember.active(d.status());
+        if (before.branchId().equals(d.branchId()) && before.active() == activeNow) {
+            return update;
+        }
+        LocalDate day = event.time().atZone(Period.ZONE).toLocalDate();
+        if (before.active()) {
+            RosterStint stint = new RosterStint(d.memberId() + ":" + event.id(), d.memberId(), before.branchId(),
+                    before.since(), day.minusDays(1));
+            mongo.save(stint);
+        }
+        return update.set("since", day);
     }
 
     private void committee(EventEnvelope event) {

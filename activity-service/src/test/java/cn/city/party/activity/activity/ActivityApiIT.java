@@ -40,7 +40,7 @@ class ActivityApiIT extends ActivityServiceIT {
 
     @Test
     void a_secretary_records_a_held_sitting_used_for_two_purposes_and_its_attendance_and_the_events_follow_the_contracts() {
-        try (EventCapture events = capture(ActivityEvents.TOPIC, ActivityEvents.ATTENDANCE_TOPIC)) {
+        try (EventCapture events = capture(ActivityEvents.TOPIC, ActivityEvents.ATTENDANCE_TOPIC, ActivityEvents.STUDY_TOPIC)) {
             Api.Response created = secretary().post("/api/activities/records", record(
                     List.of("THEME_PARTY_DAY", "PARTY_LECTURE"), "主题党日暨党课",
                     held(Instant.now().minus(Duration.ofHours(20)), "书记讲党课，全体党员讨论。"), null));
@@ -58,7 +58,8 @@ class ActivityApiIT extends ActivityServiceIT {
                     Map.of("memberId", "caizheng-m03", "attendance", "ABSENT", "reason", "未请假"),
                     Map.of("memberId", "caizheng-m04", "attendance", "EXCUSED", "reason", "出差"))));
             assertThat(attendance.status()).as(attendance.toString()).isEqualTo(200);
-            assertThat(attendance.json().path("attendanceRate").asDouble()).isEqualTo(0.3333);
+            // present ÷ the branch's 8 members on the day less the excused one: 1 / 7 (not 1 of the 3 lines recorded)
+            assertThat(attendance.json().path("attendanceRate").asDouble()).isEqualTo(0.1429);
 
             JsonNode heldEvent = events.await(ActivityEvents.HELD.type(), e -> e.path("subject").asString().equals(id), WAIT);
             EventContracts.assertValid(heldEvent, ActivityEvents.HELD.schemaResource());
@@ -67,6 +68,24 @@ class ActivityApiIT extends ActivityServiceIT {
                     e -> e.path("subject").asString().equals(id), 3, WAIT);
             recorded.forEach(e -> EventContracts.assertValid(e, ActivityEvents.ATTENDANCE_RECORDED.schemaResource()));
             assertThat(recorded.toString()).as("no personal reasons in events").doesNotContain("未请假");
+
+            // 党课 attended earns study credit hours: study-service learns each member's attendance, and its correction
+            List<JsonNode> study = events.awaitExactly(ActivityEvents.STUDY_ATTENDED.type(),
+                    e -> e.path("subject").asString().equals(id), 3, WAIT);
+            study.forEach(e -> EventContracts.assertValid(e, ActivityEvents.STUDY_ATTENDED.schemaResource()));
+            JsonNode m02 = study.stream().filter(e -> e.path("data").path("memberId").asString().equals("caizheng-m02"))
+                    .findFirst().orElseThrow().path("data");
+            assertThat(m02.path("kind").asString()).isEqualTo("PARTY_LECTURE");
+            assertThat(m02.path("attendance").asString()).isEqualTo("PRESENT");
+            assertThat(m02.path("title").asString()).isEqualTo("主题党日暨党课");
+            assertThat(m02.path("lateEntry").asBoolean()).isFalse();
+            secretary().put("/api/activities/" + id + "/attendance", Map.of("entries", List.of(
+                    Map.of("memberId", "caizheng-m02", "attendance", "ABSENT", "reason", "记错了"))));
+            assertThat(events.await(ActivityEvents.STUDY_ATTENDED.type(), e -> e.path("subject").asString().equals(id)
+                    && e.path("data").path("attendance").asString().equals("ABSENT")
+                    && e.path("data").path("memberId").asString().equals("caizheng-m02"), WAIT)).isNotNull();
+            assertThat(secretary().get("/api/activities/" + id).json().path("replacedAttendance").get(0)
+                    .path("attendance").asString()).as("the replaced entry is kept").isEqualTo("PRESENT");
         }
     }
 

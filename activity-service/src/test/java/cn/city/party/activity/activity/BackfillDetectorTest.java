@@ -18,7 +18,7 @@ class BackfillDetectorTest {
         Activity a = new Activity(id, "caizheng", "caizheng-branch-1", null, List.of(ActivityType.THEME_PARTY_DAY), id,
                 heldAt, heldAt, by);
         a.hold(new HeldRecord(heldAt, "会议室", "书记", null, null, null, List.of(), "纪要", List.of()), "补录",
-                new LateEntryRule(7), enteredAt, by);
+                new LateEntryRule(7), List.of(), enteredAt, by);
         return a;
     }
 

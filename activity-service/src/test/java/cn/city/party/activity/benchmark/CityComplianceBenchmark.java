@@ -140,6 +140,7 @@ public final class CityComplianceBenchmark {
         Activity a = new Activity(id, "d" + (b % DEPARTMENTS), "b" + b, group, List.of(types), id, heldAt, heldAt, "s");
         a.hold(new HeldRecord(heldAt, "会议室", "书记", "b" + b + "-m" + random.nextInt(3), "书记", "b" + b + "-m0",
                 List.of("议题"), random.nextInt(100) < 90 ? "纪要" : null, List.of()), "补录", new LateEntryRule(7),
+                members(b),
                 heldAt.plus(delay), "s");
         for (int m = 0; m < MEMBERS; m++) {
             int roll = random.nextInt(100);

@@ -18,13 +18,13 @@ public final class CityReadModelAccess {
         this.mongo = mongo;
         this.clock = clock;
         // the city query reads only the read model and the rule sets; the other collaborators serve branch views
-        this.service = new ComplianceService(null, new RuleSetService(mongo, clock, 7, 5), null, null, null, mongo, clock);
+        this.service = new ComplianceService(null, new RuleSetService(mongo, clock, 7), null, null, null, mongo, clock);
     }
 
     public void store(String department, String branchId, String name, int year, List<Activity> activities,
                       List<String> groups, String secretaryId, List<String> committee, List<String> members) {
         BranchCompliance doc = new BranchCompliance(department, branchId, year);
-        doc.update(name, Figures.of(year, activities, groups, secretaryId, committee, members), clock.instant());
+        doc.update(name, Figures.of(year, activities, RuleSet.DEFAULT_WEIGHTS, groups, secretaryId, committee, members), clock.instant());
         mongo.insert(doc);
     }
 

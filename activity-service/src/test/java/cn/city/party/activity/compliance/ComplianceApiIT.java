@@ -39,7 +39,7 @@ class ComplianceApiIT extends ActivityServiceIT {
         assertThat(defaults.path("lateEntryDays").asInt()).isEqualTo(7);
         assertThat(defaults.path("rules").size()).isEqualTo(9);
 
-        Map<String, Object> city = Map.of("lateEntryDays", 10, "atRiskDays", 5, "rules",
+        Map<String, Object> city = Map.of("lateEntryDays", 10, "rules",
                 List.of(rule("BRANCH_COMMITTEE_MEETING", 1, "MONTH"), rule("PARTY_LECTURE", 1, "QUARTER")));
         assertThat(committee.post("/api/compliance/rules/city/2030", city).json().path("version").asInt()).isEqualTo(1);
         assertThat(committee.post("/api/compliance/rules/city/2030", city).json().path("version").asInt()).isEqualTo(2);
@@ -49,8 +49,8 @@ class ComplianceApiIT extends ActivityServiceIT {
         assertThat(api().as("jiaoyu-admin").post("/api/compliance/rules/caizheng/2030", city).status()).isEqualTo(403);
         assertThat(api().as("caizheng-secretary").post("/api/compliance/rules/caizheng/2030", city).status()).isEqualTo(403);
 
-        Map<String, Object> stricter = Map.of("lateEntryDays", 3, "atRiskDays", 7, "rules",
-                List.of(rule("BRANCH_COMMITTEE_MEETING", 2, "MONTH")));
+        Map<String, Object> stricter = Map.of("lateEntryDays", 3, "rules",
+                List.of(rule("BRANCH_COMMITTEE_MEETING", 2, "MONTH"), rule("PARTY_LECTURE", 1, "QUARTER")));
         assertThat(api().as("caizheng-admin").post("/api/compliance/rules/caizheng/2030", stricter).status()).isEqualTo(201);
 
         JsonNode caizheng = api().as("caizheng-admin").get("/api/compliance/rules?year=2030").json();
@@ -62,23 +62,93 @@ class ComplianceApiIT extends ActivityServiceIT {
     }
 
     @Test
+    void a_department_may_only_be_stricter_than_the_city_and_a_laxer_override_needs_the_work_committee_with_a_reason() {
+        Api committee = api().as("work-committee");
+        assertThat(committee.post("/api/compliance/rules/city/2032", Map.of("lateEntryDays", 7, "rules",
+                List.of(rule("BRANCH_COMMITTEE_MEETING", 1, "MONTH"), rule("PARTY_LECTURE", 1, "QUARTER")))).status())
+                .isEqualTo(201);
+        Map<String, Object> laxer = Map.of("lateEntryDays", 15, "rules", List.of(rule("BRANCH_COMMITTEE_MEETING", 1, "QUARTER"),
+                rule("PARTY_LECTURE", 1, "QUARTER")));
+
+        Api.Response refused = api().as("caizheng-admin").post("/api/compliance/rules/caizheng/2032", laxer);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().path("errors").valueStream().map(e -> e.path("field").asString()))
+                .containsExactly("rules[BRANCH_COMMITTEE_MEETING/MONTH/BRANCH/NONE]", "lateEntryDays");
+        assertThat(committee.get("/api/compliance/rules/caizheng/2032/versions").json().size()).isZero();
+
+        Api.Response noReason = committee.post("/api/compliance/rules/caizheng/2032", laxer);
+        assertThat(noReason.status()).isEqualTo(422);
+        assertThat(noReason.json().path("errors").get(0).path("field").asString()).isEqualTo("laxerApprovalReason");
+
+        Map<String, Object> approved = new java.util.HashMap<>(laxer);
+        approved.put("laxerApprovalReason", "机构改革期间支委会按季度召开，经工委会议研究同意");
+        Api.Response published = committee.post("/api/compliance/rules/caizheng/2032", approved);
+        assertThat(published.status()).as(published.toString()).isEqualTo(201);
+        JsonNode approval = api().as("caizheng-admin").get("/api/compliance/rules?year=2032").json().path("laxerApproval");
+        assertThat(approval.path("approvedBy").asString()).isEqualTo("work-committee");
+        assertThat(approval.path("reason").asString()).isEqualTo("机构改革期间支委会按季度召开，经工委会议研究同意");
+        assertThat(approval.path("laxerRules").valueStream().map(JsonNode::asString))
+                .containsExactly("rules[BRANCH_COMMITTEE_MEETING/MONTH/BRANCH/NONE]", "lateEntryDays");
+        assertThat(approval.path("approvedAt").asString()).isNotBlank();
+    }
+
+    @Test
+    void the_period_job_judges_a_branch_that_records_nothing_and_announces_each_closed_period_frozen_per_rule() {
+        // no activity or roster event ever asks for last year of this branch: only the job judges it
+        Period closed = Period.month(year, 12);
+        String branch = "caizheng-branch-2";
+        try (EventCapture events = capture(ComplianceEvents.TOPIC)) {
+            assertThat(periodJob.run()).isGreaterThanOrEqualTo(3);
+            JsonNode month = events.await(ComplianceEvents.PERIOD_EVALUATED.type(), e -> e.path("subject").asString()
+                    .equals(branch + ":" + closed), Duration.ofSeconds(30));
+            EventContracts.assertValid(month, ComplianceEvents.PERIOD_EVALUATED.schemaResource());
+            JsonNode data = month.path("data");
+            assertThat(data.path("periodKind").asString()).isEqualTo("MONTH");
+            assertThat(data.path("status").asString()).isEqualTo("MISSED");
+            assertThat(data.path("frozen").asBoolean()).isTrue();
+            assertThat(data.path("rulesInYear").asInt()).isEqualTo(9);
+            assertThat(data.path("rules").valueStream().map(r -> r.path("ruleId").asString())).containsExactly(
+                    "BRANCH_COMMITTEE_MEETING/MONTH/BRANCH/NONE", "PARTY_GROUP_MEETING/MONTH/PARTY_GROUP/NONE",
+                    "THEME_PARTY_DAY/MONTH/BRANCH/NONE");
+            JsonNode committee = data.path("rules").get(0);
+            assertThat(committee.path("status").asString()).isEqualTo("MISSED");
+            assertThat(committee.path("met").asDouble()).isZero();
+            assertThat(committee.path("required").asInt()).isEqualTo(1);
+            assertThat(committee.path("weight").asDouble()).isEqualTo(0.0833);
+            assertThat(data.path("rules").get(1).path("status").asString())
+                    .as("a branch without Party groups has no group to meet").isEqualTo("MET");
+
+            assertThat(periodJob.run()).isGreaterThanOrEqualTo(3);
+            assertThat(events.all(ComplianceEvents.PERIOD_EVALUATED.type(), e -> e.path("subject").asString()
+                    .equals(branch + ":" + closed), Duration.ofSeconds(3))).as("a frozen period is announced once").hasSize(1);
+            JsonNode stored = api().as("caizheng-admin").get("/api/compliance/branches/" + branch + "/periods?year=" + year)
+                    .json().valueStream().filter(p -> p.path("period").asString().equals(closed.toString()))
+                    .findFirst().orElseThrow();
+            assertThat(stored.path("status").asString()).isEqualTo("MISSED");
+            assertThat(stored.path("frozen").asBoolean()).isTrue();
+            assertThat(api().as("caizheng-secretary").get("/api/compliance/branches/" + branch + "/periods?year=" + year)
+                    .status()).as("a secretary reads its own branch only").isEqualTo(404);
+        }
+    }
+
+    @Test
     void rules_with_zero_or_negative_counts_or_unknown_types_are_refused_naming_the_field_and_nothing_is_published() {
         Api committee = api().as("work-committee");
-        Api.Response zero = committee.post("/api/compliance/rules/city/2031", Map.of("lateEntryDays", 7, "atRiskDays", 5,
+        Api.Response zero = committee.post("/api/compliance/rules/city/2031", Map.of("lateEntryDays", 7,
                 "rules", List.of(rule("THEME_PARTY_DAY", 1, "MONTH"), rule("PARTY_LECTURE", 0, "QUARTER"))));
         assertThat(zero.status()).isEqualTo(400);
         assertThat(zero.json().path("errors").get(0).path("field").asString()).isEqualTo("rules[1].minCount");
 
-        Api.Response negative = committee.post("/api/compliance/rules/city/2031", Map.of("lateEntryDays", 7, "atRiskDays", 5,
+        Api.Response negative = committee.post("/api/compliance/rules/city/2031", Map.of("lateEntryDays", 7,
                 "rules", List.of(rule("PARTY_LECTURE", -2, "QUARTER"))));
         assertThat(negative.status()).isEqualTo(400);
 
-        Api.Response unknown = committee.post("/api/compliance/rules/city/2031", Map.of("lateEntryDays", 7, "atRiskDays", 5,
+        Api.Response unknown = committee.post("/api/compliance/rules/city/2031", Map.of("lateEntryDays", 7,
                 "rules", List.of(rule("PICNIC", 1, "MONTH"))));
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.json().path("errors").get(0).path("field").asString()).isEqualTo("rules[0].type");
 
-        Api.Response noSuchPeriod = committee.post("/api/compliance/rules/city/2031", Map.of("lateEntryDays", 7, "atRiskDays", 5,
+        Api.Response noSuchPeriod = committee.post("/api/compliance/rules/city/2031", Map.of("lateEntryDays", 7,
                 "rules", List.of(rule("PARTY_LECTURE", 1, "FORTNIGHT"))));
         assertThat(noSuchPeriod.status()).isEqualTo(400);
 
@@ -102,11 +172,15 @@ class ComplianceApiIT extends ActivityServiceIT {
             JsonNode q1 = secretary.get("/api/compliance/branches/" + BRANCH + "?period=" + year + "-Q1").json();
             JsonNode committeeRule = ruleOf(q1, "BRANCH_COMMITTEE_MEETING", "NONE");
             assertThat(committeeRule.path("status").asString()).isEqualTo("MISSED");
+            // both records are back-filled (late): each counts one half (issue 13 item 5), so January is not met either
             assertThat(committeeRule.path("parts").valueStream().map(p -> p.path("status").asString()))
-                    .containsExactly("MET", "MISSED", "MISSED");
+                    .containsExactly("MISSED", "MISSED", "MISSED");
+            assertThat(committeeRule.path("parts").valueStream().map(p -> p.path("count").asDouble()))
+                    .containsExactly(0.5, 0.0, 0.0);
             assertThat(committeeRule.path("activityIds").valueStream().map(JsonNode::asString)).containsExactly(committeeMeeting);
             JsonNode lectureRule = ruleOf(q1, "PARTY_LECTURE", "NONE");
-            assertThat(lectureRule.path("status").asString()).as("23:30 on March 31st is Q1").isEqualTo("MET");
+            assertThat(lectureRule.path("parts").get(0).path("count").asDouble()).as("23:30 on March 31st is Q1 (late: a half)")
+                    .isEqualTo(0.5);
             assertThat(lectureRule.path("activityIds").valueStream().map(JsonNode::asString)).containsExactly(lectureId);
             assertThat(q1.path("quality").path("lateEntryShare").asDouble()).isEqualTo(1.0);
             assertThat(q1.path("quality").path("multiPurposeShare").asDouble()).isEqualTo(0.5);
@@ -151,6 +225,9 @@ class ComplianceApiIT extends ActivityServiceIT {
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().path("errors").get(0).path("field").asString()).isEqualTo("period");
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    PeriodCloseJob periodJob;
 
     private static JsonNode ruleOf(JsonNode view, String type, String condition) {
         return view.path("rules").valueStream().filter(r -> r.path("type").asString().equals(type)

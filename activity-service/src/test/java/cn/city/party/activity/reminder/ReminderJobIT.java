@@ -50,10 +50,14 @@ class ReminderJobIT extends ActivityServiceIT {
         Instant lastDay = Period.containing(PeriodKind.MONTH, Instant.now()).lastDay().atTime(10, 0)
                 .atZone(Period.ZONE).toInstant();
 
+        String sitting = api().as("caizheng-secretary").post("/api/activities", java.util.Map.of("types",
+                List.of("THEME_PARTY_DAY"), "title", "提醒用主题党日", "plannedAt", lastDay.plus(Duration.ofDays(1)).toString()))
+                .json().path("id").asString();
+
         try (MongoClient otherClient = MongoClients.create(mongoUri)) {
             MongoTemplate otherStore = new MongoTemplate(otherClient, database);
             ReminderJob otherInstance = new ReminderJob(otherStore, new Roster(otherStore),
-                    new RuleSetService(otherStore, Clock.systemUTC(), 7, 5), Clock.systemUTC());
+                    new RuleSetService(otherStore, Clock.systemUTC(), 7), Clock.systemUTC(), Duration.ofDays(3));
             long before = mongo.count(new org.springframework.data.mongodb.core.query.Query(), Reminder.class);
 
             int created = 0;
@@ -83,9 +87,17 @@ class ReminderJobIT extends ActivityServiceIT {
         JsonNode mine = api().as("caizheng-secretary").get("/api/activities/notifications").json();
         assertThat(mine.valueStream().map(n -> n.path("kind").asString())).contains(Reminder.PERIOD_CLOSING, Reminder.LATE_ENTRY);
         assertThat(mine.valueStream().filter(n -> late.equals(n.path("activityId").asString())).count()).isEqualTo(1);
-        assertThat(mine.valueStream().filter(n -> n.path("kind").asString().equals(Reminder.PERIOD_CLOSING)))
-                .allSatisfy(n -> assertThat(n.path("message").asString()).contains("还剩1天"));
-        assertThat(api().as("caizheng-member").get("/api/activities/notifications").json().size()).isZero();
+        // the month's rules on its last day; the year's within its 60-day window; the quarter's (21 days) only from
+        // the quarter's last three weeks
+        assertThat(mine.valueStream().filter(n -> n.path("kind").asString().equals(Reminder.PERIOD_CLOSING))
+                .map(n -> n.path("message").asString())).anySatisfy(m -> assertThat(m).contains("还剩1天"))
+                .allSatisfy(m -> assertThat(m).containsAnyOf("还剩1天", "还剩" + Period.containing(PeriodKind.YEAR, lastDay)
+                        .daysLeft(lastDay) + "天", "还剩" + Period.containing(PeriodKind.QUARTER, lastDay).daysLeft(lastDay) + "天"));
+        assertThat(api().as("caizheng-member").get("/api/activities/notifications").json().valueStream()
+                .map(n -> n.path("kind").asString())).as("members get only their own sittings").containsOnly(Reminder.SITTING);
+        assertThat(api().as("caizheng-member").get("/api/activities/notifications").json().valueStream()
+                .filter(n -> sitting.equals(n.path("activityId").asString())).map(n -> n.path("message").asString()))
+                .singleElement().satisfies(m -> assertThat(m).startsWith("请按时参加“提醒用主题党日”"));
         assertThat(api().as("jiaoyu-secretary").get("/api/activities/notifications").json().toString()).doesNotContain(BRANCH);
     }
 }

@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
 import java.time.Duration;
@@ -57,6 +58,31 @@ class RosterContractIT extends ActivityServiceIT {
             await("the revocation is applied", () -> mongo.findById("contract-s1", InfluencePeriod.class).revokedOn() != null);
             assertThat(mongo.findById("contract-s1", InfluencePeriod.class).covers(LocalDate.parse("2026-06-01"))).isFalse();
         }
+    }
+
+    @Autowired
+    Roster roster;
+
+    @Test
+    void a_transfer_ends_the_membership_of_the_old_branch_the_day_before_so_the_roster_of_a_past_day_is_kept() {
+        LocalDate today = LocalDate.now(cn.city.party.activity.period.Period.ZONE);
+        try (KafkaProducer<String, String> producer = producer()) {
+            send(producer, "party.org.member", "caizheng-m93", event(UUID.randomUUID().toString(),
+                    "party.org.member.admitted.v1", "caizheng-m93", "caizheng",
+                    member("caizheng-m93", "caizheng", "caizheng-branch-2", null, "调动者", "FULL", false, null)));
+            await("admitted", () -> mongo.findById("caizheng-m93", RosterMember.class) != null);
+            Map<String, Object> transferred = new LinkedHashMap<>(member("caizheng-m93", "jiaoyu", "jiaoyu-branch-1", null,
+                    "调动者", "FULL", false, null));
+            transferred.put("fromDepartment", "caizheng");
+            transferred.put("fromBranchId", "caizheng-branch-2");
+            send(producer, "party.org.member", "caizheng-m93", event(UUID.randomUUID().toString(),
+                    "party.org.member.transferred.v1", "caizheng-m93", "jiaoyu", transferred));
+            await("transferred", () -> "jiaoyu-branch-1".equals(mongo.findById("caizheng-m93", RosterMember.class).branchId()));
+        }
+        assertThat(roster.expectedAt("caizheng-branch-2", today.minusDays(1))).contains("caizheng-m93");
+        assertThat(roster.expectedAt("caizheng-branch-2", today)).doesNotContain("caizheng-m93");
+        assertThat(roster.expectedAt("jiaoyu-branch-1", today.minusDays(1))).doesNotContain("caizheng-m93");
+        assertThat(roster.expectedAt("jiaoyu-branch-1", today)).contains("caizheng-m93");
     }
 
     @Test

@@ -49,7 +49,8 @@ public abstract class ActivityServiceIT extends ServiceApiTest {
         if (rosterFed) {
             return;
         }
-        createTopics("party.activity.activity", "party.activity.attendance", "party.activity.compliance");
+        createTopics("party.activity.activity", "party.activity.attendance", "party.activity.compliance",
+                "party.activity.study-session", "party.activity.assessment", "party.activity.correction");
         organization("caizheng-committee", "caizheng", "ORGAN_COMMITTEE", "市财政局机关党委", null);
         organization(BRANCH, "caizheng", "BRANCH", "第一党支部", "caizheng-committee");
         organization(GROUP, "caizheng", "PARTY_GROUP", "第一党小组", BRANCH);

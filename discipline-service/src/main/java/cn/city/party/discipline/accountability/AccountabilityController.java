@@ -21,6 +21,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -69,6 +70,13 @@ public class AccountabilityController {
         }
     }
 
+    /** A line of the list: against whom, what and when; the reasons are in the audited details. */
+    public record Summary(String id, String department, String organizationId, Accountability.Kind kind, LocalDate decidedOn) {
+        static Summary of(Accountability a) {
+            return new Summary(a.id(), a.department(), a.organizationId(), a.kind(), a.decidedOn());
+        }
+    }
+
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('INSPECTOR')")
@@ -91,9 +99,18 @@ public class AccountabilityController {
 
     @GetMapping
     @PreAuthorize("hasRole('INSPECTOR')")
-    @Operation(summary = "问责记录 Accountability records in scope")
-    public List<View> list() {
+    @Operation(summary = "问责记录 Accountability records in scope, as summaries")
+    public List<Summary> list() {
         return store.find(new Criteria(), Sort.by(Sort.Direction.DESC, "decidedOn"), Accountability.class).stream()
-                .map(View::of).toList();
+                .map(Summary::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasRole('INSPECTOR')")
+    @Operation(summary = "问责详情 One record with its reasons; every read is recorded in the audit trail")
+    public View get(@PathVariable String id) {
+        Accountability record = store.getById(id, Accountability.class, "entity.accountability");
+        audit.record("accountability.read", record, null);
+        return View.of(record);
     }
 }

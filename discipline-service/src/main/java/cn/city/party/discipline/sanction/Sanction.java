@@ -1,5 +1,6 @@
 package cn.city.party.discipline.sanction;
 
+import cn.city.party.common.discipline.InfluenceWindow;
 import cn.city.party.common.error.Problems;
 import cn.city.party.discipline.audit.AuditedRecord;
 import org.springframework.data.annotation.Id;
@@ -92,9 +93,9 @@ public class Sanction extends AuditedRecord {
         }
     }
 
-    /** Inside its influence period on {@code day} and not revoked. */
+    /** Inside its influence period on {@code day}, as the platform defines it once (revoked: outside from then on). */
     public boolean inForce(LocalDate day) {
-        return status == Status.ACTIVE && !day.isBefore(influenceFrom) && !day.isAfter(influenceUntil);
+        return new InfluenceWindow(influenceFrom, influenceUntil, revokedOn).covers(day);
     }
 
     @Override

@@ -60,6 +60,16 @@ public class SanctionController {
         }
     }
 
+    /** A line of the list: what the sanction is and when, never its history or reasons (those are the audited details). */
+    public record SanctionSummary(String id, String department, String memberId, String branchId, SanctionType type,
+                                  String typeLabel, int form, LocalDate decidedOn, LocalDate influenceUntil,
+                                  boolean inForce, Sanction.Status status) {
+        static SanctionSummary of(Sanction s, LocalDate today) {
+            return new SanctionSummary(s.id(), s.department(), s.memberId(), s.branchId(), s.type(), s.type().label(),
+                    s.type().form(), s.decidedOn(), s.influenceUntil(), s.inForce(today), s.status());
+        }
+    }
+
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('INSPECTOR')")
@@ -71,15 +81,16 @@ public class SanctionController {
 
     @GetMapping
     @PreAuthorize("hasRole('INSPECTOR')")
-    @Operation(summary = "处分列表 Sanctions in scope")
-    public List<SanctionView> list(@RequestParam(required = false) String department,
-                                   @RequestParam(required = false) String memberId) {
+    @Operation(summary = "处分列表 Sanctions in scope, as summaries (the details are read one by one, audited)")
+    public List<SanctionSummary> list(@RequestParam(required = false) String department,
+                                      @RequestParam(required = false) String memberId) {
         LocalDate today = sanctions.today();
-        return sanctions.list(department, memberId).stream().map(s -> SanctionView.of(s, today)).toList();
+        return sanctions.list(department, memberId).stream().map(s -> SanctionSummary.of(s, today)).toList();
     }
 
     @GetMapping("/{id}")
     @PreAuthorize("hasRole('INSPECTOR')")
+    @Operation(summary = "处分详情 A sanction with its history; every read is recorded in the audit trail")
     public SanctionView get(@PathVariable String id) {
         return SanctionView.of(sanctions.read(id), sanctions.today());
     }

@@ -21,6 +21,11 @@ public enum SanctionType {
         return outcome.label();
     }
 
+    /** The outcome of the four forms this sanction is. */
+    public Outcome outcome() {
+        return outcome;
+    }
+
     /** The form (1–4) this sanction counts in, that of its outcome. */
     public int form() {
         return outcome.form();

@@ -3,6 +3,7 @@ package cn.city.party.discipline.statistics;
 import cn.city.party.common.error.Problems;
 import cn.city.party.common.tenancy.ScopedMongo;
 import cn.city.party.discipline.lead.Lead;
+import cn.city.party.discipline.sanction.Sanction;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -45,6 +46,9 @@ public class StatisticsController {
         Criteria criteria = department == null ? inPeriod
                 : new Criteria().andOperator(Criteria.where("department").is(department), inPeriod);
         List<Lead> leads = store.find(criteria, Lead.class);
-        return FormStatistics.of(leads, from, to);
+        Criteria decidedInPeriod = Criteria.where("decidedOn").gte(from).lte(to);
+        List<Sanction> sanctions = store.find(department == null ? decidedInPeriod
+                : new Criteria().andOperator(Criteria.where("department").is(department), decidedInPeriod), Sanction.class);
+        return FormStatistics.of(leads, sanctions, from, to);
     }
 }

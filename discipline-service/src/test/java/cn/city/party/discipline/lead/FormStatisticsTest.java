@@ -2,6 +2,9 @@ package cn.city.party.discipline.lead;
 
 import cn.city.party.common.security.Caller;
 import cn.city.party.common.security.Role;
+import cn.city.party.discipline.sanction.InfluencePeriods;
+import cn.city.party.discipline.sanction.Sanction;
+import cn.city.party.discipline.sanction.SanctionType;
 import cn.city.party.discipline.statistics.FormStatistics;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +47,7 @@ class FormStatisticsTest {
                 lead("caizheng", LeadSource.PATROL_INSPECTION, LocalDate.of(2026, 5, 1), Outcome.CASE_TRANSFER, LocalDate.of(2026, 7, 1)),
                 lead("jiaoyu", LeadSource.INSPECTION, LocalDate.of(2026, 3, 1), null, null));
 
-        FormStatistics.Report report = FormStatistics.of(leads, from, to);
+        FormStatistics.Report report = FormStatistics.of(leads, List.of(), from, to);
 
         FormStatistics.DepartmentCounts caizheng = report.departments().get(0);
         assertThat(caizheng.department()).isEqualTo("caizheng");
@@ -58,5 +61,36 @@ class FormStatisticsTest {
         assertThat(report.departments().get(1).decided()).isZero();
         assertThat(report.total().received()).isEqualTo(4);
         assertThat(report.total().byForm().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(3);
+    }
+
+    private static Sanction sanction(String id, String department, SanctionType type, LocalDate decidedOn, String leadId) {
+        return new Sanction(id, department, "m-" + id, department + "-branch-1", type, null, decidedOn,
+                new InfluencePeriods.Period(decidedOn, decidedOn.plusMonths(12).minusDays(1)), leadId, "inspector", Instant.now());
+    }
+
+    @Test
+    void every_sanction_counts_with_or_without_a_lead_and_a_sanction_on_a_lead_counts_once() {
+        LocalDate from = LocalDate.of(2026, 1, 1);
+        LocalDate to = LocalDate.of(2026, 12, 31);
+        Lead decided = lead("caizheng", LeadSource.AUDIT, LocalDate.of(2026, 2, 1), Outcome.WARNING, LocalDate.of(2026, 3, 1));
+        Sanction onTheLead = sanction("s1", "caizheng", SanctionType.WARNING, LocalDate.of(2026, 3, 1), decided.id());
+        Sanction withoutLead = sanction("s2", "caizheng", SanctionType.EXPULSION, LocalDate.of(2026, 4, 1), null);
+        Sanction admonishment = sanction("s3", "jiaoyu", SanctionType.ADMONISHMENT, LocalDate.of(2026, 5, 1), null);
+        Sanction revoked = sanction("s4", "jiaoyu", SanctionType.SERIOUS_WARNING, LocalDate.of(2026, 5, 2), null);
+        revoked.revoke(LocalDate.of(2026, 6, 1), "申诉成立", "inspector", Instant.now());
+
+        FormStatistics.Report report = FormStatistics.of(List.of(decided), List.of(onTheLead, withoutLead, admonishment, revoked), from, to);
+
+        FormStatistics.DepartmentCounts caizheng = report.departments().get(0);
+        assertThat(caizheng.decided()).isEqualTo(2);
+        assertThat(caizheng.byOutcome().get(Outcome.WARNING)).isEqualTo(1);
+        assertThat(caizheng.byOutcome().get(Outcome.EXPULSION)).isEqualTo(1);
+        assertThat(caizheng.byForm()).containsEntry(1, 0L).containsEntry(2, 1L).containsEntry(3, 1L).containsEntry(4, 0L);
+        FormStatistics.DepartmentCounts jiaoyu = report.departments().get(1);
+        assertThat(jiaoyu.department()).as("a department with sanctions but no lead is counted").isEqualTo("jiaoyu");
+        assertThat(jiaoyu.received()).isZero();
+        assertThat(jiaoyu.decided()).as("the revoked serious warning is not counted").isEqualTo(1);
+        assertThat(jiaoyu.byForm()).containsEntry(1, 1L).containsEntry(2, 0L);
+        assertThat(report.total().decided()).isEqualTo(3);
     }
 }

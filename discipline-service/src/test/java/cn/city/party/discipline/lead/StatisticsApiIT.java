@@ -8,6 +8,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,5 +49,22 @@ class StatisticsApiIT extends DisciplineApiTest {
         Api.Response reversed = api().as("work-committee").get("/api/discipline/statistics/forms?from=2026-06-01&to=2026-01-01");
         assertThat(reversed.status()).isEqualTo(400);
         assertThat(reversed.json().path("errors").get(0).path("field").asString()).isEqualTo("from");
+    }
+
+    @Test
+    void a_sanction_imposed_without_a_lead_counts_in_its_form() {
+        String today = LocalDate.now(LeadService.ZONE).toString();
+        String period = "/api/discipline/statistics/forms?department=jiaoyu&from=2026-01-01&to=" + today;
+        JsonNode before = api().as("work-committee").get(period).json().path("total");
+
+        Api.Response imposed = api().as("jiaoyu-inspector").post("/api/discipline/sanctions", Map.of(
+                "memberId", "jiaoyu-m07", "type", "EXPULSION", "decidedOn", today));
+        assertThat(imposed.status()).as(imposed.toString()).isEqualTo(201);
+
+        JsonNode after = api().as("work-committee").get(period).json().path("total");
+        assertThat(after.path("decided").asLong()).isEqualTo(before.path("decided").asLong() + 1);
+        assertThat(after.path("byForm").path("3").asLong()).isEqualTo(before.path("byForm").path("3").asLong() + 1);
+        assertThat(after.path("byOutcome").path("EXPULSION").asLong()).isEqualTo(before.path("byOutcome").path("EXPULSION").asLong() + 1);
+        assertThat(after.path("received").asLong()).isEqualTo(before.path("received").asLong());
     }
 }

@@ -102,6 +102,19 @@ class OversightApiIT extends DisciplineApiTest {
             assertThat(event.path("data").path("organizationId").asString()).isEqualTo("caizheng-branch-2");
             assertThat(event.toString()).doesNotContain("落实主体责任不力");
 
+            // the list gives summaries; the reasons are read one record at a time, and each read is audited
+            JsonNode line = api().as("caizheng-inspector").get("/api/discipline/accountability").json().valueStream()
+                    .filter(a -> a.path("id").asString().equals(id)).findFirst().orElseThrow();
+            assertThat(line.path("kind").asString()).isEqualTo("CIRCULATED_CRITICISM");
+            assertThat(line.has("reason")).isFalse();
+            assertThat(line.toString()).doesNotContain("落实主体责任不力");
+            Api.Response details = api().as("caizheng-inspector").get("/api/discipline/accountability/" + id);
+            assertThat(details.json().path("reason").asString()).isEqualTo("落实主体责任不力（测试）");
+            assertThat(api().as("caizheng-inspector").get("/api/discipline/audit/entries?targetId=" + id).json().valueStream()
+                    .map(e -> e.path("action").asString()).toList()).containsExactly("accountability.recorded", "accountability.read");
+            assertThat(api().as("jiaoyu-inspector").get("/api/discipline/accountability/" + id).status()).isEqualTo(404);
+            assertThat(api().as("caizheng-admin").get("/api/discipline/accountability/" + id).status()).isEqualTo(403);
+
             assertThat(api().as("caizheng-inspector").post("/api/discipline/accountability", Map.of(
                     "organizationId", "jiaoyu-branch-1", "kind", "REORGANIZATION", "decidedOn", TODAY.toString(),
                     "reason", "r")).status()).isEqualTo(422);

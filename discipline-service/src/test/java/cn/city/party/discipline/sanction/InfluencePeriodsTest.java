@@ -60,7 +60,7 @@ class InfluencePeriodsTest {
     }
 
     @Test
-    void the_sanction_is_in_force_inside_its_period_and_not_after_revocation() {
+    void the_sanction_is_in_force_inside_its_period_and_not_from_its_revocation_on() {
         Sanction sanction = new Sanction("s-1", "caizheng", "caizheng-m05", "caizheng-branch-1", SanctionType.WARNING,
                 null, DECIDED, periods.of(SanctionType.WARNING, DECIDED, null), null, "inspector", java.time.Instant.now());
         assertThat(sanction.inForce(DECIDED.minusDays(1))).isFalse();
@@ -68,6 +68,8 @@ class InfluencePeriodsTest {
         assertThat(sanction.inForce(LocalDate.of(2027, 3, 9))).isTrue();
         assertThat(sanction.inForce(LocalDate.of(2027, 3, 10))).isFalse();
         sanction.revoke(LocalDate.of(2026, 6, 1), "复查撤销", "inspector", java.time.Instant.now());
+        assertThat(sanction.inForce(LocalDate.of(2026, 5, 31))).isTrue();
+        assertThat(sanction.inForce(LocalDate.of(2026, 6, 1))).isFalse();
         assertThat(sanction.inForce(LocalDate.of(2026, 6, 2))).isFalse();
         assertThat(catchThrowableOfType(DomainProblem.class, () -> sanction.revoke(LocalDate.of(2026, 6, 1), "再次",
                 "inspector", java.time.Instant.now())).code()).isEqualTo("sanction.revoked");

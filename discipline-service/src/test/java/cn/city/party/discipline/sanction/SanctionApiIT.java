@@ -31,6 +31,15 @@ class SanctionApiIT extends DisciplineApiTest {
             String id = imposed.json().path("id").asString();
             assertThat(imposed.json().path("influenceUntil").asString()).isEqualTo("2027-09-09");
             assertThat(imposed.json().path("branchId").asString()).isEqualTo("caizheng-branch-2");
+            // the list gives a summary, the details are read one by one and every read is audited
+            JsonNode line = inspector.get("/api/discipline/sanctions?memberId=caizheng-m05").json().valueStream()
+                    .filter(s -> s.path("id").asString().equals(id)).findFirst().orElseThrow();
+            assertThat(line.path("type").asString()).isEqualTo("SERIOUS_WARNING");
+            assertThat(line.path("influenceUntil").asString()).isEqualTo("2027-09-09");
+            assertThat(line.has("changes")).isFalse();
+            inspector.get("/api/discipline/sanctions/" + id);
+            assertThat(inspector.get("/api/discipline/audit/entries?targetId=" + id).json().valueStream()
+                    .map(e -> e.path("action").asString()).toList()).containsExactly("sanction.imposed", "sanction.read");
 
             JsonNode event = events.await(SanctionEvents.IMPOSED.type(), e -> e.path("subject").asString().equals(id), WAIT);
             EventContracts.assertValid(event, SanctionEvents.IMPOSED.schemaResource());

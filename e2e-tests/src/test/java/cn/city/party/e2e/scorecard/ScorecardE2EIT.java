@@ -86,17 +86,24 @@ class ScorecardE2EIT {
         material.put("audience", "ALL");
         material.put("required", true);
         material.put("creditHours", 1.5);
-        material.put("estimatedMinutes", 30);
+        material.put("estimatedMinutes", 1);
         String materialId = created(admin.post("/api/study/materials", material));
         assertThat(admin.post("/api/study/materials/" + materialId + "/publish", "").status()).isEqualTo(200);
         Api studying = api.as("caizheng-member");
         await("the member starts studying", () -> studying.post("/api/study/progress/materials/" + materialId + "/start", ""),
                 r -> r.status() == 200);
+        // completing needs half the estimated minute really spent on it
+        assertThat(studying.post("/api/study/progress/materials/" + materialId + "/complete", "").status()).isEqualTo(422);
+        sleep(Duration.ofSeconds(31));
+        assertThat(studying.post("/api/study/progress/materials/" + materialId + "/time", Map.of("seconds", 31)).status())
+                .isEqualTo(200);
         assertThat(studying.post("/api/study/progress/materials/" + materialId + "/complete", "").status()).isEqualTo(200);
         JsonNode afterStudy = await("the scorecard shows the study", () -> admin.get(path),
                 r -> evidence(r.json(), "STUDY", "requiredCompletions").contains(member + ":" + materialId)
                         && evidence(r.json(), "STUDY", "membersCompleted").contains(member)).json();
-        assertThat(points(afterStudy, "STUDY")).isGreaterThan(0);
+        // the denominator is the branch's roll: 1 of its 3 members completed the required study, 25 × 1/3
+        assertThat(item(afterStudy, "STUDY").path("basis").asString()).isEqualTo("1/3");
+        assertThat(points(afterStudy, "STUDY")).isEqualTo(8.33);
 
         // 3. an inspector imposes a sanction on a member of the branch: points are deducted, the ranking follows
         double totalBeforeSanction = afterStudy.path("total").asDouble();
@@ -106,8 +113,8 @@ class ScorecardE2EIT {
         String sanctionId = sanction.json().path("id").asString();
         JsonNode afterSanction = await("the scorecard shows the sanction", () -> admin.get(path),
                 r -> evidence(r.json(), "SANCTIONS", "sanctions").contains(sanctionId)).json();
-        assertThat(points(afterSanction, "SANCTIONS")).isNegative();
-        assertThat(afterSanction.path("total").asDouble()).isLessThan(totalBeforeSanction);
+        assertThat(points(afterSanction, "SANCTIONS")).isEqualTo(-5.0);
+        assertThat(afterSanction.path("total").asDouble()).isEqualTo(Math.round((totalBeforeSanction - 5) * 100) / 100.0);
 
         JsonNode ranking = admin.get("/api/org/scorecards/rankings/departments/caizheng?year=" + year).json();
         JsonNode placed = ranking.valueStream().filter(r -> r.path("scorecard").path("branchId").asString().equals(branch))
@@ -167,6 +174,15 @@ class ScorecardE2EIT {
         return body + "10X98765432".charAt(sum % 11);
     }
 
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     private static Api.Response await(String what, Supplier<Api.Response> call, Predicate<Api.Response> until) {
         Instant deadline = Instant.now().plus(WITHIN);
         Api.Response last = null;
@@ -175,12 +191,7 @@ class ScorecardE2EIT {
             if (until.test(last)) {
                 return last;
             }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
+            sleep(Duration.ofMillis(200));
         }
         throw new AssertionError("not within " + WITHIN.toSeconds() + " s: " + what + "; last answer " + last);
     }

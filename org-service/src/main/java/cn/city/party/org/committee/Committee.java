@@ -6,6 +6,7 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +23,8 @@ public class Committee extends AggregateRoot {
     private String department;
     private Term current;
     private List<Term> history = new ArrayList<>();
+    /** Posts of the current term vacated by 撤销党内职务, awaiting a by-election (补选). */
+    private List<Vacancy> vacancies = new ArrayList<>();
     @Version
     private Long version;
 
@@ -33,17 +36,51 @@ public class Committee extends AggregateRoot {
         this.department = department;
     }
 
+    /** A post vacated by a sanction: who held it, since when, which sanction (never shown: discipline content). */
+    public record Vacancy(Term.Seat seat, LocalDate since, String sanctionId) {
+    }
+
     public void elect(Term term) {
         if (current != null) {
             history.add(0, current);
         }
         current = term;
+        vacancies = new ArrayList<>();
+    }
+
+    /** 撤销党内职务: the member's posts in the current term fall vacant; false when it held none (or no longer). */
+    public boolean vacate(String memberId, String sanctionId, LocalDate since) {
+        if (current == null) {
+            return false;
+        }
+        List<Term.Seat> removed = current.posts().stream().filter(s -> s.memberId().equals(memberId)).toList();
+        if (removed.isEmpty()) {
+            return false;
+        }
+        removed.forEach(seat -> vacancies.add(new Vacancy(seat, since, sanctionId)));
+        current = current.withPosts(current.posts().stream().filter(s -> !removed.contains(s)).toList());
+        return true;
+    }
+
+    /** The revocation gives back the posts this sanction vacated, unless filled since; false when there were none. */
+    public boolean restore(String sanctionId) {
+        List<Vacancy> mine = vacancies.stream().filter(v -> v.sanctionId().equals(sanctionId)).toList();
+        if (mine.isEmpty() || current == null) {
+            return false;
+        }
+        List<Term.Seat> posts = new ArrayList<>(current.posts());
+        mine.stream().map(Vacancy::seat).filter(seat -> posts.stream().noneMatch(p -> p.post() == seat.post()))
+                .forEach(posts::add);
+        vacancies.removeAll(mine);
+        current = current.withPosts(posts);
+        return true;
     }
 
     @Override
     public String department() { return department; }
     public String organizationId() { return organizationId; }
     public Term current() { return current; }
+    public List<Vacancy> vacancies() { return List.copyOf(vacancies); }
     /** Past terms, latest first. */
     public List<Term> history() { return List.copyOf(history); }
 }

@@ -46,6 +46,10 @@ public class CommitteeController {
     public record TermDue(String organizationId, String department, LocalDate termEnd, CommitteeRules.TermState state) {
     }
 
+    /** A post awaiting a by-election (补选) and since when; the reason is discipline content and not shown. */
+    public record ByElectionDue(String organizationId, String department, CommitteePost post, LocalDate vacantSince) {
+    }
+
     @PutMapping("/api/org/organizations/{id}/committee")
     @PreAuthorize("hasRole('DEPT_ADMIN')")
     @Operation(summary = "换届选举：记录新一届委员会 Record the election of a new term")
@@ -67,6 +71,15 @@ public class CommitteeController {
     public List<TermDue> termsDue(@RequestParam(required = false) String department) {
         return committees.termsDue(department).stream().map(c -> new TermDue(c.organizationId(), c.department(),
                 c.current().termEnd(), committees.state(c.current()))).toList();
+    }
+
+    @GetMapping("/api/org/committees/by-elections-due")
+    @PreAuthorize("hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN')")
+    @Operation(summary = "补选提醒：因撤销党内职务而空缺的职务 Posts vacated by removal from Party posts, awaiting a by-election")
+    public List<ByElectionDue> byElectionsDue(@RequestParam(required = false) String department) {
+        return committees.byElectionsDue(department).stream().flatMap(c -> c.vacancies().stream()
+                        .map(v -> new ByElectionDue(c.organizationId(), c.department(), v.seat().post(), v.since())))
+                .sorted(java.util.Comparator.comparing(ByElectionDue::vacantSince)).toList();
     }
 
     private CommitteeView view(Committee c) {

@@ -92,6 +92,15 @@ public class CommitteeService {
         return store.find(c, Sort.by("current.termEnd"), Committee.class);
     }
 
+    /** 补选提醒: committees with posts vacated by 撤销党内职务 awaiting a by-election, longest vacant first. */
+    public List<Committee> byElectionsDue(String department) {
+        Criteria c = Criteria.where("vacancies.sanctionId").ne(null);
+        if (department != null) {
+            c = c.and("department").is(department);
+        }
+        return store.find(c, Sort.by("organizationId"), Committee.class);
+    }
+
     public CommitteeRules.TermState state(Term term) {
         return rules.state(term.termEnd(), calendar.today());
     }

@@ -63,6 +63,9 @@ public class Member extends AggregateRoot {
     private Instant pendingTransferSince;
     /** Influence periods by sanction id, written by the discipline-event consumer. */
     private Map<String, InfluencePeriod> influence = new HashMap<>();
+    /** The expulsion (开除党籍) that ended the membership, and the status it ended; null while none did. */
+    private String expelledBySanction;
+    private MemberStatus statusBeforeExpulsion;
     /** Ids of consumed events already applied to this document (see {@code SanctionListener}). */
     private List<String> appliedEvents = new ArrayList<>();
     private Instant admittedAt;
@@ -118,6 +121,33 @@ public class Member extends AggregateRoot {
         if (next != MemberStatus.PROBATIONARY) {
             this.probationEndsOn = null;
         }
+    }
+
+    /**
+     * 开除党籍 ends the membership: off every roll (dues, study and attendance expectations follow the status).
+     * False when this expulsion already did.
+     */
+    public boolean expel(String sanctionId) {
+        if (sanctionId.equals(expelledBySanction)) {
+            return false;
+        }
+        if (expelledBySanction == null) {
+            statusBeforeExpulsion = status;
+        }
+        expelledBySanction = sanctionId;
+        this.status = MemberStatus.EXPELLED;
+        return true;
+    }
+
+    /** A revoked (or corrected) expulsion gives back the status it ended; false when it had not expelled. */
+    public boolean undoExpulsion(String sanctionId) {
+        if (!sanctionId.equals(expelledBySanction)) {
+            return false;
+        }
+        this.status = statusBeforeExpulsion;
+        expelledBySanction = null;
+        statusBeforeExpulsion = null;
+        return true;
     }
 
     public void extendProbation(LocalDate newDue) {

@@ -1,11 +1,16 @@
 package cn.city.party.org.member;
 
 import cn.city.party.common.tenancy.ScopedMongo;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Counts over the member roster that the department and organization pages need, in the caller's scope. */
 @Component
@@ -15,9 +20,11 @@ public class MemberRoster {
             List.of(MemberStatus.PROBATIONARY, MemberStatus.FULL, MemberStatus.SUSPENDED);
 
     private final ScopedMongo store;
+    private final MongoTemplate mongo;
 
-    public MemberRoster(ScopedMongo store) {
+    public MemberRoster(ScopedMongo store, MongoTemplate mongo) {
         this.store = store;
+        this.mongo = mongo;
     }
 
     /** 专职党务干部 of a department (probationary or full members flagged FULL_TIME). */
@@ -31,6 +38,39 @@ public class MemberRoster {
     public boolean hasMembersIn(String organizationId) {
         return store.exists(new Criteria().orOperator(Criteria.where("branchId").is(organizationId),
                 Criteria.where("partyGroupId").is(organizationId)).and("status").in(ON_ROLL), Member.class);
+    }
+
+    /** A branch's members (probationary and full) and how many of them are 正式党员. */
+    public record BranchRoll(java.util.Set<String> members, long fullMembers) {
+    }
+
+    /** The roll of each of these branches (every one of them in the map, empty ones too). */
+    public Map<String, BranchRoll> rollsByBranch(Collection<String> branchIds) {
+        Query query = store.query(Criteria.where("branchId").in(branchIds)
+                .and("status").in(MemberStatus.PROBATIONARY, MemberStatus.FULL));
+        query.fields().include("branchId").include("status");
+        Map<String, java.util.Set<String>> members = new HashMap<>();
+        Map<String, Long> full = new HashMap<>();
+        branchIds.forEach(id -> members.put(id, new java.util.TreeSet<>()));
+        for (Document m : mongo.find(query, Document.class, mongo.getCollectionName(Member.class))) {
+            String branch = m.getString("branchId");
+            members.computeIfAbsent(branch, b -> new java.util.TreeSet<>()).add(m.getString("_id"));
+            if (MemberStatus.FULL.name().equals(m.getString("status"))) {
+                full.merge(branch, 1L, Long::sum);
+            }
+        }
+        Map<String, BranchRoll> rolls = new HashMap<>();
+        members.forEach((branch, ids) -> rolls.put(branch, new BranchRoll(ids, full.getOrDefault(branch, 0L))));
+        return rolls;
+    }
+
+    /** Which of these member ids this service holds, whatever their status or branch (any department). */
+    public java.util.Set<String> existing(Collection<String> memberIds) {
+        Query query = Query.query(Criteria.where("_id").in(memberIds));
+        query.fields().include("_id");
+        java.util.Set<String> found = new java.util.HashSet<>();
+        mongo.find(query, Document.class, mongo.getCollectionName(Member.class)).forEach(d -> found.add(d.getString("_id")));
+        return found;
     }
 
     /** 正式党员 in these branches. */

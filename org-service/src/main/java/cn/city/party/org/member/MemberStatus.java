@@ -13,7 +13,9 @@ public enum MemberStatus {
     /** 停止党籍 */
     SUSPENDED("停止党籍"),
     /** 已去世 */
-    DECEASED("已去世");
+    DECEASED("已去世"),
+    /** 开除党籍: only from discipline-service's sanction, undone only by its revocation (never by hand). */
+    EXPELLED("开除党籍");
 
     private final String label;
 
@@ -33,7 +35,7 @@ public enum MemberStatus {
             case PROBATIONARY -> Set.of(FULL, TRANSFERRED_OUT, DECEASED).contains(next);
             case FULL -> Set.of(SUSPENDED, TRANSFERRED_OUT, DECEASED).contains(next);
             case SUSPENDED -> Set.of(FULL, DECEASED).contains(next);
-            case TRANSFERRED_OUT, DECEASED -> false;
+            case TRANSFERRED_OUT, DECEASED, EXPELLED -> false;
         };
     }
 

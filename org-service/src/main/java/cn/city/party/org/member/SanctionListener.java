@@ -4,6 +4,8 @@ import cn.city.party.common.events.EventCodec;
 import cn.city.party.common.events.EventEnvelope;
 import cn.city.party.common.events.PoisonEventException;
 import cn.city.party.common.messaging.ReadModelWriter;
+import cn.city.party.common.outbox.EventFactory;
+import cn.city.party.common.outbox.OutboxRelay;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -19,6 +21,8 @@ import java.time.LocalDate;
  * Consumes the discipline service's sanctions: an imposed or corrected sanction (or admonishment) puts the member
  * inside an influence period until its end date; a revoked one ends it. Each event changes the member document once:
  * its id is recorded in the same atomic update. Events for members this service does not hold change nothing.
+ * An expulsion (开除党籍) also ends the membership (status {@code EXPELLED}, announced like any status change); its
+ * revocation, or a correction to another type, gives the previous status back.
  */
 @Component
 class SanctionListener {
@@ -27,13 +31,18 @@ class SanctionListener {
     static final String IMPOSED = "party.discipline.sanction.imposed.v1";
     static final String CORRECTED = "party.discipline.sanction.corrected.v1";
     static final String REVOKED = "party.discipline.sanction.revoked.v1";
+    static final String EXPULSION = "EXPULSION";
 
     private final EventCodec codec;
     private final MongoTemplate mongo;
+    private final EventFactory events;
+    private final OutboxRelay relay;
 
-    SanctionListener(EventCodec codec, MongoTemplate mongo) {
+    SanctionListener(EventCodec codec, MongoTemplate mongo, EventFactory events, OutboxRelay relay) {
         this.codec = codec;
         this.mongo = mongo;
+        this.events = events;
+        this.relay = relay;
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -56,14 +65,34 @@ class SanctionListener {
                 }
                 apply(d.memberId(), event.id(), new Update().set(key(d.sanctionId()),
                         new InfluencePeriod(d.sanctionId(), d.type(), d.decidedOn(), d.influenceUntil(), null)));
+                membership(d.memberId(), d.sanctionId(), EXPULSION.equals(d.type()));
             }
             case REVOKED -> {
                 RevokedData d = codec.data(event, RevokedData.class);
                 apply(d.memberId(), event.id(), new Update().set(key(d.sanctionId()) + ".revokedOn", d.revokedOn()));
+                membership(d.memberId(), d.sanctionId(), false);
             }
             default -> {
                 // other facts of the discipline service are not ours
             }
+        }
+    }
+
+    /**
+     * Expels the member for this sanction, or gives back the status an expulsion by it ended. Idempotent by state
+     * (a redelivered event finds it done); a concurrent edit fails the save and the record is retried.
+     */
+    private void membership(String memberId, String sanctionId, boolean expelled) {
+        Member member = mongo.findById(memberId, Member.class);
+        if (member == null) {
+            return;
+        }
+        MemberStatus previous = member.status();
+        if (expelled ? member.expel(sanctionId) : member.undoExpulsion(sanctionId)) {
+            member.raise(events.create(MemberEvents.STATUS_CHANGED, member.id(), member.department(),
+                    new MemberEvents.StatusChangedData(MemberEvents.MemberData.of(member), previous.name())));
+            mongo.save(member);
+            relay.nudge();
         }
     }
 

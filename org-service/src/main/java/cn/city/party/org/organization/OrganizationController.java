@@ -48,14 +48,33 @@ public class OrganizationController {
     public record Move(@NotBlank @Size(max = 64) String parentId) {
     }
 
+    /**
+     * An organization; on the tree (list and subtree) a branch also carries its size and what it breaks
+     * ({@code size}, null elsewhere and for other types).
+     */
     public record OrganizationView(String id, String department, OrganizationType type, String typeLabel, String name,
                                    String parentId, List<String> ancestors, Organization.Status status,
-                                   Instant createdAt, Instant dissolvedAt) {
+                                   Instant createdAt, Instant dissolvedAt, SizeView size) {
 
         static OrganizationView of(Organization o) {
-            return new OrganizationView(o.id(), o.department(), o.type(), o.type().label(), o.name(), o.parentId(),
-                    o.ancestors(), o.status(), o.createdAt(), o.dissolvedAt());
+            return of(o, null);
         }
+
+        static OrganizationView of(Organization o, BranchSizeCheck.Assessment size) {
+            return new OrganizationView(o.id(), o.department(), o.type(), o.type().label(), o.name(), o.parentId(),
+                    o.ancestors(), o.status(), o.createdAt(), o.dissolvedAt(), size == null ? null : SizeView.of(size));
+        }
+    }
+
+    /** 支部规模: counts and flags, each flag with its Chinese label. */
+    public record SizeView(long fullMembers, long members, List<FlagView> flags) {
+        static SizeView of(BranchSizeCheck.Assessment a) {
+            return new SizeView(a.fullMembers(), a.members(),
+                    a.flags().stream().map(f -> new FlagView(f, f.label())).toList());
+        }
+    }
+
+    public record FlagView(BranchSizeCheck.Flag flag, String label) {
     }
 
     @PostMapping
@@ -70,7 +89,7 @@ public class OrganizationController {
     @PreAuthorize("hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN','BRANCH_SECRETARY')")
     @Operation(summary = "组织列表 List organizations in scope, optionally of one department")
     public List<OrganizationView> list(@RequestParam(required = false) String department) {
-        return organizations.list(department).stream().map(OrganizationView::of).toList();
+        return tree(organizations.list(department));
     }
 
     @GetMapping("/{id}")
@@ -83,7 +102,12 @@ public class OrganizationController {
     @PreAuthorize("hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN','BRANCH_SECRETARY')")
     @Operation(summary = "下级组织 The organization and everything below it")
     public List<OrganizationView> subtree(@PathVariable String id) {
-        return organizations.subtree(id).stream().map(OrganizationView::of).toList();
+        return tree(organizations.subtree(id));
+    }
+
+    private List<OrganizationView> tree(List<Organization> list) {
+        var sizes = organizations.branchSizes(list);
+        return list.stream().map(o -> OrganizationView.of(o, sizes.get(o.id()))).toList();
     }
 
     @PutMapping("/{id}/name")

@@ -4,6 +4,7 @@ import cn.city.party.common.error.Problems;
 import cn.city.party.common.outbox.EventFactory;
 import cn.city.party.common.outbox.OutboxRelay;
 import cn.city.party.common.tenancy.ScopedMongo;
+import cn.city.party.org.OrgRules;
 import cn.city.party.org.department.DepartmentService;
 import cn.city.party.org.member.BranchScope;
 import cn.city.party.org.member.MemberRoster;
@@ -28,9 +29,11 @@ public class OrganizationService {
     private final Clock clock;
     private final MemberRoster roster;
     private final BranchScope branchScope;
+    private final OrgRules rules;
 
     public OrganizationService(ScopedMongo store, DepartmentService departments, EventFactory events,
-                               OutboxRelay relay, Clock clock, MemberRoster roster, BranchScope branchScope) {
+                               OutboxRelay relay, Clock clock, MemberRoster roster, BranchScope branchScope,
+                               OrgRules rules) {
         this.store = store;
         this.departments = departments;
         this.events = events;
@@ -38,6 +41,7 @@ public class OrganizationService {
         this.clock = clock;
         this.roster = roster;
         this.branchScope = branchScope;
+        this.rules = rules;
     }
 
     public Organization create(String department, OrganizationType type, String name, String parentId) {
@@ -93,6 +97,20 @@ public class OrganizationService {
         result.addAll(store.find(Criteria.where("ancestors").is(id).and("status").is(Organization.Status.ACTIVE),
                 Sort.by("createdAt"), Organization.class));
         return result;
+    }
+
+    /** 支部规模 of the branches among {@code organizations}, by id (other types have none). */
+    public java.util.Map<String, BranchSizeCheck.Assessment> branchSizes(List<Organization> organizations) {
+        List<String> branches = organizations.stream().filter(o -> o.type() == OrganizationType.BRANCH)
+                .map(Organization::id).toList();
+        java.util.Map<String, BranchSizeCheck.Assessment> sizes = new java.util.HashMap<>();
+        roster.rollsByBranch(branches).forEach((id, roll) -> sizes.put(id, size(roll)));
+        return sizes;
+    }
+
+    /** 支部规模 of one branch's roll, by the org rules. */
+    public BranchSizeCheck.Assessment size(MemberRoster.BranchRoll roll) {
+        return BranchSizeCheck.of(rules.branchSize(), roll.fullMembers(), roll.members().size());
     }
 
     public Organization rename(String id, String name) {

@@ -27,11 +27,25 @@ public record BranchFacts(List<Compliance> compliance, List<Activity> activities
         return new BranchFacts(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
-    /** activity-service's latest evaluation of one period (month, quarter, half or year). */
-    public record Compliance(String period, int rulesTotal, int rulesMet, Double attendanceRate, List<String> activityIds) {
+    /**
+     * activity-service's latest evaluation of one period (month, quarter, half or year: {@code
+     * party.activity.compliance.evaluated.v2}), rule by rule; each rule appears only in the periods of its own kind.
+     */
+    public record Compliance(String period, String periodKind, LocalDate periodStart, LocalDate periodEnd,
+                             String status, boolean frozen, List<RuleResult> rules, int sittings,
+                             Double attendanceRate, List<String> activityIds) {
         public Compliance {
+            rules = rules == null ? List.of() : List.copyOf(rules);
             activityIds = activityIds == null ? List.of() : List.copyOf(activityIds);
         }
+    }
+
+    /**
+     * One rule in one period: {@code score} = weighted sittings ÷ the minimum (0–1), {@code weight} = the period's
+     * share of the rule's year (1/12, 1/4, 1/2, 1).
+     */
+    public record RuleResult(String ruleId, String type, String status, int required, double met, double score,
+                             double weight) {
     }
 
     /** A sitting of the branch as activity-service last published it. */
@@ -63,10 +77,17 @@ public record BranchFacts(List<Compliance> compliance, List<Activity> activities
     public record Accountability(String accountabilityId, String kind, LocalDate decidedOn) {
     }
 
-    /** An elected committee term and the posts filled in it. */
-    public record Term(LocalDate termStart, LocalDate termEnd, List<String> posts) {
+    /**
+     * An elected committee term and the posts filled in it; {@code secretaryVacantSince} is the day the platform
+     * first saw it without a secretary (null while it has one).
+     */
+    public record Term(LocalDate termStart, LocalDate termEnd, List<String> posts, LocalDate secretaryVacantSince) {
         public Term {
             posts = posts == null ? List.of() : List.copyOf(posts);
+        }
+
+        public boolean hasSecretary() {
+            return posts.contains("SECRETARY");
         }
 
         public boolean covers(LocalDate day) {

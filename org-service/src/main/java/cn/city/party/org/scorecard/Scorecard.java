@@ -8,9 +8,11 @@ import java.util.Map;
  * A branch's assessment of one year: the points of each item with the facts behind them, the total and the stars.
  *
  * @param rulesVersion the version of the year's rules it was computed with (0 = city default)
+ * @param weak         flagged 软弱涣散 by the year's criteria; {@code weakReasons} says which and why
  */
 public record Scorecard(String branchId, String branchName, String department, int year, int rulesVersion,
-                        List<Item> items, BigDecimal total, BigDecimal maxTotal, int stars) {
+                        List<Item> items, BigDecimal total, BigDecimal maxTotal, int stars, boolean weak,
+                        List<WeakBranchCheck.Reason> weakReasons) {
 
     /**
      * One line of the scorecard.

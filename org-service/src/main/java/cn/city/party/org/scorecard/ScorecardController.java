@@ -40,12 +40,12 @@ class ScorecardController {
                         BigDecimal termOnTimeWeight, BigDecimal committeeCompleteWeight, BigDecimal duesWeight,
                         BigDecimal duesArrearsDeduction, BigDecimal sanctionDeduction,
                         BigDecimal accountabilityDeduction, BigDecimal lateEntryDeduction,
-                        List<BigDecimal> starThresholds) {
+                        List<BigDecimal> starThresholds, ScoringRules.WeakBranchCriteria weakBranch) {
 
         ScoringRules toRules(int year) {
             return new ScoringRules(year, 0, complianceWeight, qualityWeight, studyWeight, termOnTimeWeight,
                     committeeCompleteWeight, duesWeight, duesArrearsDeduction, sanctionDeduction,
-                    accountabilityDeduction, lateEntryDeduction, starThresholds);
+                    accountabilityDeduction, lateEntryDeduction, starThresholds, weakBranch);
         }
     }
 
@@ -98,9 +98,29 @@ class ScorecardController {
                 .body(xlsx);
     }
 
+    /** 业务考核得分 of a department and year. */
+    record BusinessScoreRequest(BigDecimal score) {
+    }
+
+    @PutMapping("/business-scores/{year}/{department}")
+    @PreAuthorize("hasRole('WORK_COMMITTEE_ADMIN')")
+    @Operation(summary = "双百分考核：录入部门业务考核得分 Record a department's business score of the year (0–100)")
+    BusinessScore setBusinessScore(@PathVariable int year, @PathVariable String department,
+                                   @RequestBody BusinessScoreRequest request) {
+        return service.setBusinessScore(checked(year), department, request.score());
+    }
+
+    @GetMapping("/weak-branches")
+    @PreAuthorize("hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN')")
+    @Operation(summary = "软弱涣散基层党组织 Branches meeting a weak-branch criterion, with the criteria met")
+    List<Scorecard> weakBranches(@RequestParam(required = false) String department,
+                                 @RequestParam(required = false) Integer year) {
+        return service.weakBranches(department, yearOrCurrent(year));
+    }
+
     @GetMapping("/rankings/city")
     @PreAuthorize("hasRole('WORK_COMMITTEE_ADMIN')")
-    @Operation(summary = "部门排名 Ranking of the departments of the city by their branches' mean total")
+    @Operation(summary = "部门排名（双百分） Departments by their branches' mean total beside their business score and place")
     List<ScorecardService.DepartmentRank> cityRanking(@RequestParam(required = false) Integer year) {
         return service.cityRanking(yearOrCurrent(year));
     }

@@ -53,6 +53,7 @@ class ScorecardFact implements DepartmentOwned {
     Integer year() { return year; }
     Instant at() { return at; }
     String eventId() { return eventId; }
+    BranchFacts.Term term() { return term; }
 
     /** Sorts the facts of one branch into what the calculator reads. */
     static BranchFacts collect(Iterable<ScorecardFact> facts) {

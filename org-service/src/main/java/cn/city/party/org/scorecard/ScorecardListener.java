@@ -48,8 +48,20 @@ class ScorecardListener {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ComplianceData(String department, String branchId, int year, String period, int rulesTotal, int rulesMet,
-                          Double attendanceRate, List<String> activityIds) {
+    record ComplianceData(String department, String branchId, int year, String periodKind, String period,
+                          LocalDate periodStart, LocalDate periodEnd, String status, boolean frozen,
+                          List<Rule> rules, Quality quality, List<String> activityIds) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Rule(String ruleId, String type, String status, int required, double met, double score, double weight) {
+        BranchFacts.RuleResult toFact() {
+            return new BranchFacts.RuleResult(ruleId, type, status, required, met, score, weight);
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Quality(int sittings, Double attendanceRate) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -110,11 +122,15 @@ class ScorecardListener {
             throw new PoisonEventException("event " + e.id() + " has no time", null);
         }
         switch (e.type()) {
-            case "party.activity.compliance.evaluated.v1" -> {
+            case "party.activity.compliance.evaluated.v2" -> {
+                // v1 (deprecated) judged the year and its quarters each on every rule: it is no longer read
                 ComplianceData d = codec.data(e, ComplianceData.class);
+                Quality q = d.quality() == null ? new Quality(0, null) : d.quality();
                 fact(e, "compliance:" + d.branchId() + ":" + d.period(), ScorecardFact.Kind.COMPLIANCE, d.department(),
-                        d.branchId(), d.year(), new BranchFacts.Compliance(d.period(), d.rulesTotal(), d.rulesMet(),
-                                d.attendanceRate(), d.activityIds()));
+                        d.branchId(), d.year(), new BranchFacts.Compliance(d.period(), d.periodKind(),
+                                required(d.periodStart(), e), required(d.periodEnd(), e), d.status(), d.frozen(),
+                                d.rules() == null ? List.of() : d.rules().stream().map(Rule::toFact).toList(),
+                                q.sittings(), q.attendanceRate(), d.activityIds()));
             }
             case "party.activity.activity.scheduled.v1", "party.activity.activity.held.v1",
                  "party.activity.activity.amended.v1", "party.activity.activity.cancelled.v1" -> {
@@ -157,9 +173,11 @@ class ScorecardListener {
             case "party.org.committee.elected.v1" -> {
                 CommitteeData d = codec.data(e, CommitteeData.class);
                 List<String> posts = d.posts() == null ? List.of() : d.posts().stream().map(Post::post).toList();
-                fact(e, "term:" + d.organizationId() + ":" + required(d.termStart(), e), ScorecardFact.Kind.TERM,
-                        d.department(), d.organizationId(), null,
-                        new BranchFacts.Term(d.termStart(), required(d.termEnd(), e), posts));
+                String id = "term:" + d.organizationId() + ":" + required(d.termStart(), e);
+                BranchFacts.Term term = new BranchFacts.Term(d.termStart(), required(d.termEnd(), e), posts, null);
+                fact(e, id, ScorecardFact.Kind.TERM, d.department(), d.organizationId(), null,
+                        term.hasSecretary() ? term : new BranchFacts.Term(term.termStart(), term.termEnd(), posts,
+                                secretaryVacantSince(id, e)));
             }
             case "party.org.dues.arrears-flagged.v1" -> {
                 ArrearsData d = codec.data(e, ArrearsData.class);
@@ -205,6 +223,13 @@ class ScorecardListener {
             }
         }
         writer.applyOnce(type, id, e.id(), update.set("at", at).set("eventId", e.id()));
+    }
+
+    /** When the term was first seen without a secretary: kept from an earlier event, else this event's day. */
+    private LocalDate secretaryVacantSince(String termId, EventEnvelope e) {
+        ScorecardFact held = mongo.findById(termId, ScorecardFact.class);
+        LocalDate earlier = held == null || held.term() == null ? null : held.term().secretaryVacantSince();
+        return earlier != null ? earlier : e.time().atZone(zone).toLocalDate();
     }
 
     private int yearOf(Instant instant) {

@@ -6,6 +6,9 @@ import cn.city.party.common.security.Role;
 import cn.city.party.common.tenancy.ScopedMongo;
 import cn.city.party.org.OrgCalendar;
 import cn.city.party.org.member.BranchScope;
+import cn.city.party.org.member.MemberRoster;
+import cn.city.party.org.organization.BranchSizeCheck;
+import cn.city.party.org.organization.OrganizationService;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -35,20 +38,30 @@ class ScorecardService {
     private final MongoTemplate mongo;
     private final BranchScope branchScope;
     private final OrgCalendar calendar;
+    private final MemberRoster roster;
+    private final OrganizationService organizations;
 
-    ScorecardService(ScopedMongo store, MongoTemplate mongo, BranchScope branchScope, OrgCalendar calendar) {
+    ScorecardService(ScopedMongo store, MongoTemplate mongo, BranchScope branchScope, OrgCalendar calendar,
+                     MemberRoster roster, OrganizationService organizations) {
         this.store = store;
         this.mongo = mongo;
         this.branchScope = branchScope;
         this.calendar = calendar;
+        this.roster = roster;
+        this.organizations = organizations;
     }
 
     /** A place in a ranking; equal totals share a place. */
     record Ranked(int rank, Scorecard scorecard) {
     }
 
+    /**
+     * A department's place in the city: by its branches' mean total (党建), and by the business score the work
+     * committee recorded (业务, null until recorded), with the difference of the two places (双百分考核).
+     */
     record DepartmentRank(int rank, String department, String name, int branches, BigDecimal averageTotal,
-                          Map<Integer, Long> branchesByStars) {
+                          Map<Integer, Long> branchesByStars, BigDecimal businessScore, Integer businessRank,
+                          Integer rankDifference) {
     }
 
     record ItemChange(ScoreItem item, BigDecimal points, BigDecimal previousPoints, BigDecimal change) {
@@ -85,7 +98,33 @@ class ScorecardService {
         ScorecardUnit branch = visibleBranch(branchId);
         List<ScorecardFact> facts = store.find(Criteria.where("branchId").is(branchId).orOperator(
                 Criteria.where("year").is(year), Criteria.where("kind").is(ScorecardFact.Kind.TERM)), ScorecardFact.class);
-        return score(branch, ScorecardFact.collect(facts), rules(year));
+        BranchFacts collected = ScorecardFact.collect(facts);
+        return score(branch, collected, rolls(List.of(branchId), List.of(collected)).get(branchId), rules(year));
+    }
+
+    /** 软弱涣散: the branches flagged in the year, of one department or (work committee) of every department. */
+    List<Scorecard> weakBranches(String department, int year) {
+        if (department != null && !store.scope().permits(department)) {
+            throw Problems.forbidden("department.outOfScope", department);
+        }
+        Criteria where = department == null ? Criteria.where("department").ne(null) : Criteria.where("department").is(department);
+        return scorecards(where, year).stream().filter(Scorecard::weak)
+                .sorted(Comparator.comparing(Scorecard::department).thenComparing(Scorecard::branchId)).toList();
+    }
+
+    /** 双百分考核: the work committee records a department's business score of the year (0–100, two decimals). */
+    BusinessScore setBusinessScore(int year, String department, BigDecimal score) {
+        if (score == null) {
+            throw Problems.invalid("score", "scorecard.pointsRequired");
+        }
+        if (score.signum() < 0 || score.compareTo(BigDecimal.valueOf(100)) > 0 || score.stripTrailingZeros().scale() > 2) {
+            throw Problems.invalid("score", "scorecard.businessScoreRange", 0, 100);
+        }
+        if (!store.exists(Criteria.where("_id").is(ScorecardUnit.DEPARTMENT + ":" + department), ScorecardUnit.class)) {
+            throw Problems.notFound("entity.department", department);
+        }
+        return mongo.save(new BusinessScore(BusinessScore.id(year, department), department, year,
+                score.setScale(2, RoundingMode.HALF_UP), calendar.now(), CurrentCaller.get().username()));
     }
 
     Comparison comparison(String branchId, int year) {
@@ -111,22 +150,24 @@ class ScorecardService {
                 .collect(Collectors.groupingBy(Scorecard::department, LinkedHashMap::new, Collectors.toList()));
         Map<String, String> names = store.find(Criteria.where("kind").is(ScorecardUnit.DEPARTMENT), ScorecardUnit.class)
                 .stream().collect(Collectors.toMap(ScorecardUnit::department, ScorecardUnit::name, (a, b) -> a));
-        List<DepartmentRank> unranked = new ArrayList<>();
-        byDepartment.forEach((department, cards) -> {
-            BigDecimal sum = cards.stream().map(Scorecard::total).reduce(BigDecimal.ZERO, BigDecimal::add);
-            Map<Integer, Long> stars = cards.stream().collect(Collectors.groupingBy(Scorecard::stars,
+        Map<String, BigDecimal> averages = new LinkedHashMap<>();
+        byDepartment.forEach((department, cards) -> averages.put(department, cards.stream().map(Scorecard::total)
+                .reduce(BigDecimal.ZERO, BigDecimal::add).divide(BigDecimal.valueOf(cards.size()), 2, RoundingMode.HALF_UP)));
+        Map<String, BigDecimal> business = mongo.find(org.springframework.data.mongodb.core.query.Query.query(
+                        Criteria.where("year").is(year).and("department").in(averages.keySet())), BusinessScore.class)
+                .stream().collect(Collectors.toMap(BusinessScore::department, BusinessScore::score));
+        Map<String, Integer> partyRanks = DoubleHundred.ranks(averages);
+        Map<String, Integer> businessRanks = DoubleHundred.ranks(business);
+        return byDepartment.entrySet().stream().map(e -> {
+            String department = e.getKey();
+            Map<Integer, Long> stars = e.getValue().stream().collect(Collectors.groupingBy(Scorecard::stars,
                     java.util.TreeMap::new, Collectors.counting()));
-            unranked.add(new DepartmentRank(0, department, names.getOrDefault(department, department), cards.size(),
-                    sum.divide(BigDecimal.valueOf(cards.size()), 2, RoundingMode.HALF_UP), stars));
-        });
-        unranked.sort(Comparator.comparing(DepartmentRank::averageTotal).reversed().thenComparing(DepartmentRank::department));
-        List<DepartmentRank> ranked = new ArrayList<>();
-        for (int i = 0; i < unranked.size(); i++) {
-            DepartmentRank d = unranked.get(i);
-            int rank = i > 0 && d.averageTotal().compareTo(unranked.get(i - 1).averageTotal()) == 0 ? ranked.get(i - 1).rank() : i + 1;
-            ranked.add(new DepartmentRank(rank, d.department(), d.name(), d.branches(), d.averageTotal(), d.branchesByStars()));
-        }
-        return ranked;
+            int rank = partyRanks.get(department);
+            Integer businessRank = businessRanks.get(department);
+            return new DepartmentRank(rank, department, names.getOrDefault(department, department), e.getValue().size(),
+                    averages.get(department), stars, business.get(department), businessRank,
+                    DoubleHundred.rankDifference(rank, businessRank));
+        }).sorted(Comparator.comparing(DepartmentRank::rank).thenComparing(DepartmentRank::department)).toList();
     }
 
     /** The scorecards of every active branch matching {@code where}, within the caller's scope. */
@@ -137,7 +178,20 @@ class ScorecardService {
         Map<String, List<ScorecardFact>> facts = store.find(new Criteria().andOperator(where, new Criteria().orOperator(
                         Criteria.where("year").is(year), Criteria.where("kind").is(ScorecardFact.Kind.TERM))), ScorecardFact.class)
                 .stream().filter(f -> f.branchId() != null).collect(Collectors.groupingBy(ScorecardFact::branchId));
-        return branches.stream().map(b -> score(b, ScorecardFact.collect(facts.getOrDefault(b.id(), List.of())), rules)).toList();
+        Map<String, BranchFacts> collected = new LinkedHashMap<>();
+        branches.forEach(b -> collected.put(b.id(), ScorecardFact.collect(facts.getOrDefault(b.id(), List.of()))));
+        Map<String, ScoreCalculator.Roll> rolls = rolls(List.copyOf(collected.keySet()), collected.values());
+        return branches.stream().map(b -> score(b, collected.get(b.id()), rolls.get(b.id()), rules)).toList();
+    }
+
+    /** Each branch's members and size check, from this service's own roster, and which reported members it holds. */
+    private Map<String, ScoreCalculator.Roll> rolls(List<String> branchIds, java.util.Collection<BranchFacts> facts) {
+        java.util.Set<String> known = roster.existing(facts.stream().flatMap(f -> f.credits().stream())
+                .map(BranchFacts.Credits::memberId).collect(Collectors.toSet()));
+        Map<String, ScoreCalculator.Roll> rolls = new java.util.HashMap<>();
+        roster.rollsByBranch(branchIds).forEach((id, roll) -> rolls.put(id, new ScoreCalculator.Roll(roll.members(), known,
+                organizations.size(roll).flags().contains(BranchSizeCheck.Flag.TOO_FEW_FULL_MEMBERS))));
+        return rolls;
     }
 
     private static List<Ranked> rank(List<Scorecard> cards) {
@@ -151,10 +205,10 @@ class ScorecardService {
         return ranked;
     }
 
-    private Scorecard score(ScorecardUnit branch, BranchFacts facts, ScoringRules rules) {
+    private Scorecard score(ScorecardUnit branch, BranchFacts facts, ScoreCalculator.Roll roll, ScoringRules rules) {
         LocalDate today = calendar.today();
         LocalDate reference = rules.year() < today.getYear() ? LocalDate.of(rules.year(), 12, 31) : today;
-        return ScoreCalculator.score(branch.id(), branch.name(), branch.department(), facts, rules, reference);
+        return ScoreCalculator.score(branch.id(), branch.name(), branch.department(), facts, roll, rules, reference);
     }
 
     /** The branch, if the caller may see it: in its department scope and, for a secretary, its own branch. */

@@ -22,23 +22,38 @@ import java.util.List;
  * @param accountabilityDeduction per accountability decision against the branch in the year
  * @param lateEntryDeduction      per sitting entered late (补录)
  * @param starThresholds          five ascending minimum totals for 1…5 stars
+ * @param weakBranch              the criteria of a weak and lax branch (软弱涣散); the defaults when not set
  */
 public record ScoringRules(int year, int version, BigDecimal complianceWeight, BigDecimal qualityWeight,
                            BigDecimal studyWeight, BigDecimal termOnTimeWeight, BigDecimal committeeCompleteWeight,
                            BigDecimal duesWeight, BigDecimal duesArrearsDeduction, BigDecimal sanctionDeduction,
                            BigDecimal accountabilityDeduction, BigDecimal lateEntryDeduction,
-                           List<BigDecimal> starThresholds) {
+                           List<BigDecimal> starThresholds, WeakBranchCriteria weakBranch) {
 
     public static final int STARS = 5;
 
     public ScoringRules {
         starThresholds = starThresholds == null ? null : java.util.Collections.unmodifiableList(new ArrayList<>(starThresholds));
+        weakBranch = weakBranch == null ? WeakBranchCriteria.DEFAULT : weakBranch;
+    }
+
+    /**
+     * 软弱涣散基层党组织 criteria (each one flags the branch on its own).
+     *
+     * @param secretaryVacantMonths      the secretary post vacant for more than this many months (3)
+     * @param consecutiveQuartersMissed  this many quarters in a row with a quarterly rule missed (2)
+     * @param organizationalLifeMeeting  flag a year closed without its 组织生活会 (true)
+     * @param tooFewFullMembers          flag a branch below the minimum of full members of the org rules (true)
+     */
+    public record WeakBranchCriteria(int secretaryVacantMonths, int consecutiveQuartersMissed,
+                                     boolean organizationalLifeMeeting, boolean tooFewFullMembers) {
+        public static final WeakBranchCriteria DEFAULT = new WeakBranchCriteria(3, 2, true, true);
     }
 
     /** The city default: 100 points in all, stars from 60, 70, 80, 90 and 95 points. */
     public static ScoringRules cityDefault(int year) {
         return new ScoringRules(year, 0, bd(35), bd(10), bd(25), bd(10), bd(5), bd(15), bd(3), bd(5), bd(10), bd(1),
-                List.of(bd(60), bd(70), bd(80), bd(90), bd(95)));
+                List.of(bd(60), bd(70), bd(80), bd(90), bd(95)), WeakBranchCriteria.DEFAULT);
     }
 
     /** The most a branch can reach: every weight in full, no deduction. */
@@ -56,7 +71,7 @@ public record ScoringRules(int year, int version, BigDecimal complianceWeight, B
     public ScoringRules asVersion(int year, int version) {
         return new ScoringRules(year, version, complianceWeight, qualityWeight, studyWeight, termOnTimeWeight,
                 committeeCompleteWeight, duesWeight, duesArrearsDeduction, sanctionDeduction, accountabilityDeduction,
-                lateEntryDeduction, starThresholds);
+                lateEntryDeduction, starThresholds, weakBranch);
     }
 
     /** What is wrong with this setting, field by field; empty when it can be used. */
@@ -72,6 +87,12 @@ public record ScoringRules(int year, int version, BigDecimal complianceWeight, B
         points(v, "sanctionDeduction", sanctionDeduction);
         points(v, "accountabilityDeduction", accountabilityDeduction);
         points(v, "lateEntryDeduction", lateEntryDeduction);
+        if (weakBranch.secretaryVacantMonths() < 1 || weakBranch.secretaryVacantMonths() > 24) {
+            v.add(new DomainProblem.Violation("weakBranch.secretaryVacantMonths", "scorecard.monthsRange", new Object[]{1, 24}));
+        }
+        if (weakBranch.consecutiveQuartersMissed() < 1 || weakBranch.consecutiveQuartersMissed() > 4) {
+            v.add(new DomainProblem.Violation("weakBranch.consecutiveQuartersMissed", "scorecard.quartersRange", new Object[]{1, 4}));
+        }
         if (starThresholds == null || starThresholds.size() != STARS || starThresholds.contains(null)) {
             v.add(new DomainProblem.Violation("starThresholds", "scorecard.starThresholdsCount", new Object[]{STARS}));
             return v;

@@ -83,13 +83,15 @@ class MemberRulesTest {
     }
 
     @Test
-    void an_influence_period_covers_the_decision_day_to_its_last_day_unless_revoked() {
+    void an_influence_period_covers_the_decision_day_to_its_last_day_and_a_revocation_ends_it_from_its_day_on() {
         InfluencePeriod p = new InfluencePeriod("s1", "WARNING", LocalDate.of(2026, 3, 10), LocalDate.of(2027, 3, 9), null);
         assertThat(p.covers(LocalDate.of(2026, 3, 9))).isFalse();
         assertThat(p.covers(LocalDate.of(2026, 3, 10))).isTrue();
         assertThat(p.covers(LocalDate.of(2027, 3, 9))).isTrue();
         assertThat(p.covers(LocalDate.of(2027, 3, 10))).isFalse();
         InfluencePeriod revoked = new InfluencePeriod("s1", "WARNING", p.decidedOn(), p.influenceUntil(), LocalDate.of(2026, 4, 1));
+        assertThat(revoked.covers(LocalDate.of(2026, 3, 31))).isTrue();
+        assertThat(revoked.covers(LocalDate.of(2026, 4, 1))).isFalse();
         assertThat(revoked.covers(LocalDate.of(2026, 5, 1))).isFalse();
     }
 }

@@ -68,21 +68,55 @@ class ScorecardApiIT extends OrgApiTest {
         return new Fact(topic, type, key, (String) data.get("department"), data, UUID.randomUUID().toString(), time);
     }
 
+    /**
+     * activity-service's frozen result of a month ({@code 2026-01}) or quarter ({@code 2026-Q1}) in which {@code met}
+     * of {@code total} rules were met ({@code party.activity.compliance.evaluated.v2}).
+     */
     static Fact compliance(String branch, String period, int total, int met, double attendance, List<String> activities, Instant at) {
+        boolean quarter = period.contains("Q");
+        LocalDate start = quarter ? LocalDate.of(Integer.parseInt(period.substring(0, 4)), 3 * (period.charAt(6) - '0') - 2, 1)
+                : LocalDate.parse(period + "-01");
+        List<Map<String, Object>> rules = new ArrayList<>();
+        for (int i = 0; i < total; i++) {
+            boolean ok = i < met;
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("ruleId", "RULE_" + i + (quarter ? "/QUARTER" : "/MONTH") + "/BRANCH/NONE");
+            r.put("type", "RULE_" + i);
+            r.put("scope", "BRANCH");
+            r.put("condition", "NONE");
+            r.put("status", ok ? "MET" : "MISSED");
+            r.put("required", 1);
+            r.put("met", ok ? 1.0 : 0.0);
+            r.put("held", ok ? 1 : 0);
+            r.put("score", ok ? 1.0 : 0.0);
+            r.put("weight", quarter ? 0.25 : 1.0 / 12);
+            rules.add(r);
+        }
+        Map<String, Object> quality = new LinkedHashMap<>();
+        quality.put("sittings", activities.size());
+        quality.put("attendanceRate", attendance);
+        quality.put("lateEntryShare", 0.0);
+        quality.put("multiPurposeShare", 0.0);
+        quality.put("minutesPresentShare", 1.0);
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("department", "caizheng");
         d.put("branchId", branch);
-        d.put("year", Integer.parseInt(period.substring(0, 4)));
+        d.put("year", start.getYear());
+        d.put("periodKind", quarter ? "QUARTER" : "MONTH");
         d.put("period", period);
-        d.put("rulesTotal", total);
-        d.put("rulesMet", met);
-        d.put("rulesMissed", total - met);
-        d.put("attendanceRate", attendance);
-        d.put("lateEntryShare", 0.0);
-        d.put("multiPurposeShare", 0.0);
-        d.put("minutesPresentShare", 1.0);
+        d.put("periodStart", start.toString());
+        d.put("periodEnd", start.plusMonths(quarter ? 3 : 1).minusDays(1).toString());
+        d.put("status", met < total ? "MISSED" : "MET");
+        d.put("frozen", true);
+        d.put("evaluatedAt", at.toString());
+        d.put("ruleSetVersion", 0);
+        d.put("rulesInYear", total);
+        d.put("rules", rules);
+        d.put("quality", quality);
         d.put("activityIds", activities);
-        return fact("party.activity.compliance", "party.activity.compliance.evaluated.v1", branch, d, at);
+        // keyed by the branch (not <branch>:<period> as activity-service keys them) so that a test's marker event
+        // comes after the events before it on one partition
+        return fact("party.activity.compliance", "party.activity.compliance.evaluated.v2", branch, d, at);
     }
 
     static Fact lateActivity(String branch, String activityId, Instant at) {
@@ -335,5 +369,60 @@ class ScorecardApiIT extends OrgApiTest {
         JsonNode ranking = api().as("caizheng-admin").get("/api/org/scorecards/rankings/departments/caizheng?year=" + YEAR).json();
         assertThat(ranking.valueStream().map(r -> r.path("scorecard").path("department").asString()).distinct().toList())
                 .containsExactly("caizheng");
+    }
+
+    @Test
+    void aBranchMeetingAWeakBranchCriterionIsFlaggedOnItsScorecardAndListedForTheDepartmentAndTheCity() {
+        String branch = assessedBranch();
+        Instant t = Instant.now();
+        send(compliance(branch, "2026-Q2", 2, 1, 1.0, List.of("q2"), t));
+        send(compliance(branch, "2026-Q3", 2, 0, 1.0, List.of("q3"), t));
+
+        JsonNode card = awaitScorecard(branch, YEAR, c -> evidence(c, "COMPLIANCE", "periods").contains("2026-Q3"));
+        assertThat(card.path("weak").asBoolean()).isTrue();
+        // a new branch: no members (below three full members), no secretary on record this year, Q2 and Q3 missed
+        assertThat(card.path("weakReasons").valueStream().map(r -> r.path("criterion").asString()).toList())
+                .containsExactly("SECRETARY_VACANT", "QUARTERS_MISSED", "TOO_FEW_FULL_MEMBERS");
+        assertThat(card.path("weakReasons").get(1).path("detail").asString()).isEqualTo("2026-Q2,2026-Q3");
+        assertThat(card.path("weakReasons").get(1).path("label").asString()).isEqualTo("连续多个季度未落实组织生活");
+
+        JsonNode department = api().as("caizheng-admin").get("/api/org/scorecards/weak-branches?department=caizheng&year=" + YEAR).json();
+        assertThat(department.valueStream().map(c -> c.path("branchId").asString()).toList()).contains(branch);
+        assertThat(department.valueStream().allMatch(c -> c.path("weak").asBoolean() && c.path("department").asString().equals("caizheng"))).isTrue();
+        JsonNode city = api().as("work-committee").get("/api/org/scorecards/weak-branches?year=" + YEAR).json();
+        assertThat(city.valueStream().map(c -> c.path("branchId").asString()).toList()).contains(branch);
+        assertThat(api().as("jiaoyu-admin").get("/api/org/scorecards/weak-branches?department=caizheng").status()).isEqualTo(403);
+        assertThat(api().as("jiaoyu-admin").get("/api/org/scorecards/weak-branches").json().valueStream()
+                .map(c -> c.path("department").asString()).distinct().toList()).doesNotContain("caizheng");
+        assertThat(api().as("caizheng-secretary").get("/api/org/scorecards/weak-branches").status()).isEqualTo(403);
+    }
+
+    @Test
+    void theWorkCommitteeRecordsEachDepartmentsBusinessScoreAndTheCityRankingShowsBothPlaces() {
+        int year = 2032;
+        String path = "/api/org/scorecards/business-scores/" + year + "/";
+        assertThat(api().as("caizheng-admin").put(path + "caizheng", Map.of("score", 90)).status()).isEqualTo(403);
+        Api.Response tooHigh = api().as("work-committee").put(path + "caizheng", Map.of("score", 100.5));
+        assertThat(tooHigh.status()).isEqualTo(400);
+        assertThat(fields(tooHigh)).containsExactly("score");
+        assertThat(tooHigh.body()).contains("业务考核得分须在0到100之间");
+        assertThat(api().as("work-committee").put(path + "nowhere", Map.of("score", 90)).status()).isEqualTo(404);
+
+        Api.Response set = api().as("work-committee").put(path + "caizheng", Map.of("score", 88.5));
+        assertThat(set.status()).as(set.toString()).isEqualTo(200);
+        assertThat(set.json().path("score").decimalValue()).isEqualByComparingTo("88.50");
+        assertThat(api().as("work-committee").put(path + "jiaoyu", Map.of("score", 80)).status()).isEqualTo(200);
+        assertThat(api().as("work-committee").put(path + "jiaoyu", Map.of("score", 96)).status()).isEqualTo(200);
+
+        JsonNode city = api().as("work-committee").get("/api/org/scorecards/rankings/city?year=" + year).json();
+        JsonNode caizheng = city.valueStream().filter(d -> d.path("department").asString().equals("caizheng")).findFirst().orElseThrow();
+        JsonNode jiaoyu = city.valueStream().filter(d -> d.path("department").asString().equals("jiaoyu")).findFirst().orElseThrow();
+        assertThat(jiaoyu.path("businessScore").asDouble()).isEqualTo(96.0);
+        assertThat(jiaoyu.path("businessRank").asInt()).isEqualTo(1);
+        assertThat(caizheng.path("businessScore").asDouble()).isEqualTo(88.5);
+        assertThat(caizheng.path("businessRank").asInt()).isEqualTo(2);
+        for (JsonNode d : List.of(caizheng, jiaoyu)) {
+            assertThat(d.path("rankDifference").asInt()).isEqualTo(d.path("businessRank").asInt() - d.path("rank").asInt());
+        }
     }
 }

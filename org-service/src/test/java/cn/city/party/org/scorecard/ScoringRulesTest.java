@@ -14,11 +14,17 @@ class ScoringRulesTest {
         ScoringRules d = ScoringRules.cityDefault(2026);
         return new ScoringRules(2026, 0, d.complianceWeight(), d.qualityWeight(), d.studyWeight(), d.termOnTimeWeight(),
                 d.committeeCompleteWeight(), d.duesWeight(), d.duesArrearsDeduction(), d.sanctionDeduction(),
-                d.accountabilityDeduction(), d.lateEntryDeduction(), thresholds);
+                d.accountabilityDeduction(), d.lateEntryDeduction(), thresholds, null);
     }
 
     private static List<String> fields(ScoringRules rules) {
         return rules.violations().stream().map(DomainProblem.Violation::field).toList();
+    }
+
+    @Test
+    void rulesSetWithoutWeakBranchCriteriaTakeTheDefaults() {
+        assertThat(withThresholds(ScoringRules.cityDefault(2026).starThresholds()).weakBranch())
+                .isEqualTo(new ScoringRules.WeakBranchCriteria(3, 2, true, true));
     }
 
     @Test
@@ -53,8 +59,10 @@ class ScoringRulesTest {
         ScoringRules bad = new ScoringRules(2026, 0, null, new BigDecimal("-1"), new BigDecimal("25.125"),
                 d.termOnTimeWeight(), d.committeeCompleteWeight(), d.duesWeight(), d.duesArrearsDeduction(),
                 d.sanctionDeduction(), d.accountabilityDeduction(), d.lateEntryDeduction(), List.of(
-                new BigDecimal("10"), new BigDecimal("20"), new BigDecimal("30"), new BigDecimal("40"), new BigDecimal("50")));
-        assertThat(fields(bad)).containsExactly("complianceWeight", "qualityWeight", "studyWeight");
+                new BigDecimal("10"), new BigDecimal("20"), new BigDecimal("30"), new BigDecimal("40"), new BigDecimal("50")),
+                new ScoringRules.WeakBranchCriteria(0, 5, true, true));
+        assertThat(fields(bad)).containsExactly("complianceWeight", "qualityWeight", "studyWeight",
+                "weakBranch.secretaryVacantMonths", "weakBranch.consecutiveQuartersMissed");
     }
 
     @Test

@@ -11,6 +11,8 @@ import cn.city.party.study.roster.Roster;
 import cn.city.party.study.roster.RosterOrganization;
 import cn.city.party.study.support.Publisher;
 import cn.city.party.study.support.Reach;
+import cn.city.party.study.support.StudyFiguresChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Service;
@@ -31,16 +33,18 @@ public class PlanService {
     private final MaterialService materials;
     private final EventFactory events;
     private final OutboxRelay relay;
+    private final ApplicationEventPublisher figures;
     private final Clock clock;
 
     public PlanService(ScopedMongo store, Roster roster, Publisher publisher, MaterialService materials,
-                       EventFactory events, OutboxRelay relay, Clock clock) {
+                       EventFactory events, OutboxRelay relay, Clock clock, ApplicationEventPublisher figures) {
         this.store = store;
         this.roster = roster;
         this.publisher = publisher;
         this.materials = materials;
         this.events = events;
         this.relay = relay;
+        this.figures = figures;
         this.clock = clock;
     }
 
@@ -102,6 +106,8 @@ public class PlanService {
                 AssignmentEvents.CreatedData.of(assignment)));
         Assignment saved = store.insert(assignment);
         relay.nudge();
+        // every member it reaches has one more requirement: their figures change now, not when they study
+        figures.publishEvent(StudyFiguresChanged.ofDepartment(saved.department(), dueOn.getYear()));
         return saved;
     }
 

@@ -38,8 +38,13 @@ public final class CreditLedger {
     public record Item(String materialId, String title, LocalDate dueOn, boolean completed, boolean overdue) {
     }
 
+    /**
+     * @param creditHours        all 学时 of the year: materials completed and offline sittings attended
+     * @param offlineCreditHours the part of them from offline sittings (理论学习中心组, 支部学习, 党课)
+     */
     public record Summary(String memberId, String department, String branchId, int year, BigDecimal creditHours,
-                          int target, int requiredCompleted, int requiredTotal, List<Item> required) {
+                          BigDecimal offlineCreditHours, int target, int requiredCompleted, int requiredTotal,
+                          List<Item> required) {
 
         public List<Item> overdue() {
             return required.stream().filter(Item::overdue).toList();
@@ -52,10 +57,12 @@ public final class CreditLedger {
 
     /**
      * @param completions the member's completed progress, any year (a material studied once counts once)
+     * @param offline     the member's offline sittings, any year
      * @param today       the date in Asia/Shanghai
      */
     public static Summary summarize(RosterMember member, int year, Collection<Requirement> requirements,
-                                    Collection<Progress> completions, StudyRules rules, LocalDate today) {
+                                    Collection<Progress> completions, Collection<OfflineStudy> offline,
+                                    StudyRules rules, LocalDate today) {
         Map<String, Requirement> mine = new LinkedHashMap<>();
         for (Requirement r : requirements) {
             if (r.reach().reaches(member)) {
@@ -72,11 +79,13 @@ public final class CreditLedger {
                 })
                 .sorted(Comparator.comparing(Item::dueOn, Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
-        BigDecimal hours = done.values().stream().filter(p -> p.year() != null && p.year() == year)
+        BigDecimal online = done.values().stream().filter(p -> p.year() != null && p.year() == year)
                 .map(Progress::creditHours).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal offlineHours = offline.stream().filter(o -> o.year() == year).map(o -> o.creditHours(rules))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
         int completed = (int) items.stream().filter(Item::completed).count();
-        return new Summary(member.id(), member.department(), member.branchId(), year, hours,
-                rules.targetFor(member.leadingCadre(), member.secretary()), completed, items.size(), items);
+        return new Summary(member.id(), member.department(), member.branchId(), year, online.add(offlineHours),
+                offlineHours, rules.targetFor(member.leadingCadre(), member.secretary()), completed, items.size(), items);
     }
 
     private static Requirement earlierDue(Requirement a, Requirement b) {

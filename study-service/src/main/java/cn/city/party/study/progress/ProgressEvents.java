@@ -24,5 +24,10 @@ public final class ProgressEvents {
 
     public record CreditsData(String memberId, String department, String branchId, int year, BigDecimal creditHours,
                               int target, int requiredCompleted, int requiredTotal) {
+
+        static CreditsData of(CreditLedger.Summary s) {
+            return new CreditsData(s.memberId(), s.department(), s.branchId(), s.year(), s.creditHours(), s.target(),
+                    s.requiredCompleted(), s.requiredTotal());
+        }
     }
 }

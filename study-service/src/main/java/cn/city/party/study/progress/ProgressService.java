@@ -14,7 +14,9 @@ import cn.city.party.study.roster.Roster;
 import cn.city.party.study.roster.RosterMember;
 import cn.city.party.study.support.Audience;
 import cn.city.party.study.support.Reach;
+import cn.city.party.study.support.StudyFiguresChanged;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -89,19 +91,23 @@ public class ProgressService {
         RosterMember member = roster.requireMember(caller);
         Material material = openTo(member, materialId);
         Progress progress = started(member, materialId);
+        long needed = rules.secondsNeeded(material.estimatedMinutes());
+        if (progress.secondsSpent() < needed) {
+            // clicking through is not studying: a share of the material's estimated time must have been spent on it
+            throw Problems.rule("secondsSpent", "progress.tooLittleTime", (needed + 59) / 60, progress.secondsSpent() / 60);
+        }
         Instant now = clock.instant();
         int year = now.atZone(zone).getYear();
         progress.complete(material.creditHours(), material.required(), year, now);
         List<Progress> completions = new ArrayList<>(completions(Set.of(member.id())).getOrDefault(member.id(), List.of()));
         completions.add(progress);
         CreditLedger.Summary summary = CreditLedger.summarize(member, year, requirements(year, Set.of(member.department())),
-                completions, rules, today());
+                completions, offline(Set.of(member.id())).getOrDefault(member.id(), List.of()), rules, today());
         progress.raise(events.create(ProgressEvents.COMPLETED, member.id(), member.department(),
                 new ProgressEvents.CompletedData(member.id(), member.department(), member.branchId(), material.id(),
                         material.required(), now, material.creditHours())));
         progress.raise(events.create(ProgressEvents.CREDITS_UPDATED, member.id(), member.department(),
-                new ProgressEvents.CreditsData(member.id(), member.department(), member.branchId(), year,
-                        summary.creditHours(), summary.target(), summary.requiredCompleted(), summary.requiredTotal())));
+                ProgressEvents.CreditsData.of(summary)));
         Progress saved = store.save(progress);
         relay.nudge();
         points.award(member.id(), member.department(), Points.Action.MATERIAL_COMPLETED);
@@ -120,8 +126,53 @@ public class ProgressService {
     }
 
     private CreditLedger.Summary summary(RosterMember member, int year) {
-        return CreditLedger.summarize(member, year, requirements(year, Set.of(member.department())),
-                completions(Set.of(member.id())).getOrDefault(member.id(), List.of()), rules, today());
+        return summaries(List.of(member), year).get(0);
+    }
+
+    /** The year's summaries of these members, read in one pass. */
+    private List<CreditLedger.Summary> summaries(List<RosterMember> members, int year) {
+        Set<String> departments = members.stream().map(RosterMember::department).collect(Collectors.toSet());
+        Set<String> ids = members.stream().map(RosterMember::id).collect(Collectors.toSet());
+        List<CreditLedger.Requirement> requirements = requirements(year, departments);
+        Map<String, List<Progress>> completions = completions(ids);
+        Map<String, List<OfflineStudy>> offline = offline(ids);
+        LocalDate today = today();
+        return members.stream().map(m -> CreditLedger.summarize(m, year, requirements,
+                completions.getOrDefault(m.id(), List.of()), offline.getOrDefault(m.id(), List.of()), rules, today)).toList();
+    }
+
+    /**
+     * Recomputes the credits of the members a change concerns (an assignment: every active member of its department;
+     * the roster or an offline sitting: one member) and publishes {@code credits.updated} for each whose figures
+     * moved (with the member's branch as the roster now has it), so the scorecards follow assignments and the
+     * roster, not only completions.
+     */
+    @EventListener
+    public void on(StudyFiguresChanged change) {
+        List<RosterMember> members;
+        if (change.memberId() == null) {
+            members = mongo.find(Query.query(Criteria.where("department").is(change.department())
+                    .and("status").in(RosterMember.PROBATIONARY, RosterMember.FULL)), RosterMember.class);
+        } else {
+            RosterMember one = mongo.findById(change.memberId(), RosterMember.class);
+            members = one == null || one.department() == null ? List.of() : List.of(one);
+        }
+        boolean raised = false;
+        for (CreditLedger.Summary summary : summaries(members, change.year())) {
+            ProgressEvents.CreditsData figures = ProgressEvents.CreditsData.of(summary);
+            MemberCredits credits = mongo.findById(MemberCredits.idOf(summary.memberId(), summary.year()), MemberCredits.class);
+            if (credits == null) {
+                credits = new MemberCredits(summary.memberId(), summary.year(), summary.department());
+            }
+            if (credits.update(figures)) {
+                credits.raise(events.create(ProgressEvents.CREDITS_UPDATED, summary.memberId(), summary.department(), figures));
+                mongo.save(credits);
+                raised = true;
+            }
+        }
+        if (raised) {
+            relay.nudge();
+        }
     }
 
     public record Rate(String department, String branchId, String branchName, int members, int requiredTotal,
@@ -138,12 +189,7 @@ public class ProgressService {
             branch = roster.requireMember(caller).branchId();
         }
         List<RosterMember> members = roster.activeMembers(department, branch);
-        Set<String> departments = members.stream().map(RosterMember::department).collect(Collectors.toSet());
-        List<CreditLedger.Requirement> requirements = requirements(year, departments);
-        Map<String, List<Progress>> completions = completions(members.stream().map(RosterMember::id).collect(Collectors.toSet()));
-        LocalDate today = today();
-        List<CreditLedger.Summary> summaries = members.stream().map(m -> CreditLedger.summarize(m, year, requirements,
-                completions.getOrDefault(m.id(), List.of()), rules, today)).toList();
+        List<CreditLedger.Summary> summaries = summaries(members, year);
         Map<String, List<CreditLedger.Summary>> byDepartment = summaries.stream()
                 .collect(Collectors.groupingBy(CreditLedger.Summary::department, LinkedHashMap::new, Collectors.toList()));
         Map<List<String>, List<CreditLedger.Summary>> byBranch = summaries.stream()
@@ -196,6 +242,11 @@ public class ProgressService {
     private Map<String, List<Progress>> completions(Set<String> memberIds) {
         return mongo.find(Query.query(Criteria.where("memberId").in(memberIds).and("completedAt").ne(null)), Progress.class)
                 .stream().collect(Collectors.groupingBy(Progress::memberId));
+    }
+
+    private Map<String, List<OfflineStudy>> offline(Set<String> memberIds) {
+        return mongo.find(Query.query(Criteria.where("memberId").in(memberIds)), OfflineStudy.class)
+                .stream().collect(Collectors.groupingBy(OfflineStudy::memberId));
     }
 
     private Material openTo(RosterMember member, String materialId) {

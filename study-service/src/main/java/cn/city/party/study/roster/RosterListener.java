@@ -3,13 +3,19 @@ package cn.city.party.study.roster;
 import cn.city.party.common.events.EventCodec;
 import cn.city.party.common.events.EventEnvelope;
 import cn.city.party.common.messaging.ReadModelWriter;
+import cn.city.party.study.support.StudyFiguresChanged;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.ZoneId;
 
 /**
  * Keeps the roster read model from org-service's events. Every write goes through
@@ -21,11 +27,19 @@ public class RosterListener {
     private final EventCodec codec;
     private final ReadModelWriter writer;
     private final MongoTemplate mongo;
+    private final ApplicationEventPublisher publisher;
+    private final Clock clock;
+    private final ZoneId zone;
 
-    public RosterListener(EventCodec codec, ReadModelWriter writer, MongoTemplate mongo) {
+    public RosterListener(EventCodec codec, ReadModelWriter writer, MongoTemplate mongo,
+                          ApplicationEventPublisher publisher, Clock clock,
+                          @Value("${platform.zone:Asia/Shanghai}") ZoneId zone) {
         this.codec = codec;
         this.writer = writer;
         this.mongo = mongo;
+        this.publisher = publisher;
+        this.clock = clock;
+        this.zone = zone;
     }
 
     @KafkaListener(topics = {RosterEvents.MEMBER_TOPIC, RosterEvents.ORGANIZATION_TOPIC, RosterEvents.COMMITTEE_TOPIC})
@@ -53,7 +67,11 @@ public class RosterListener {
                 .set("leadingCadre", m.leadingCadre())
                 .set("accountSubject", m.accountSubject());
         // a member admitted as probationary is a new member: the NEW_MEMBERS materials become its required study
-        writer.applyOnce(RosterMember.class, m.memberId(), envelope.id(), update);
+        if (writer.applyOnce(RosterMember.class, m.memberId(), envelope.id(), update)) {
+            // a member who never studied counts too: its credits of the year follow every roster change
+            publisher.publishEvent(StudyFiguresChanged.ofMember(m.department(), m.memberId(),
+                    clock.instant().atZone(zone).getYear()));
+        }
     }
 
     private void organization(EventEnvelope envelope) {

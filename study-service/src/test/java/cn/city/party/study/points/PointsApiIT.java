@@ -30,8 +30,12 @@ class PointsApiIT extends StudyApiTest {
 
         Api admin = api().as("jiaoyu-admin");
         for (int i = 0; i < 6; i++) { // 6 × 2 points, capped at 10 a day
-            String id = MaterialApiIT.published(admin, MaterialApiIT.material("选学-" + UUID.randomUUID(), "ALL", false, 0.5));
+            Map<String, Object> shortRead = MaterialApiIT.material("选学-" + UUID.randomUUID(), "ALL", false, 0.5);
+            shortRead.put("estimatedMinutes", 1);
+            String id = MaterialApiIT.published(admin, shortRead);
             member.post("/api/study/progress/materials/" + id + "/start", "");
+            clock.advance(java.time.Duration.ofSeconds(30)); // half the estimated minute, the least time that counts
+            member.post("/api/study/progress/materials/" + id + "/time", Map.of("seconds", 30));
             assertThat(member.post("/api/study/progress/materials/" + id + "/complete", "").status()).isEqualTo(200);
         }
 

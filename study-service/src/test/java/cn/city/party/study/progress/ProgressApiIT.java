@@ -58,6 +58,14 @@ class ProgressApiIT extends StudyApiTest {
         JsonNode reported = member.post("/api/study/progress/materials/" + material + "/time", Map.of("seconds", 3600)).json();
         assertThat(reported.path("secondsSpent").asLong()).as("no more than really passed since the start").isLessThan(120);
         assertThat(member.post("/api/study/progress/materials/" + material + "/time", Map.of("seconds", -5)).status()).isEqualTo(400);
+        // clicking through is not studying: half the 30 estimated minutes must be spent first
+        Api.Response tooQuick = member.post("/api/study/progress/materials/" + material + "/complete", "");
+        assertThat(tooQuick.status()).isEqualTo(422);
+        assertThat(tooQuick.json().path("code").asString()).isEqualTo("progress.tooLittleTime");
+        assertThat(tooQuick.body()).contains("至少需学习15分钟");
+        clock.advance(Duration.ofMinutes(16));
+        assertThat(member.post("/api/study/progress/materials/" + material + "/time", Map.of("seconds", 960)).json()
+                .path("secondsSpent").asLong()).isGreaterThanOrEqualTo(900);
 
         try (EventCapture events = capture(ProgressEvents.PROGRESS_TOPIC, ProgressEvents.CREDITS_TOPIC)) {
             assertThat(member.post("/api/study/progress/materials/" + material + "/complete", "").status()).isEqualTo(200);
