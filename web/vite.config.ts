@@ -62,7 +62,7 @@ export default defineConfig({
             { name: 'ui', test: /node_modules/, minShareCount: 2, priority: 3 },
             // the app's own shared code (API clients, components), so neither workspace chunk owns it
             { name: 'common', test: /src[\\/](api|lib|components|composables|stores)[\\/]/, priority: 2 },
-            ...['member', 'secretary'].map((w) => ({ name: `workspace-${w}`, test: new RegExp(`src[\\\\/]pages[\\\\/]${w}[\\\\/]`), priority: 1, includeDependenciesRecursively: false })),
+            ...['member', 'secretary', 'dept', 'committee', 'inspector'].map((w) => ({ name: `workspace-${w}`, test: new RegExp(`src[\\\\/]pages[\\\\/]${w}[\\\\/]`), priority: 1, includeDependenciesRecursively: false })),
           ],
         },
       },

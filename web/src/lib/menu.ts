@@ -45,7 +45,15 @@ export const WORKSPACES: Workspace[] = [
     ],
   },
   // The department's, the work committee's and the inspector's pages come with their own menus.
-  { id: 'department', title: '部门机关党委', role: 'DEPT_ADMIN', menu: [] },
+  {
+    id: 'department', title: '部门机关党委', role: 'DEPT_ADMIN', menu: [
+      { name: 'dept-compliance', path: '/dept', title: '合规看板', icon: 'DataBoard' },
+      { name: 'dept-org', path: '/dept/organizations', title: '组织架构', icon: 'Switch' },
+      { name: 'dept-members', path: '/dept/members', title: '党员管理', icon: 'UserFilled' },
+      { name: 'dept-dues', path: '/dept/dues', title: '党费', icon: 'Wallet' },
+      { name: 'dept-scorecards', path: '/dept/scorecards', title: '考核排名', icon: 'Medal' },
+    ],
+  },
   { id: 'committee', title: '市直机关工委', role: 'WORK_COMMITTEE_ADMIN', menu: [] },
   { id: 'inspector', title: '纪检监督', role: 'INSPECTOR', menu: [] },
 ]
