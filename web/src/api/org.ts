@@ -132,6 +132,7 @@ export const orgAdminApi = {
   politicalBirthdays: (month: number, department?: string) =>
     http.get<MemberView[]>('/api/org/members/political-birthdays', { month, department }),
   departments: () => http.get<Department[]>('/api/org/departments'),
+  scoringRules: (year: number) => http.get<ScoringRules>(`/api/org/scorecards/rules/${year}`),
   evaluateArrears: (department?: string) =>
     http.post<{ memberId: string; name: string; branchId: string; level: ArrearsLevel }[]>('/api/org/dues/arrears/evaluation', undefined, { department }),
   declareBase: (memberId: string, b: { category: DuesCategory; income: string; effectiveFrom: string }) =>
@@ -163,4 +164,10 @@ export const committeeApi = {
   termsDue: (department?: string) => http.get<TermDue[]>('/api/org/committees/terms-due', { department }),
   elect: (organizationId: string, e: { termStart: string; posts: { post: CommitteePost; memberId: string }[] }) =>
     http.put<CommitteeView>(`/api/org/organizations/${encodeURIComponent(organizationId)}/committee`, e),
+}
+
+export interface ScoringRules {
+  year: number; version: number; complianceWeight: number; qualityWeight: number; studyWeight: number; termOnTimeWeight: number
+  committeeCompleteWeight: number; duesWeight: number; duesArrearsDeduction: number; sanctionDeduction: number
+  accountabilityDeduction: number; lateEntryDeduction: number; starThresholds: number[]; weakBranch: Record<string, number | boolean>
 }

@@ -52,9 +52,15 @@ export const WORKSPACES: Workspace[] = [
       { name: 'dept-members', path: '/dept/members', title: '党员管理', icon: 'UserFilled' },
       { name: 'dept-dues', path: '/dept/dues', title: '党费', icon: 'Wallet' },
       { name: 'dept-scorecards', path: '/dept/scorecards', title: '考核排名', icon: 'Medal' },
+      { name: 'dept-rules', path: '/dept/rules', title: '规则', icon: 'Reading' },
     ],
   },
-  { id: 'committee', title: '市直机关工委', role: 'WORK_COMMITTEE_ADMIN', menu: [] },
+  {
+    id: 'committee', title: '市直机关工委', role: 'WORK_COMMITTEE_ADMIN', menu: [
+      { name: 'committee-dashboard', path: '/committee', title: '全市看板', icon: 'DataBoard' },
+      { name: 'committee-rules', path: '/committee/rules', title: '规则与考核', icon: 'Reading' },
+    ],
+  },
   { id: 'inspector', title: '纪检监督', role: 'INSPECTOR', menu: [] },
 ]
 

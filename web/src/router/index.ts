@@ -49,11 +49,25 @@ const routes: RouteRecordRaw[] = [
         { path: 'dept/dues', name: 'dept-dues', component: () => import('@/pages/dept/DuesPage.vue') },
         { path: 'dept/scorecards', name: 'dept-scorecards', component: () => import('@/pages/dept/ScorecardsPage.vue') },
         { path: 'dept/scorecards/:branchId', name: 'dept-scorecard', component: () => import('@/pages/dept/ScorecardPage.vue'), meta: { crumb: '支部考核得分' } },
+        { path: 'dept/rules', name: 'dept-rules', component: () => import('@/pages/committee/RulesPage.vue') },
         { path: 'dept/records/:id', name: 'dept-record', component: () => import('@/pages/dept/RecordPage.vue'), meta: { crumb: '记录详情' } },
+      ]),
+      ...page('committee', [
+        { path: 'committee', name: 'committee-dashboard', component: () => import('@/pages/committee/CityDashboardPage.vue') },
+        { path: 'committee/rules', name: 'committee-rules', component: () => import('@/pages/committee/RulesPage.vue') },
+        // the drill-down: a department's compliance → a branch's scorecard → a record (the department admin's pages)
+        { path: 'committee/departments/:department', name: 'committee-department', component: () => import('@/pages/dept/CompliancePage.vue'), meta: { crumb: '部门合规' } },
+        { path: 'committee/scorecards/:branchId', name: 'committee-scorecard', component: () => import('@/pages/dept/ScorecardPage.vue'), meta: { crumb: '支部考核得分' } },
+        { path: 'committee/records/:id', name: 'committee-record', component: () => import('@/pages/dept/RecordPage.vue'), meta: { crumb: '记录详情' } },
       ]),
       { path: 'no-access', name: 'forbidden', component: () => import('@/pages/ForbiddenPage.vue') },
       { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('@/pages/NotFoundPage.vue') },
     ],
+  },
+  // the city dashboard on a 1920 × 1080 screen: no menu around it
+  {
+    path: '/committee/big-screen', name: 'committee-big-screen', component: () => import('@/pages/committee/CityDashboardPage.vue'),
+    props: { big: true }, meta: { workspace: 'committee' },
   },
   // full screen for the meeting room: no menu around the QR code
   {
