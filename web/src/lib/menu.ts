@@ -31,6 +31,7 @@ export const WORKSPACES: Workspace[] = [
       { name: 'member-exams', path: '/member/exams', title: '考试', icon: 'EditPen', tab: true },
       { name: 'member-dues', path: '/member/dues', title: '党费', icon: 'Wallet' },
       { name: 'member-me', path: '/member/me', title: '我的', icon: 'User', tab: true },
+      { name: 'lead-receipt', path: '/lead-receipt', title: '举报查询', icon: 'Reading' },
     ],
   },
   {
@@ -44,8 +45,7 @@ export const WORKSPACES: Workspace[] = [
       { name: 'secretary-transfers', path: '/secretary/transfers', title: '组织关系转接', icon: 'Switch' },
     ],
   },
-  // The department's, the work committee's and the inspector's pages come with their own menus.
-  {
+    {
     id: 'department', title: '部门机关党委', role: 'DEPT_ADMIN', menu: [
       { name: 'dept-compliance', path: '/dept', title: '合规看板', icon: 'DataBoard' },
       { name: 'dept-org', path: '/dept/organizations', title: '组织架构', icon: 'Switch' },
@@ -61,7 +61,15 @@ export const WORKSPACES: Workspace[] = [
       { name: 'committee-rules', path: '/committee/rules', title: '规则与考核', icon: 'Reading' },
     ],
   },
-  { id: 'inspector', title: '纪检监督', role: 'INSPECTOR', menu: [] },
+  {
+    id: 'inspector', title: '纪检监督', role: 'INSPECTOR', menu: [
+      { name: 'inspector-leads', path: '/inspector', title: '问题线索', icon: 'EditPen' },
+      { name: 'inspector-sanctions', path: '/inspector/sanctions', title: '党纪处分', icon: 'Stamp' },
+      { name: 'inspector-rectifications', path: '/inspector/rectifications', title: '整改台账', icon: 'Calendar' },
+      { name: 'inspector-statistics', path: '/inspector/statistics', title: '监督统计', icon: 'DataBoard' },
+      { name: 'inspector-audit', path: '/inspector/audit', title: '审计记录', icon: 'Reading' },
+    ],
+  },
 ]
 
 export function workspacesFor(roles: readonly string[]): Workspace[] {

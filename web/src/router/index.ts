@@ -60,6 +60,16 @@ const routes: RouteRecordRaw[] = [
         { path: 'committee/scorecards/:branchId', name: 'committee-scorecard', component: () => import('@/pages/dept/ScorecardPage.vue'), meta: { crumb: '支部考核得分' } },
         { path: 'committee/records/:id', name: 'committee-record', component: () => import('@/pages/dept/RecordPage.vue'), meta: { crumb: '记录详情' } },
       ]),
+      ...page('inspector', [
+        { path: 'inspector', name: 'inspector-leads', component: () => import('@/pages/inspector/LeadsPage.vue') },
+        { path: 'inspector/leads/:id', name: 'inspector-lead', component: () => import('@/pages/inspector/LeadPage.vue'), meta: { crumb: '线索详情' } },
+        { path: 'inspector/sanctions', name: 'inspector-sanctions', component: () => import('@/pages/inspector/SanctionsPage.vue') },
+        { path: 'inspector/rectifications', name: 'inspector-rectifications', component: () => import('@/pages/inspector/RectificationsPage.vue') },
+        { path: 'inspector/statistics', name: 'inspector-statistics', component: () => import('@/pages/inspector/StatisticsPage.vue') },
+        { path: 'inspector/audit', name: 'inspector-audit', component: () => import('@/pages/inspector/AuditPage.vue') },
+      ]),
+      // open to everyone signed in, whatever the workspace: an anonymous reporter's status by its receipt code
+      { path: 'lead-receipt', name: 'lead-receipt', component: () => import('@/pages/ReceiptCheckPage.vue') },
       { path: 'no-access', name: 'forbidden', component: () => import('@/pages/ForbiddenPage.vue') },
       { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('@/pages/NotFoundPage.vue') },
     ],
