@@ -132,6 +132,10 @@ export const orgAdminApi = {
   politicalBirthdays: (month: number, department?: string) =>
     http.get<MemberView[]>('/api/org/members/political-birthdays', { month, department }),
   departments: () => http.get<Department[]>('/api/org/departments'),
+  changeStatus: (id: string, status: MemberStatus) => http.post<MemberView>(`/api/org/members/${enc(id)}/status`, { status }),
+  extendProbation: (id: string, months: number) => http.post<MemberView>(`/api/org/members/${enc(id)}/probation-extension`, { months }),
+  provisionAccount: (id: string, a: { username: string; email?: string }) =>
+    http.post<{ memberId: string; accountSubject: string; username: string; temporaryPassword: string }>(`/api/org/members/${enc(id)}/account`, a),
   scoringRules: (year: number) => http.get<ScoringRules>(`/api/org/scorecards/rules/${year}`),
   evaluateArrears: (department?: string) =>
     http.post<{ memberId: string; name: string; branchId: string; level: ArrearsLevel }[]>('/api/org/dues/arrears/evaluation', undefined, { department }),
