@@ -13,6 +13,7 @@ declare module 'vue' {
   export interface GlobalComponents {
     AppraisalPanel: typeof import('./components/AppraisalPanel.vue')['default']
     AttendancePanel: typeof import('./components/AttendancePanel.vue')['default']
+    ChartPanel: typeof import('./components/charts/ChartPanel.vue')['default']
     ElAlert: typeof import('element-plus/es')['ElAlert']
     ElBreadcrumb: typeof import('element-plus/es')['ElBreadcrumb']
     ElBreadcrumbItem: typeof import('element-plus/es')['ElBreadcrumbItem']
@@ -55,6 +56,7 @@ declare module 'vue' {
     ElTabs: typeof import('element-plus/es')['ElTabs']
     ElTimeline: typeof import('element-plus/es')['ElTimeline']
     ElTimelineItem: typeof import('element-plus/es')['ElTimelineItem']
+    ElTree: typeof import('element-plus/es')['ElTree']
     ForbiddenView: typeof import('./components/ForbiddenView.vue')['default']
     FormAlert: typeof import('./components/FormAlert.vue')['default']
     HeldFields: typeof import('./components/HeldFields.vue')['default']

@@ -142,3 +142,16 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'lead.inquiry.replied': '登记函询回复', 'lead.reporter.revealed': '查看实名举报人', 'lead.reporter.refused': '查看举报人被拒',
   'lead.receipt.checked': '查询码查询',
 }
+
+export type AccountabilityKind = 'WRITTEN_EXAMINATION' | 'CIRCULATED_CRITICISM' | 'REORGANIZATION'
+export const ACCOUNTABILITY_KINDS: Record<AccountabilityKind, string> = { WRITTEN_EXAMINATION: '责令作出书面检查', CIRCULATED_CRITICISM: '通报批评', REORGANIZATION: '改组' }
+export interface AccountabilitySummary { id: string; department: string; organizationId: string; kind: AccountabilityKind; decidedOn: string }
+export type NoticeAudience = 'ALL' | 'DEPARTMENT' | 'LEADING_CADRES' | 'NEW_MEMBERS'
+export interface NoticeView { id: string; department: string | null; title: string; summary: string; audience: NoticeAudience; publishedAt: string }
+export const accountabilityApi = {
+  list: () => http.get<AccountabilitySummary[]>(`${d}/accountability`),
+  create: (a: { organizationId: string; kind: AccountabilityKind; decidedOn: string; reason: string }) => http.post<AccountabilitySummary>(`${d}/accountability`, a),
+  organizations: (department?: string) =>
+    http.get<{ id: string; department: string; type: string; name: string; status: string }[]>(`${d}/roster/organizations`, { department }),
+  publishNotice: (n: { department?: string | null; title: string; summary: string; audience: NoticeAudience }) => http.post<NoticeView>(`${d}/notices`, n),
+}

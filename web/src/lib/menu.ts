@@ -66,6 +66,8 @@ export const WORKSPACES: Workspace[] = [
       { name: 'inspector-leads', path: '/inspector', title: '问题线索', icon: 'EditPen' },
       { name: 'inspector-sanctions', path: '/inspector/sanctions', title: '党纪处分', icon: 'Stamp' },
       { name: 'inspector-rectifications', path: '/inspector/rectifications', title: '整改台账', icon: 'Calendar' },
+      { name: 'inspector-risk-points', path: '/inspector/risk-points', title: '廉政风险点', icon: 'Switch' },
+      { name: 'inspector-accountability', path: '/inspector/accountability', title: '问责与通报', icon: 'Medal' },
       { name: 'inspector-statistics', path: '/inspector/statistics', title: '监督统计', icon: 'DataBoard' },
       { name: 'inspector-audit', path: '/inspector/audit', title: '审计记录', icon: 'Reading' },
     ],

@@ -66,6 +66,8 @@ const routes: RouteRecordRaw[] = [
         { path: 'inspector/leads/:id', name: 'inspector-lead', component: () => import('@/pages/inspector/LeadPage.vue'), meta: { crumb: '线索详情' } },
         { path: 'inspector/sanctions', name: 'inspector-sanctions', component: () => import('@/pages/inspector/SanctionsPage.vue') },
         { path: 'inspector/rectifications', name: 'inspector-rectifications', component: () => import('@/pages/inspector/RectificationsPage.vue') },
+        { path: 'inspector/risk-points', name: 'inspector-risk-points', component: () => import('@/pages/inspector/RiskPointsPage.vue') },
+        { path: 'inspector/accountability', name: 'inspector-accountability', component: () => import('@/pages/inspector/AccountabilityPage.vue') },
         { path: 'inspector/statistics', name: 'inspector-statistics', component: () => import('@/pages/inspector/StatisticsPage.vue') },
         { path: 'inspector/audit', name: 'inspector-audit', component: () => import('@/pages/inspector/AuditPage.vue') },
       ]),
