@@ -59,7 +59,7 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             // ECharts and the chart panel, loaded only by the pages that draw charts (never by the member's phone)
-            { name: 'charts', test: /node_modules[\\/](echarts|zrender|vue-echarts)[\\/]|src[\\/]components[\\/]charts[\\/]/, priority: 4 },
+            { name: 'charts', test: /node_modules[\\/](echarts|zrender|vue-echarts)[\\/]|src[\\/]components[\\/]charts[\\/]/, priority: 4, includeDependenciesRecursively: false },
             // the library code pages of both workspaces use, loaded once whichever workspace opens first
             { name: 'ui', test: /node_modules/, minShareCount: 2, priority: 3 },
             // the app's own shared code (API clients, components), so neither workspace chunk owns it
