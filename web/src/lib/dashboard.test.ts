@@ -23,7 +23,7 @@ describe('the city dashboard charts carry the API numbers', () => {
     ranking: [rank(1, 'jiaoyu', '市教育局', 88.5, { 5: 1, 3: 1 }), rank(2, 'caizheng', '市财政局', 80.25, { 3: 2, 0: 1 })],
     trend: [{ month: '2026-10', view: { ...city, summary: { MET: 4, MISSED: 1 } } }, { month: '2026-11', view: { ...city, summary: { MET: 5 } } }],
     study: { year: 2026, branches: [], departments: [
-      { department: 'caizheng', branchId: null, branchName: null, members: 8, requiredTotal: 16, requiredCompleted: 12, completionRate: 0.75, membersAtTarget: 2, membersWithOverdue: 1 }] } as Completion,
+      { department: 'caizheng', branchId: null, branchName: null, members: 8, requiredTotal: 16, requiredCompleted: 12, completionRate: 75.0, membersAtTarget: 2, membersWithOverdue: 1 }] } as Completion,
   })
 
   it('compliance by department: the counts of each status per department, the codes behind them for the drill-down', () => {

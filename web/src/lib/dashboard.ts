@@ -36,7 +36,8 @@ export function cityCharts(i: CityInputs) {
     series: [{ name: '支部数', values: starKeys.map((s) => ranked.reduce((n, r) => n + (r.branchesByStars[String(s)] ?? 0), 0)) }] }
   const rates = i.study?.departments ?? []
   const study: ChartData = { categoryLabel: '部门', categories: rates.map((r) => i.name(r.department)),
-    series: [{ name: '必学完成率(%)', values: rates.map((r) => percent(r.completionRate)) },
+    // completionRate arrives as a percentage already (study-service: done × 100 / total, one decimal)
+    series: [{ name: '必学完成率(%)', values: rates.map((r) => (r.completionRate == null ? null : Number(r.completionRate))) },
       { name: '学时达标党员占比(%)', values: rates.map((r) => (r.members ? percent(r.membersAtTarget / r.members) : null)) }] }
   return {
     compliance, late, trend, ranking, stars, study,

@@ -11,7 +11,8 @@ export interface MatrixRow { branchId: string; branchName: string; cells: Record
 export interface Matrix { columns: MatrixColumn[]; rows: MatrixRow[] }
 
 /** A rule is the same column in every branch when type, period and scope agree (a department override may differ). */
-export const ruleKey = (r: Pick<RuleView, 'type' | 'period' | 'scope'>) => `${r.type}|${r.period}|${r.scope ?? 'BRANCH'}`
+export const ruleKey = (r: Pick<RuleView, 'type' | 'period' | 'scope' | 'condition'>) =>
+  `${r.type}|${r.period}|${r.scope ?? 'BRANCH'}${r.condition && r.condition !== 'NONE' ? `|${r.condition}` : ''}`
 
 export function buildMatrix(branches: BranchCompliance[]): Matrix {
   const columns: MatrixColumn[] = []
@@ -20,7 +21,8 @@ export function buildMatrix(branches: BranchCompliance[]): Matrix {
     for (const r of b.rules) {
       const key = ruleKey(r)
       if (!columns.some((c) => c.key === key)) {
-        columns.push({ key, label: `${r.typeLabel}（${PERIOD_KINDS[r.period as PeriodKind] ?? r.period}${r.minCount}次）` })
+        const who = r.condition === 'SECRETARY_LECTURES' ? '书记讲' : ''
+        columns.push({ key, label: `${who}${r.typeLabel}（${PERIOD_KINDS[r.period as PeriodKind] ?? r.period}${r.minCount}次）` })
       }
       cells[key] = {
         status: r.status,
