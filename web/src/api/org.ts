@@ -132,6 +132,8 @@ export const orgAdminApi = {
   politicalBirthdays: (month: number, department?: string) =>
     http.get<MemberView[]>('/api/org/members/political-birthdays', { month, department }),
   departments: () => http.get<Department[]>('/api/org/departments'),
+  admit: (m: AdmitMember) => http.post<MemberView>('/api/org/members', m),
+  cancelTransfer: (id: string) => http.post<Transfer>(`/api/org/transfers/${enc(id)}/cancel`),
   changeStatus: (id: string, status: MemberStatus) => http.post<MemberView>(`/api/org/members/${enc(id)}/status`, { status }),
   extendProbation: (id: string, months: number) => http.post<MemberView>(`/api/org/members/${enc(id)}/probation-extension`, { months }),
   provisionAccount: (id: string, a: { username: string; email?: string }) =>
@@ -174,4 +176,11 @@ export interface ScoringRules {
   year: number; version: number; complianceWeight: number; qualityWeight: number; studyWeight: number; termOnTimeWeight: number
   committeeCompleteWeight: number; duesWeight: number; duesArrearsDeduction: number; sanctionDeduction: number
   accountabilityDeduction: number; lateEntryDeduction: number; starThresholds: number[]; weakBranch: Record<string, number | boolean>
+}
+
+export interface AdmitMember {
+  branchId: string; partyGroupId: string | null; status: 'PROBATIONARY' | 'FULL'
+  profile: { name: string; gender: Gender; ethnicity: string; birthDate: string; nationalId: string; education: string | null
+    post: string | null; joinedOn: string; leadingCadre: boolean; partyAffairsCadre: PartyAffairsCadre }
+  contact: ContactInput | null
 }

@@ -50,6 +50,7 @@ export const WORKSPACES: Workspace[] = [
       { name: 'dept-compliance', path: '/dept', title: '合规看板', icon: 'DataBoard' },
       { name: 'dept-org', path: '/dept/organizations', title: '组织架构', icon: 'Switch' },
       { name: 'dept-members', path: '/dept/members', title: '党员管理', icon: 'UserFilled' },
+      { name: 'dept-transfers', path: '/dept/transfers', title: '组织关系转接', icon: 'Switch' },
       { name: 'dept-dues', path: '/dept/dues', title: '党费', icon: 'Wallet' },
       { name: 'dept-scorecards', path: '/dept/scorecards', title: '考核排名', icon: 'Medal' },
       { name: 'dept-rules', path: '/dept/rules', title: '规则', icon: 'Reading' },

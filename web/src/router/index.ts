@@ -47,6 +47,7 @@ const routes: RouteRecordRaw[] = [
         { path: 'dept/organizations', name: 'dept-org', component: () => import('@/pages/dept/OrgTreePage.vue') },
         { path: 'dept/members', name: 'dept-members', component: () => import('@/pages/dept/MembersPage.vue') },
         { path: 'dept/members/:id', name: 'dept-member', component: () => import('@/pages/dept/MemberPage.vue'), meta: { crumb: '党员详情' } },
+        { path: 'dept/transfers', name: 'dept-transfers', component: () => import('@/pages/dept/TransfersPage.vue') },
         { path: 'dept/dues', name: 'dept-dues', component: () => import('@/pages/dept/DuesPage.vue') },
         { path: 'dept/scorecards', name: 'dept-scorecards', component: () => import('@/pages/dept/ScorecardsPage.vue') },
         { path: 'dept/scorecards/:branchId', name: 'dept-scorecard', component: () => import('@/pages/dept/ScorecardPage.vue'), meta: { crumb: '支部考核得分' } },
