@@ -14,12 +14,14 @@ const proxied = ['/api', '/oauth2', '/login', '/logout', '/sign-in']
  * goes to the gateway, so the data is real and the browser must be signed in there.
  */
 function mockSession(): Plugin {
-  const users: Record<string, { name: string; department: string; roles: string[] }> = {
+  const users: Record<string, { name: string; department: string; roles: string[]; jurisdiction?: string }> = {
     'caizheng-secretary': { name: '财政局支部书记', department: 'caizheng', roles: ['BRANCH_SECRETARY', 'MEMBER'] },
     'jiaoyu-secretary': { name: '教育局支部书记', department: 'jiaoyu', roles: ['BRANCH_SECRETARY', 'MEMBER'] },
     'caizheng-member': { name: '财政局党员', department: 'caizheng', roles: ['MEMBER'] },
     'jiaoyu-member': { name: '教育局党员', department: 'jiaoyu', roles: ['MEMBER'] },
     'caizheng-admin': { name: '财政局机关党委', department: 'caizheng', roles: ['DEPT_ADMIN'] },
+    'work-committee': { name: '市直机关工委', department: 'gongwei', roles: ['WORK_COMMITTEE_ADMIN'], jurisdiction: 'city' },
+    'caizheng-inspector': { name: '财政局纪检干部', department: 'caizheng', roles: ['INSPECTOR'] },
   }
   return {
     name: 'dev-mock-session',
@@ -30,7 +32,7 @@ function mockSession(): Plugin {
       server.middlewares.use('/api/session', (_req, res) => {
         const u = users[who]
         res.setHeader('Content-Type', 'application/json')
-        res.end(JSON.stringify({ username: who, ...u, jurisdiction: null, branches: [],
+        res.end(JSON.stringify({ username: who, jurisdiction: null, ...u, branches: [],
           expiresAt: new Date(Date.now() + 3600_000).toISOString() }))
       })
     },
@@ -58,11 +60,13 @@ export default defineConfig({
         // one chunk per workspace: a member's phone never loads the secretary's pages
         codeSplitting: {
           groups: [
+            // ECharts and the chart panel, loaded only by the pages that draw charts (never by the member's phone)
+            { name: 'charts', test: /node_modules[\\/](echarts|zrender|vue-echarts)[\\/]|src[\\/]components[\\/]charts[\\/]/, priority: 4, includeDependenciesRecursively: false },
             // the library code pages of both workspaces use, loaded once whichever workspace opens first
             { name: 'ui', test: /node_modules/, minShareCount: 2, priority: 3 },
             // the app's own shared code (API clients, components), so neither workspace chunk owns it
             { name: 'common', test: /src[\\/](api|lib|components|composables|stores)[\\/]/, priority: 2 },
-            ...['member', 'secretary'].map((w) => ({ name: `workspace-${w}`, test: new RegExp(`src[\\\\/]pages[\\\\/]${w}[\\\\/]`), priority: 1, includeDependenciesRecursively: false })),
+            ...['member', 'secretary', 'dept', 'committee', 'inspector'].map((w) => ({ name: `workspace-${w}`, test: new RegExp(`src[\\\\/]pages[\\\\/]${w}[\\\\/]`), priority: 1, includeDependenciesRecursively: false })),
           ],
         },
       },

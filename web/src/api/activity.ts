@@ -1,5 +1,5 @@
 /** activity-service: organizational life, attendance, check-in, appraisals, compliance, reminders. */
-import { http } from './http'
+import { download, http } from './http'
 
 export type ActivityType = 'BRANCH_GENERAL_MEETING' | 'BRANCH_COMMITTEE_MEETING' | 'PARTY_GROUP_MEETING' | 'PARTY_LECTURE'
   | 'THEME_PARTY_DAY' | 'ORGANIZATIONAL_LIFE_MEETING' | 'DEMOCRATIC_APPRAISAL' | 'HEART_TO_HEART_TALK' | 'VOLUNTEER_SERVICE'
@@ -110,4 +110,37 @@ export const activityApi = {
   notifications: () => http.get<Notification[]>(`${base}/notifications`),
   branchCompliance: (branchId: string, period: string) =>
     http.get<BranchCompliance>(`/api/compliance/branches/${encodeURIComponent(branchId)}`, { period }),
+}
+
+export type PeriodKind = 'MONTH' | 'QUARTER' | 'HALF_YEAR' | 'YEAR'
+export const PERIOD_KINDS: Record<PeriodKind, string> = { MONTH: '每月', QUARTER: '每季度', HALF_YEAR: '每半年', YEAR: '每年' }
+
+/** One branch's line in a department table (counts of rules by status). */
+export interface BranchLine { branchId: string; branchName: string; summary: Partial<Record<RuleStatus, number>>; quality: Quality }
+export interface DepartmentCompliance {
+  department: string; period: string; branches: BranchLine[]; summary: Partial<Record<RuleStatus, number>>; quality: Quality
+}
+export interface DepartmentLine { department: string; branches: number; summary: Partial<Record<RuleStatus, number>>; quality: Quality }
+export interface CityCompliance {
+  period: string; departments: DepartmentLine[]; summary: Partial<Record<RuleStatus, number>>; quality: Quality
+  branches: number; evaluatedAt: string
+}
+export interface Backfill { enteredBy: string; from: string; to: string; activityIds: string[]; branchIds: string[] }
+export interface Rule { type: ActivityType; minCount: number; period: PeriodKind; scope: RuleScope | null; condition: string | null }
+export interface RuleSet {
+  id: string; owner: string; year: number; version: number; lateEntryDays: number; warningDays: Partial<Record<PeriodKind, number>>
+  lateEntryWeight: number | null; multiPurposeWeight: number | null; rules: Rule[]; publishedBy: string; publishedAt: string
+  laxerApproval: { reason: string; approvedBy: string; approvedAt: string } | null
+}
+
+export const complianceApi = {
+  department: (department: string, period: string) =>
+    http.get<DepartmentCompliance>(`/api/compliance/departments/${encodeURIComponent(department)}`, { period }),
+  city: (period: string) => http.get<CityCompliance>('/api/compliance/city', { period }),
+  backfills: (year: number) => http.get<Backfill[]>(`${base}/backfills`, { year }),
+  rules: (year: number, department?: string) => http.get<RuleSet>('/api/compliance/rules', { year, department }),
+  ruleVersions: (owner: string, year: number) =>
+    http.get<RuleSet[]>(`/api/compliance/rules/${encodeURIComponent(owner)}/${year}/versions`),
+  departmentLedger: (department: string, year: number, format: 'xlsx' | 'docx') =>
+    download(`${base}/ledger/departments/${encodeURIComponent(department)}`, { year, format }, `组织生活记录台账-${department}-${year}.${format}`),
 }

@@ -47,40 +47,83 @@ function url(path: string, query?: Query): string {
   return s ? `${path}?${s}` : path
 }
 
-export async function call<T>(method: string, path: string, options: { query?: Query; body?: unknown } = {}): Promise<Answer<T>> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': 'zh-CN' }
+/** One request: language, CSRF header on writes, 401 to sign-in; the answer's body is left to the caller. */
+async function send(method: string, path: string, options: { query?: Query; body?: BodyInit; json?: boolean; accept?: string }): Promise<Response> {
+  const headers: Record<string, string> = { Accept: options.accept ?? 'application/json', 'Accept-Language': 'zh-CN' }
   if (method !== 'GET') {
     const token = csrfToken()
     if (token) headers['X-XSRF-TOKEN'] = token
   }
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json'
+  if (options.json) headers['Content-Type'] = 'application/json'
   let res: Response
   try {
-    res = await fetch(url(path, options.query), {
-      method, headers, credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    })
+    res = await fetch(url(path, options.query), { method, headers, credentials: 'same-origin', body: options.body })
   } catch {
     throw new ApiError({ status: 0, title: '网络连接失败', detail: '无法连接到平台，请检查网络后重试。' })
   }
   const receivedAt = performance.now()
-  const clock = serverClock(res.headers.get('Date'), receivedAt, () => performance.now())
-  lastClock = clock
+  lastClock = serverClock(res.headers.get('Date'), receivedAt, () => performance.now())
   if (res.status === 401) {
     saveOpenDrafts()
     window.location.assign(signInUrl(window.location))
     // the page is leaving; nothing after this should render an error
     await new Promise(() => undefined)
   }
+  return res
+}
+
+async function problemOf(res: Response): Promise<ApiError> {
+  const json = safeJson(await res.text())
+  return new ApiError(json && typeof json === 'object'
+    ? { status: res.status, ...(json as object) } as Problem
+    : { status: res.status, title: defaultTitle(res.status) })
+}
+
+export async function call<T>(method: string, path: string, options: { query?: Query; body?: unknown } = {}): Promise<Answer<T>> {
+  const res = await send(method, path, {
+    query: options.query, json: options.body !== undefined,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  })
+  const clock = lastClock
+  if (!res.ok) throw await problemOf(res)
   const text = await res.text()
-  const json = text ? safeJson(text) : null
-  if (!res.ok) {
-    const problem: Problem = json && typeof json === 'object'
-      ? { status: res.status, ...(json as object) } as Problem
-      : { status: res.status, title: defaultTitle(res.status) }
-    throw new ApiError(problem)
-  }
-  return { data: json as T, clock }
+  return { data: (text ? safeJson(text) : null) as T, clock }
+}
+
+/**
+ * A file upload (multipart). Some refusals carry a report rather than a problem (a roster import answers 422 with
+ * its row-by-row report): {@code reportStatuses} are the statuses whose body is returned as the answer.
+ */
+export async function upload<T>(path: string, form: FormData, reportStatuses: number[] = []): Promise<{ status: number; data: T }> {
+  const res = await send('POST', path, { body: form })
+  if (!res.ok && !reportStatuses.includes(res.status)) throw await problemOf(res)
+  return { status: res.status, data: safeJson(await res.text()) as T }
+}
+
+/** A file the server builds (an .xlsx or .docx export), saved under the server's file name. */
+export async function download(path: string, query?: Query, fallbackName = 'export.xlsx'): Promise<void> {
+  const res = await send('GET', path, { query, accept: '*/*' })
+  if (!res.ok) throw await problemOf(res)
+  saveBlob(await res.blob(), fileName(res.headers.get('Content-Disposition')) ?? fallbackName)
+}
+
+/** The file name of a Content-Disposition header (RFC 5987 filename* first, as the services write Chinese names). */
+export function fileName(disposition: string | null): string | null {
+  if (!disposition) return null
+  const star = disposition.match(/filename\*=UTF-8''([^;]+)/i)
+  if (star) return decodeURIComponent(star[1])
+  const plain = disposition.match(/filename="?([^";]+)"?/i)
+  return plain ? plain[1] : null
+}
+
+export function saveBlob(blob: Blob, name: string): void {
+  const a = document.createElement('a')
+  a.href = URL.createObjectURL(blob)
+  a.download = name
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000)
 }
 
 function safeJson(text: string): unknown {

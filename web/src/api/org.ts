@@ -1,7 +1,7 @@
 /** org-service: members, organizations, dues, transfers. Money arrives in yuan (BigDecimal); pages format it from fen. */
-import { http } from './http'
+import { download, http, upload } from './http'
 
-export type MemberStatus = 'PROBATIONARY' | 'FULL' | 'TRANSFERRED_OUT' | 'SUSPENDED' | 'DECEASED'
+export type MemberStatus = 'PROBATIONARY' | 'FULL' | 'TRANSFERRED_OUT' | 'SUSPENDED' | 'DECEASED' | 'EXPELLED'
 export type Gender = 'MALE' | 'FEMALE'
 export type PartyAffairsCadre = 'NONE' | 'FULL_TIME' | 'PART_TIME'
 export type ArrearsLevel = 'NONE' | 'WARNING' | 'LAPSE_REVIEW'
@@ -9,6 +9,7 @@ export type DuesCategory = 'EMPLOYED' | 'RETIRED' | 'STUDENT' | 'UNEMPLOYED' | '
 export type TransferStatus = 'PENDING' | 'ACCEPTED' | 'REJECTED' | 'CANCELLED'
 export type TransferDirection = 'INCOMING' | 'OUTGOING'
 
+export const DUES_CATEGORIES: Record<DuesCategory, string> = { EMPLOYED: '在职', RETIRED: '离退休', STUDENT: '学生', UNEMPLOYED: '无固定收入', HARDSHIP: '生活困难' }
 export const ARREARS: Record<ArrearsLevel, string> = { NONE: '正常', WARNING: '欠缴预警（满3个月）', LAPSE_REVIEW: '欠缴满6个月（待审查）' }
 export const TRANSFER_STATUS: Record<TransferStatus, string> = {
   PENDING: '待接收', ACCEPTED: '已接收', REJECTED: '已退回', CANCELLED: '已撤销',
@@ -73,4 +74,113 @@ export const orgApi = {
     http.post<Transfer>(`/api/org/transfers/${encodeURIComponent(id)}/accept`, { note }),
   rejectTransfer: (id: string, note?: string) =>
     http.post<Transfer>(`/api/org/transfers/${encodeURIComponent(id)}/reject`, { note }),
+}
+
+export type OrganizationType = 'ORGAN_COMMITTEE' | 'GENERAL_BRANCH' | 'BRANCH' | 'PARTY_GROUP'
+export const ORGANIZATION_TYPES: Record<OrganizationType, string> = { ORGAN_COMMITTEE: '机关党委', GENERAL_BRANCH: '党总支', BRANCH: '党支部', PARTY_GROUP: '党小组' }
+export interface SizeFlag { flag: string; label: string }
+/** An organization on the tree: a branch also carries its size and the structural rules it breaks. */
+export interface TreeOrganization extends OrganizationView {
+  size: { fullMembers: number; members: number; flags: SizeFlag[] } | null
+}
+export interface RowError { row: number; column: string | null; reason: string }
+export interface ImportReport { imported: boolean; rows: number; memberIds: string[]; errors: RowError[] }
+export interface MemberFilter {
+  department?: string; name?: string; branchId?: string; status?: MemberStatus; joinedFrom?: string; joinedTo?: string
+}
+
+export type ScoreItem = 'COMPLIANCE' | 'QUALITY' | 'STUDY' | 'TERM_ON_TIME' | 'COMMITTEE_COMPLETE' | 'DUES' | 'SANCTIONS'
+  | 'ACCOUNTABILITY' | 'LATE_ENTRY'
+export const SCORE_ITEMS: Record<ScoreItem, string> = {
+  COMPLIANCE: '组织生活落实', QUALITY: '组织生活质量', STUDY: '学习教育', TERM_ON_TIME: '按期换届',
+  COMMITTEE_COMPLETE: '班子健全', DUES: '党费收缴', SANCTIONS: '党纪处分扣分', ACCOUNTABILITY: '问责扣分', LATE_ENTRY: '补录扣分',
+}
+export interface ScorecardItem { item: ScoreItem; points: number; max: number; basis: string; facts: Record<string, string[]> }
+export interface Scorecard {
+  branchId: string; branchName: string; department: string; year: number; rulesVersion: number; items: ScorecardItem[]
+  total: number; maxTotal: number; stars: number; weak: boolean; weakReasons: { criterion: string; label: string; detail: string }[]
+}
+export interface Ranked { rank: number; scorecard: Scorecard }
+export interface ScoreComparison {
+  branchId: string; year: number; previousYear: number; total: number; previousTotal: number; change: number; stars: number
+  previousStars: number; items: { item: ScoreItem; points: number; previousPoints: number; change: number }[]
+}
+export interface DepartmentRank {
+  rank: number; department: string; name: string; branches: number; averageTotal: number
+  branchesByStars: Record<string, number>; businessScore: number | null; businessRank: number | null; rankDifference: number | null
+}
+export interface Department { code: string; name: string; staffHeadcount: number; registeredAt: string; partyAffairsCadres: unknown }
+
+const enc = encodeURIComponent
+export const orgAdminApi = {
+  tree: (department?: string) => http.get<TreeOrganization[]>('/api/org/organizations', { department }),
+  createOrganization: (r: { department: string; type: OrganizationType; name: string; parentId: string | null }) =>
+    http.post<OrganizationView>('/api/org/organizations', r),
+  renameOrganization: (id: string, name: string) => http.put<OrganizationView>(`/api/org/organizations/${enc(id)}/name`, { name }),
+  moveOrganization: (id: string, parentId: string) =>
+    http.put<OrganizationView>(`/api/org/organizations/${enc(id)}/parent`, { parentId }),
+  dissolveOrganization: (id: string) => http.del<OrganizationView>(`/api/org/organizations/${enc(id)}`),
+  searchMembers: (f: MemberFilter & { page: number; size: number; sort?: string }) => http.get<MemberPage>('/api/org/members', { ...f }),
+  exportMembers: (f: MemberFilter) => download('/api/org/members/export', { ...f }, '党员名册.xlsx'),
+  importRoster: (file: File) => {
+    const form = new FormData()
+    form.append('file', file)
+    return upload<ImportReport>('/api/org/members/import', form, [422])
+  },
+  conversionsDue: (withinDays: number, department?: string) =>
+    http.get<MemberView[]>('/api/org/members/conversions-due', { withinDays, department }),
+  politicalBirthdays: (month: number, department?: string) =>
+    http.get<MemberView[]>('/api/org/members/political-birthdays', { month, department }),
+  departments: () => http.get<Department[]>('/api/org/departments'),
+  admit: (m: AdmitMember) => http.post<MemberView>('/api/org/members', m),
+  cancelTransfer: (id: string) => http.post<Transfer>(`/api/org/transfers/${enc(id)}/cancel`),
+  changeStatus: (id: string, status: MemberStatus) => http.post<MemberView>(`/api/org/members/${enc(id)}/status`, { status }),
+  extendProbation: (id: string, months: number) => http.post<MemberView>(`/api/org/members/${enc(id)}/probation-extension`, { months }),
+  provisionAccount: (id: string, a: { username: string; email?: string }) =>
+    http.post<{ memberId: string; accountSubject: string; username: string; temporaryPassword: string }>(`/api/org/members/${enc(id)}/account`, a),
+  scoringRules: (year: number) => http.get<ScoringRules>(`/api/org/scorecards/rules/${year}`),
+  evaluateArrears: (department?: string) =>
+    http.post<{ memberId: string; name: string; branchId: string; level: ArrearsLevel }[]>('/api/org/dues/arrears/evaluation', undefined, { department }),
+  declareBase: (memberId: string, b: { category: DuesCategory; income: string; effectiveFrom: string }) =>
+    http.put<DuesAccount>(`/api/org/dues/${enc(memberId)}/base`, b),
+  explainArrears: (memberId: string, reason: string) => http.put<DuesAccount>(`/api/org/dues/${enc(memberId)}/arrears-reason`, { reason }),
+  ranking: (department: string, year: number) => http.get<Ranked[]>(`/api/org/scorecards/rankings/departments/${enc(department)}`, { year }),
+  exportRanking: (department: string, year: number) =>
+    download(`/api/org/scorecards/rankings/departments/${enc(department)}/export`, { year }, `支部考核排名-${department}-${year}.xlsx`),
+  scorecard: (branchId: string, year: number) => http.get<Scorecard>(`/api/org/scorecards/branches/${enc(branchId)}`, { year }),
+  comparison: (branchId: string, year: number) =>
+    http.get<ScoreComparison>(`/api/org/scorecards/branches/${enc(branchId)}/comparison`, { year }),
+  weakBranches: (year: number, department?: string) => http.get<Scorecard[]>('/api/org/scorecards/weak-branches', { year, department }),
+  cityRanking: (year: number) => http.get<DepartmentRank[]>('/api/org/scorecards/rankings/city', { year }),
+}
+
+export type CommitteePost = 'SECRETARY' | 'DEPUTY_SECRETARY' | 'ORGANIZATION' | 'PUBLICITY' | 'DISCIPLINE'
+export const COMMITTEE_POSTS: Record<CommitteePost, string> = {
+  SECRETARY: '书记', DEPUTY_SECRETARY: '副书记', ORGANIZATION: '组织委员', PUBLICITY: '宣传委员', DISCIPLINE: '纪检委员',
+}
+export type TermState = 'CURRENT' | 'ENDING_SOON' | 'OVERDUE'
+export const TERM_STATES: Record<TermState, string> = { CURRENT: '任期内', ENDING_SOON: '90天内到期', OVERDUE: '已超期' }
+export interface TermDue { organizationId: string; department: string; termEnd: string; state: TermState }
+export interface CommitteeView {
+  organizationId: string; department: string
+  current: { termStart: string; termEnd: string; posts: { post: CommitteePost; memberId: string }[]; state: TermState } | null
+  history: unknown[]
+}
+export const committeeApi = {
+  termsDue: (department?: string) => http.get<TermDue[]>('/api/org/committees/terms-due', { department }),
+  elect: (organizationId: string, e: { termStart: string; posts: { post: CommitteePost; memberId: string }[] }) =>
+    http.put<CommitteeView>(`/api/org/organizations/${encodeURIComponent(organizationId)}/committee`, e),
+}
+
+export interface ScoringRules {
+  year: number; version: number; complianceWeight: number; qualityWeight: number; studyWeight: number; termOnTimeWeight: number
+  committeeCompleteWeight: number; duesWeight: number; duesArrearsDeduction: number; sanctionDeduction: number
+  accountabilityDeduction: number; lateEntryDeduction: number; starThresholds: number[]; weakBranch: Record<string, number | boolean>
+}
+
+export interface AdmitMember {
+  branchId: string; partyGroupId: string | null; status: 'PROBATIONARY' | 'FULL'
+  profile: { name: string; gender: Gender; ethnicity: string; birthDate: string; nationalId: string; education: string | null
+    post: string | null; joinedOn: string; leadingCadre: boolean; partyAffairsCadre: PartyAffairsCadre }
+  contact: ContactInput | null
 }

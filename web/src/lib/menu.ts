@@ -31,6 +31,7 @@ export const WORKSPACES: Workspace[] = [
       { name: 'member-exams', path: '/member/exams', title: '考试', icon: 'EditPen', tab: true },
       { name: 'member-dues', path: '/member/dues', title: '党费', icon: 'Wallet' },
       { name: 'member-me', path: '/member/me', title: '我的', icon: 'User', tab: true },
+      { name: 'lead-receipt', path: '/lead-receipt', title: '举报查询', icon: 'Reading' },
     ],
   },
   {
@@ -44,10 +45,34 @@ export const WORKSPACES: Workspace[] = [
       { name: 'secretary-transfers', path: '/secretary/transfers', title: '组织关系转接', icon: 'Switch' },
     ],
   },
-  // The department's, the work committee's and the inspector's pages come with their own menus.
-  { id: 'department', title: '部门机关党委', role: 'DEPT_ADMIN', menu: [] },
-  { id: 'committee', title: '市直机关工委', role: 'WORK_COMMITTEE_ADMIN', menu: [] },
-  { id: 'inspector', title: '纪检监督', role: 'INSPECTOR', menu: [] },
+    {
+    id: 'department', title: '部门机关党委', role: 'DEPT_ADMIN', menu: [
+      { name: 'dept-compliance', path: '/dept', title: '合规看板', icon: 'DataBoard' },
+      { name: 'dept-org', path: '/dept/organizations', title: '组织架构', icon: 'Switch' },
+      { name: 'dept-members', path: '/dept/members', title: '党员管理', icon: 'UserFilled' },
+      { name: 'dept-transfers', path: '/dept/transfers', title: '组织关系转接', icon: 'Switch' },
+      { name: 'dept-dues', path: '/dept/dues', title: '党费', icon: 'Wallet' },
+      { name: 'dept-scorecards', path: '/dept/scorecards', title: '考核排名', icon: 'Medal' },
+      { name: 'dept-rules', path: '/dept/rules', title: '规则', icon: 'Reading' },
+    ],
+  },
+  {
+    id: 'committee', title: '市直机关工委', role: 'WORK_COMMITTEE_ADMIN', menu: [
+      { name: 'committee-dashboard', path: '/committee', title: '全市看板', icon: 'DataBoard' },
+      { name: 'committee-rules', path: '/committee/rules', title: '规则与考核', icon: 'Reading' },
+    ],
+  },
+  {
+    id: 'inspector', title: '纪检监督', role: 'INSPECTOR', menu: [
+      { name: 'inspector-leads', path: '/inspector', title: '问题线索', icon: 'EditPen' },
+      { name: 'inspector-sanctions', path: '/inspector/sanctions', title: '党纪处分', icon: 'Stamp' },
+      { name: 'inspector-rectifications', path: '/inspector/rectifications', title: '整改台账', icon: 'Calendar' },
+      { name: 'inspector-risk-points', path: '/inspector/risk-points', title: '廉政风险点', icon: 'Switch' },
+      { name: 'inspector-accountability', path: '/inspector/accountability', title: '问责与通报', icon: 'Medal' },
+      { name: 'inspector-statistics', path: '/inspector/statistics', title: '监督统计', icon: 'DataBoard' },
+      { name: 'inspector-audit', path: '/inspector/audit', title: '审计记录', icon: 'Reading' },
+    ],
+  },
 ]
 
 export function workspacesFor(roles: readonly string[]): Workspace[] {

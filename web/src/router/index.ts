@@ -42,9 +42,46 @@ const routes: RouteRecordRaw[] = [
         { path: 'secretary/dues', name: 'secretary-dues', component: () => import('@/pages/secretary/DuesCollectionPage.vue') },
         { path: 'secretary/transfers', name: 'secretary-transfers', component: () => import('@/pages/secretary/TransfersPage.vue') },
       ]),
+      ...page('department', [
+        { path: 'dept', name: 'dept-compliance', component: () => import('@/pages/dept/CompliancePage.vue') },
+        { path: 'dept/organizations', name: 'dept-org', component: () => import('@/pages/dept/OrgTreePage.vue') },
+        { path: 'dept/members', name: 'dept-members', component: () => import('@/pages/dept/MembersPage.vue') },
+        { path: 'dept/members/:id', name: 'dept-member', component: () => import('@/pages/dept/MemberPage.vue'), meta: { crumb: '党员详情' } },
+        { path: 'dept/transfers', name: 'dept-transfers', component: () => import('@/pages/dept/TransfersPage.vue') },
+        { path: 'dept/dues', name: 'dept-dues', component: () => import('@/pages/dept/DuesPage.vue') },
+        { path: 'dept/scorecards', name: 'dept-scorecards', component: () => import('@/pages/dept/ScorecardsPage.vue') },
+        { path: 'dept/scorecards/:branchId', name: 'dept-scorecard', component: () => import('@/pages/dept/ScorecardPage.vue'), meta: { crumb: '支部考核得分' } },
+        { path: 'dept/rules', name: 'dept-rules', component: () => import('@/pages/committee/RulesPage.vue') },
+        { path: 'dept/records/:id', name: 'dept-record', component: () => import('@/pages/dept/RecordPage.vue'), meta: { crumb: '记录详情' } },
+      ]),
+      ...page('committee', [
+        { path: 'committee', name: 'committee-dashboard', component: () => import('@/pages/committee/CityDashboardPage.vue') },
+        { path: 'committee/rules', name: 'committee-rules', component: () => import('@/pages/committee/RulesPage.vue') },
+        // the drill-down: a department's compliance → a branch's scorecard → a record (the department admin's pages)
+        { path: 'committee/departments/:department', name: 'committee-department', component: () => import('@/pages/dept/CompliancePage.vue'), meta: { crumb: '部门合规' } },
+        { path: 'committee/scorecards/:branchId', name: 'committee-scorecard', component: () => import('@/pages/dept/ScorecardPage.vue'), meta: { crumb: '支部考核得分' } },
+        { path: 'committee/records/:id', name: 'committee-record', component: () => import('@/pages/dept/RecordPage.vue'), meta: { crumb: '记录详情' } },
+      ]),
+      ...page('inspector', [
+        { path: 'inspector', name: 'inspector-leads', component: () => import('@/pages/inspector/LeadsPage.vue') },
+        { path: 'inspector/leads/:id', name: 'inspector-lead', component: () => import('@/pages/inspector/LeadPage.vue'), meta: { crumb: '线索详情' } },
+        { path: 'inspector/sanctions', name: 'inspector-sanctions', component: () => import('@/pages/inspector/SanctionsPage.vue') },
+        { path: 'inspector/rectifications', name: 'inspector-rectifications', component: () => import('@/pages/inspector/RectificationsPage.vue') },
+        { path: 'inspector/risk-points', name: 'inspector-risk-points', component: () => import('@/pages/inspector/RiskPointsPage.vue') },
+        { path: 'inspector/accountability', name: 'inspector-accountability', component: () => import('@/pages/inspector/AccountabilityPage.vue') },
+        { path: 'inspector/statistics', name: 'inspector-statistics', component: () => import('@/pages/inspector/StatisticsPage.vue') },
+        { path: 'inspector/audit', name: 'inspector-audit', component: () => import('@/pages/inspector/AuditPage.vue') },
+      ]),
+      // open to everyone signed in, whatever the workspace: an anonymous reporter's status by its receipt code
+      { path: 'lead-receipt', name: 'lead-receipt', component: () => import('@/pages/ReceiptCheckPage.vue') },
       { path: 'no-access', name: 'forbidden', component: () => import('@/pages/ForbiddenPage.vue') },
       { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('@/pages/NotFoundPage.vue') },
     ],
+  },
+  // the city dashboard on a 1920 × 1080 screen: no menu around it
+  {
+    path: '/committee/big-screen', name: 'committee-big-screen', component: () => import('@/pages/committee/CityDashboardPage.vue'),
+    props: { big: true }, meta: { workspace: 'committee' },
   },
   // full screen for the meeting room: no menu around the QR code
   {
