@@ -1,5 +1,6 @@
 /** org-service: members, organizations, dues, transfers. Money arrives in yuan (BigDecimal); pages format it from fen. */
 import { download, http, upload } from './http'
+import type { MemberReminder } from '@/lib/reminders'
 
 export type MemberStatus = 'PROBATIONARY' | 'FULL' | 'TRANSFERRED_OUT' | 'SUSPENDED' | 'DECEASED' | 'EXPELLED'
 export type Gender = 'MALE' | 'FEMALE'
@@ -56,6 +57,8 @@ export interface Transfer {
 
 export const orgApi = {
   me: () => http.get<MemberView>('/api/org/members/me'),
+  /** the caller's own dues reminders (this month's dues in its last days, arrears) */
+  notifications: () => http.get<MemberReminder[]>('/api/org/notifications/mine'),
   changeMyContact: (c: ContactInput) => http.put<MemberView>('/api/org/members/me/contact', c),
   members: (q: { branchId?: string; name?: string; status?: MemberStatus; page?: number; size?: number; sort?: string }) =>
     http.get<MemberPage>('/api/org/members', q),

@@ -1,5 +1,6 @@
 /** study-service: materials, progress and credit hours, plans and assignments, exams. */
 import { call, http, type Answer } from './http'
+import type { MemberReminder } from '@/lib/reminders'
 
 export type Category = 'PARTY_CONSTITUTION' | 'INNOVATIVE_THEORY' | 'PARTY_HISTORY' | 'INTEGRITY' | 'PROFESSIONAL'
 export type Audience = 'ALL' | 'DEPARTMENT' | 'LEADING_CADRES' | 'NEW_MEMBERS'
@@ -70,6 +71,8 @@ export const studyApi = {
     http.post<ProgressView>(`/api/study/progress/materials/${enc(materialId)}/time`, { seconds }),
   complete: (materialId: string) => http.post<ProgressView>(`/api/study/progress/materials/${enc(materialId)}/complete`),
   myCredits: (year: number) => http.get<CreditSummary>('/api/study/progress/mine', { year }),
+  /** the caller's own study reminders (required study due soon or overdue, an open exam not passed) */
+  notifications: () => http.get<MemberReminder[]>('/api/study/notifications/mine'),
   memberCredits: (memberId: string, year: number) =>
     http.get<CreditSummary>(`/api/study/progress/members/${enc(memberId)}`, { year }),
   completion: (year: number) => http.get<Completion>('/api/study/progress/completion', { year }),

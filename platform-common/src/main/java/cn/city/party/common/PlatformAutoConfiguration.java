@@ -5,6 +5,7 @@ import cn.city.party.common.error.ProblemWriter;
 import cn.city.party.common.events.EventCodec;
 import cn.city.party.common.messaging.KafkaConventions;
 import cn.city.party.common.messaging.ReadModelWriter;
+import cn.city.party.common.reminder.MemberReminders;
 import cn.city.party.common.outbox.EventFactory;
 import cn.city.party.common.outbox.OutboxProperties;
 import cn.city.party.common.outbox.OutboxRelay;
@@ -94,6 +95,11 @@ public class PlatformAutoConfiguration {
     @Bean
     ReadModelWriter readModelWriter(MongoTemplate mongo) {
         return new ReadModelWriter(mongo);
+    }
+
+    @Bean
+    MemberReminders memberReminders(MongoTemplate mongo, org.springframework.context.MessageSource messages) {
+        return new MemberReminders(mongo, messages);
     }
 
     @Bean

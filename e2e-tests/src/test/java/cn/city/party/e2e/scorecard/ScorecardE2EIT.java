@@ -8,6 +8,8 @@ import cn.city.party.infra.local.LocalPlatform;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -76,6 +78,27 @@ class ScorecardE2EIT {
                 r -> evidence(r.json(), "COMPLIANCE", "activities").contains(activityId)).json();
         System.out.printf("meeting → scorecard in %d ms%n", Duration.between(recorded, Instant.now()).toMillis());
         assertThat(points(afterMeeting, "COMPLIANCE")).isGreaterThan(points(before, "COMPLIANCE"));
+        // activity-service judged the meeting's quarter: 支部党员大会 (quarterly, minimum 1) met by this one sitting
+        String periodsPath = "/api/compliance/branches/" + branch + "/periods?year=" + year;
+        JsonNode quarter = admin.get(periodsPath).json().valueStream()
+                .filter(p -> p.path("periodKind").asString().equals("QUARTER") && p.path("activityIds").valueStream()
+                        .anyMatch(a -> a.asString().equals(activityId))).findFirst().orElseThrow();
+        JsonNode generalMeeting = quarter.path("rules").valueStream()
+                .filter(r -> r.path("type").asString().equals("BRANCH_GENERAL_MEETING")).findFirst().orElseThrow();
+        assertThat(generalMeeting.path("status").asString()).isEqualTo("MET");
+        assertThat(generalMeeting.path("met").asDouble()).isEqualTo(1.0);
+        assertThat(generalMeeting.path("score").asDouble()).isEqualTo(1.0);
+        // the scorecard's compliance points are exactly what docs/scorecard.md's rule gives for those periods today
+        // (the reference date is today in Shanghai on the system clock, which every service of the local platform
+        // uses): once the scorecard consumed the latest results, they equal the rule applied to them here
+        BigDecimal[] expected = new BigDecimal[1];
+        JsonNode settled = await("the scorecard has the latest period results", () -> admin.get(path), r -> {
+            expected[0] = expectedCompliance(admin.get(periodsPath).json(), item(r.json(), "COMPLIANCE").path("max")
+                    .decimalValue(), LocalDate.now(SHANGHAI));
+            return item(r.json(), "COMPLIANCE").path("points").decimalValue().compareTo(expected[0]) == 0;
+        }).json();
+        assertThat(item(settled, "COMPLIANCE").path("points").decimalValue()).isEqualByComparingTo(expected[0]);
+        assertThat(evidence(settled, "COMPLIANCE", "activities")).containsExactly(activityId);
 
         // 2. the member completes a required material the department published
         Map<String, Object> material = new HashMap<>();
@@ -129,6 +152,40 @@ class ScorecardE2EIT {
         JsonNode city = committee.get("/api/org/scorecards/rankings/city?year=" + year).json();
         assertThat(city.valueStream().map(d -> d.path("department").asString()).toList()).contains("caizheng");
         assertThat(api.as("caizheng-admin").get("/api/org/scorecards/rankings/city").status()).isEqualTo(403);
+    }
+
+    /**
+     * 组织生活落实 by docs/scorecard.md, on {@code today} (Asia/Shanghai): for every period of the year as activity-service
+     * judged it, skipping a period not begun ({@code periodStart > today}, unless frozen), with
+     * {@code closed = frozen || periodEnd < today} and
+     * {@code elapsed = closed ? 1 : (days from periodStart to today + 1) / (days of the period)}, each rule adds
+     * {@code weight × elapsed} to what is due and {@code weight × elapsed × credit} to what is earned, where
+     * {@code credit = score} for a closed period or a rule {@code AT_RISK}/{@code MISSED}, and 1 for a rule on plan
+     * ({@code ON_TRACK}, {@code MET}) in the period under way; points = {@code complianceWeight × earned ÷ due}, to two
+     * decimals (half up), 0 when nothing is due.
+     */
+    private static BigDecimal expectedCompliance(JsonNode periods, BigDecimal complianceWeight, LocalDate today) {
+        double earned = 0;
+        double due = 0;
+        for (JsonNode p : periods) {
+            LocalDate start = LocalDate.parse(p.path("periodStart").asString());
+            LocalDate end = LocalDate.parse(p.path("periodEnd").asString());
+            boolean frozen = p.path("frozen").asBoolean();
+            if (!frozen && start.isAfter(today)) {
+                continue;
+            }
+            boolean closed = frozen || end.isBefore(today);
+            double elapsed = closed ? 1 : (double) (ChronoUnit.DAYS.between(start, today) + 1)
+                    / (ChronoUnit.DAYS.between(start, end) + 1);
+            for (JsonNode r : p.path("rules")) {
+                boolean onPlan = List.of("MET", "ON_TRACK", "UPCOMING").contains(r.path("status").asString());
+                double credit = closed || !onPlan ? r.path("score").asDouble() : 1;
+                due += r.path("weight").asDouble() * elapsed;
+                earned += r.path("weight").asDouble() * elapsed * credit;
+            }
+        }
+        return due == 0 ? BigDecimal.ZERO.setScale(2)
+                : complianceWeight.multiply(BigDecimal.valueOf(earned / due)).setScale(2, RoundingMode.HALF_UP);
     }
 
     private static String suffix() {

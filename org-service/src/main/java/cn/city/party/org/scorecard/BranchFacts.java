@@ -10,7 +10,7 @@ import java.util.List;
  */
 public record BranchFacts(List<Compliance> compliance, List<Activity> activities, List<Credits> credits,
                           List<Completion> completions, List<Sanction> sanctions, List<Accountability> accountabilities,
-                          List<Term> terms, List<Arrears> arrears) {
+                          List<Term> terms, List<Arrears> arrears, List<Correction> corrections) {
 
     public BranchFacts {
         compliance = List.copyOf(compliance);
@@ -21,10 +21,12 @@ public record BranchFacts(List<Compliance> compliance, List<Activity> activities
         accountabilities = List.copyOf(accountabilities);
         terms = List.copyOf(terms);
         arrears = List.copyOf(arrears);
+        corrections = List.copyOf(corrections);
     }
 
     public static BranchFacts none() {
-        return new BranchFacts(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+        return new BranchFacts(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of());
     }
 
     /**
@@ -97,5 +99,13 @@ public record BranchFacts(List<Compliance> compliance, List<Activity> activities
 
     /** A member of the branch flagged in dues arrears during the year. */
     public record Arrears(String memberId, int unpaidMonths, String level) {
+    }
+
+    /**
+     * A record of a closed year corrected with the department admin's approval ({@code
+     * party.activity.correction.approved.v1}): which record, why, who asked and who approved, when.
+     */
+    public record Correction(String correctionId, String activityId, String reason, String requestedBy,
+                             Instant requestedAt, String approvedBy, Instant approvedAt) {
     }
 }

@@ -65,7 +65,9 @@ public final class ScoreCalculator {
         List<WeakBranchCheck.Reason> weak = WeakBranchCheck.reasons(facts, rules.weakBranch(), rules.year(),
                 roll.tooFewFullMembers(), referenceDate);
         return new Scorecard(branchId, branchName, department, rules.year(), rules.version(), List.copyOf(items), total,
-                round(rules.maxTotal()), rules.stars(total), !weak.isEmpty(), weak);
+                round(rules.maxTotal()), rules.stars(total), !weak.isEmpty(), weak, facts.corrections().stream()
+                .sorted(Comparator.comparing(BranchFacts.Correction::approvedAt)
+                        .thenComparing(BranchFacts.Correction::correctionId)).toList(), Scorecard.Assessment.OPEN);
     }
 
     /**

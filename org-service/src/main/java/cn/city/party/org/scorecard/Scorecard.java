@@ -1,6 +1,7 @@
 package cn.city.party.org.scorecard;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -9,10 +10,25 @@ import java.util.Map;
  *
  * @param rulesVersion the version of the year's rules it was computed with (0 = city default)
  * @param weak         flagged 软弱涣散 by the year's criteria; {@code weakReasons} says which and why
+ * @param corrections  the year's records corrected after the year was closed, with the reason and the approver,
+ *                     in the order they were approved
+ * @param assessment   whether (and since when) the work committee closed the year's assessment
  */
 public record Scorecard(String branchId, String branchName, String department, int year, int rulesVersion,
                         List<Item> items, BigDecimal total, BigDecimal maxTotal, int stars, boolean weak,
-                        List<WeakBranchCheck.Reason> weakReasons) {
+                        List<WeakBranchCheck.Reason> weakReasons, List<BranchFacts.Correction> corrections,
+                        Assessment assessment) {
+
+    /** The year's assessment: open, or closed at {@code closedAt} by {@code closedBy}. */
+    public record Assessment(boolean closed, Instant closedAt, String closedBy) {
+        public static final Assessment OPEN = new Assessment(false, null, null);
+    }
+
+    /** This scorecard with the year's assessment as the work committee left it (a city-wide fact, not the branch's). */
+    public Scorecard withAssessment(Assessment closure) {
+        return new Scorecard(branchId, branchName, department, year, rulesVersion, items, total, maxTotal, stars, weak,
+                weakReasons, corrections, closure);
+    }
 
     /**
      * One line of the scorecard.

@@ -18,7 +18,7 @@ import java.time.LocalDate;
 @CompoundIndex(name = "department_year", def = "{'department': 1, 'year': 1}")
 class ScorecardFact implements DepartmentOwned {
 
-    enum Kind { COMPLIANCE, ACTIVITY, CREDITS, COMPLETION, SANCTION, ACCOUNTABILITY, TERM, ARREARS }
+    enum Kind { COMPLIANCE, ACTIVITY, CREDITS, COMPLETION, SANCTION, ACCOUNTABILITY, TERM, ARREARS, CORRECTION }
 
     @Id
     private String id;
@@ -41,6 +41,7 @@ class ScorecardFact implements DepartmentOwned {
     private BranchFacts.Accountability accountability;
     private BranchFacts.Term term;
     private BranchFacts.Arrears arrears;
+    private BranchFacts.Correction correction;
 
     protected ScorecardFact() {
     }
@@ -65,6 +66,7 @@ class ScorecardFact implements DepartmentOwned {
         var accountabilities = new java.util.ArrayList<BranchFacts.Accountability>();
         var terms = new java.util.ArrayList<BranchFacts.Term>();
         var arrears = new java.util.ArrayList<BranchFacts.Arrears>();
+        var corrections = new java.util.ArrayList<BranchFacts.Correction>();
         for (ScorecardFact f : facts) {
             switch (f.kind) {
                 case COMPLIANCE -> compliance.add(f.compliance);
@@ -76,8 +78,10 @@ class ScorecardFact implements DepartmentOwned {
                 case ACCOUNTABILITY -> accountabilities.add(f.accountability);
                 case TERM -> terms.add(f.term);
                 case ARREARS -> arrears.add(f.arrears);
+                case CORRECTION -> corrections.add(f.correction);
             }
         }
-        return new BranchFacts(compliance, activities, credits, completions, sanctions, accountabilities, terms, arrears);
+        return new BranchFacts(compliance, activities, credits, completions, sanctions, accountabilities, terms, arrears,
+                corrections);
     }
 }

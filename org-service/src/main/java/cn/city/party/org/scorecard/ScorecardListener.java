@@ -113,9 +113,19 @@ class ScorecardListener {
     record DepartmentData(String code, String name) {
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record CorrectionData(String correctionId, String activityId, String department, String branchId, Integer year,
+                          String reason, String requestedBy, Instant requestedAt, String approvedBy, Instant approvedAt) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ClosedData(Integer year, String closedBy, Instant closedAt) {
+    }
+
     @KafkaListener(groupId = GROUP, topics = {"party.activity.compliance", "party.activity.activity",
             "party.study.credits", "party.study.progress", "party.discipline.sanction", "party.discipline.accountability",
-            "party.org.committee", "party.org.dues", "party.org.organization", "party.org.department"})
+            "party.org.committee", "party.org.dues", "party.org.organization", "party.org.department",
+            "party.activity.correction", "party.activity.assessment"})
     void on(ConsumerRecord<String, String> record) {
         EventEnvelope e = codec.read(record);
         if (e.time() == null) {
@@ -196,6 +206,26 @@ class ScorecardListener {
                 latest(ScorecardUnit.class, ScorecardUnit.DEPARTMENT + ":" + d.code(), e, new Update()
                         .set("department", d.code()).set("kind", ScorecardUnit.DEPARTMENT).set("name", d.name())
                         .set("status", "ACTIVE"));
+            }
+            case "party.activity.correction.approved.v1" -> {
+                CorrectionData d = codec.data(e, CorrectionData.class);
+                fact(e, "correction:" + d.correctionId(), ScorecardFact.Kind.CORRECTION, d.department(), d.branchId(),
+                        required(d.year(), e), new BranchFacts.Correction(d.correctionId(), d.activityId(),
+                                required(d.reason(), e), d.requestedBy(), d.requestedAt(), required(d.approvedBy(), e),
+                                required(d.approvedAt(), e)));
+            }
+            case "party.activity.assessment.closed.v1" -> {
+                ClosedData d = codec.data(e, ClosedData.class);
+                // city-wide (no department): a year is closed once, so the first close stays, whatever is redelivered
+                AssessmentClosure closure = new AssessmentClosure(required(d.year(), e), required(d.closedAt(), e),
+                        d.closedBy());
+                if (mongo.findById(closure.year(), AssessmentClosure.class) == null) {
+                    try {
+                        mongo.insert(closure);
+                    } catch (org.springframework.dao.DuplicateKeyException redelivered) {
+                        // another delivery of the same close won the race: nothing to change
+                    }
+                }
             }
             default -> {
                 // other facts of these topics do not count in the assessment

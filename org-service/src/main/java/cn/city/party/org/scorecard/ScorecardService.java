@@ -206,7 +206,10 @@ class ScorecardService {
     private Scorecard score(ScorecardUnit branch, BranchFacts facts, ScoreCalculator.Roll roll, ScoringRules rules) {
         LocalDate today = calendar.today();
         LocalDate reference = rules.year() < today.getYear() ? LocalDate.of(rules.year(), 12, 31) : today;
-        return ScoreCalculator.score(branch.id(), branch.name(), branch.department(), facts, roll, rules, reference);
+        AssessmentClosure closure = mongo.findById(rules.year(), AssessmentClosure.class);
+        return ScoreCalculator.score(branch.id(), branch.name(), branch.department(), facts, roll, rules, reference)
+                .withAssessment(closure == null ? Scorecard.Assessment.OPEN
+                        : new Scorecard.Assessment(true, closure.closedAt(), closure.closedBy()));
     }
 
     /** The branch, if the caller may see it: in its department scope and, for a secretary, its own branch. */

@@ -28,7 +28,7 @@ class ScoreCalculatorTest {
     }
 
     private static BranchFacts complianceOnly(List<BranchFacts.Compliance> periods) {
-        return new BranchFacts(periods, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+        return new BranchFacts(periods, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     /** A rule's result in a period: met or missed at the end, or the status under way with nothing held yet. */
@@ -68,7 +68,7 @@ class ScoreCalculatorTest {
                 List.of(new BranchFacts.Completion("m1", "mat1", true, Instant.parse("2026-03-01T02:00:00Z"))),
                 List.of(), List.of(),
                 List.of(new BranchFacts.Term(LocalDate.of(2024, 1, 1), LocalDate.of(2026, 12, 31), List.of("SECRETARY", "ORGANIZATION"), null)),
-                List.of());
+                List.of(), List.of());
     }
 
     @Test
@@ -145,7 +145,7 @@ class ScoreCalculatorTest {
             twenty.add("m%02d".formatted(i));
         }
         BranchFacts facts = new BranchFacts(List.of(), List.of(), List.of(new BranchFacts.Credits("m01", 3, 3, 12, 32)),
-                List.of(), List.of(), List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
         Scorecard.Item study = ScoreCalculator.score("b1", "支部", "caizheng", facts,
                 new ScoreCalculator.Roll(twenty, twenty, false), RULES, MID_YEAR).item(ScoreItem.STUDY);
         assertThat(study.points()).isEqualByComparingTo("1.25"); // 25 × 1/20
@@ -157,7 +157,7 @@ class ScoreCalculatorTest {
     void aMemberWhoLeftTheRollNoLongerCountsInTheBranchesStudy() {
         BranchFacts facts = new BranchFacts(List.of(), List.of(), List.of(new BranchFacts.Credits("m01", 3, 3, 12, 32),
                 new BranchFacts.Credits("expelled", 3, 3, 12, 32), new BranchFacts.Credits("m02", 0, 3, 0, 32)),
-                List.of(), List.of(), List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
         ScoreCalculator.Roll roll = new ScoreCalculator.Roll(Set.of("m01", "m02"), Set.of("m01", "m02", "expelled"), false);
         Scorecard.Item study = ScoreCalculator.score("b1", "支部", "caizheng", facts, roll, RULES, MID_YEAR).item(ScoreItem.STUDY);
         assertThat(study.basis()).isEqualTo("1/2");
@@ -175,7 +175,7 @@ class ScoreCalculatorTest {
     void studyCountsTheMembersWhoCompletedAllTheirRequiredStudy() {
         BranchFacts facts = new BranchFacts(List.of(), List.of(),
                 List.of(new BranchFacts.Credits("m1", 3, 3, 10, 32), new BranchFacts.Credits("m2", 1, 3, 4, 32)),
-                List.of(), List.of(), List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
         Scorecard.Item study = score(facts).item(ScoreItem.STUDY);
         assertThat(study.points()).isEqualByComparingTo("12.50");
         assertThat(study.facts().get("membersCompleted")).containsExactly("m1");
@@ -191,7 +191,7 @@ class ScoreCalculatorTest {
                 List.of(new BranchFacts.Sanction("s1", "m1", "WARNING", 1, LocalDate.of(2026, 3, 1), null),
                         new BranchFacts.Sanction("s2", "m2", "WARNING", 1, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 4, 1))),
                 List.of(new BranchFacts.Accountability("acc1", "CIRCULATED_CRITICISM", LocalDate.of(2026, 5, 1))),
-                List.of(), List.of(new BranchFacts.Arrears("m3", 4, "WARNING")));
+                List.of(), List.of(new BranchFacts.Arrears("m3", 4, "WARNING")), List.of());
         Scorecard card = score(facts);
         assertThat(card.item(ScoreItem.SANCTIONS).points()).isEqualByComparingTo("-5");
         assertThat(card.item(ScoreItem.SANCTIONS).facts().get("sanctions")).containsExactly("s1");
@@ -206,12 +206,12 @@ class ScoreCalculatorTest {
     @Test
     void organizationHealthNeedsATermCoveringTheReferenceDateWithASecretary() {
         BranchFacts expired = new BranchFacts(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(new BranchFacts.Term(LocalDate.of(2021, 1, 1), LocalDate.of(2025, 12, 31), List.of("SECRETARY"), null)), List.of());
+                List.of(new BranchFacts.Term(LocalDate.of(2021, 1, 1), LocalDate.of(2025, 12, 31), List.of("SECRETARY"), null)), List.of(), List.of());
         assertThat(score(expired).item(ScoreItem.TERM_ON_TIME).points()).isEqualByComparingTo("0");
         assertThat(score(expired).item(ScoreItem.COMMITTEE_COMPLETE).points()).isEqualByComparingTo("0");
 
         BranchFacts noSecretary = new BranchFacts(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(new BranchFacts.Term(LocalDate.of(2025, 1, 1), LocalDate.of(2029, 12, 31), List.of("ORGANIZATION"), null)), List.of());
+                List.of(new BranchFacts.Term(LocalDate.of(2025, 1, 1), LocalDate.of(2029, 12, 31), List.of("ORGANIZATION"), null)), List.of(), List.of());
         assertThat(score(noSecretary).item(ScoreItem.TERM_ON_TIME).points()).isEqualByComparingTo("10");
         assertThat(score(noSecretary).item(ScoreItem.COMMITTEE_COMPLETE).points()).isEqualByComparingTo("0");
     }
@@ -222,7 +222,7 @@ class ScoreCalculatorTest {
         List<BranchFacts.Compliance> reversed = new ArrayList<>(facts.compliance());
         Collections.reverse(reversed);
         BranchFacts shuffled = new BranchFacts(reversed, facts.activities(), facts.credits(), facts.completions(),
-                facts.sanctions(), facts.accountabilities(), facts.terms(), facts.arrears());
+                facts.sanctions(), facts.accountabilities(), facts.terms(), facts.arrears(), List.of());
         assertThat(score(shuffled)).isEqualTo(score(facts));
     }
 

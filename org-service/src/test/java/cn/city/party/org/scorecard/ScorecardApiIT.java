@@ -425,4 +425,75 @@ class ScorecardApiIT extends OrgApiTest {
             assertThat(d.path("rankDifference").asInt()).isEqualTo(d.path("businessRank").asInt() - d.path("rank").asInt());
         }
     }
+
+    static Fact correctionApproved(String branch, String correctionId, String activityId, int year, String reason,
+                                   Instant requestedAt, Instant approvedAt) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("correctionId", correctionId);
+        d.put("activityId", activityId);
+        d.put("department", "caizheng");
+        d.put("branchId", branch);
+        d.put("year", year);
+        d.put("reason", reason);
+        d.put("requestedBy", "caizheng-secretary");
+        d.put("requestedAt", requestedAt.toString());
+        d.put("approvedBy", "caizheng-admin");
+        d.put("approvedAt", approvedAt.toString());
+        // keyed by the branch so that the test's corrections stay in order on one partition
+        return fact("party.activity.correction", "party.activity.correction.approved.v1", branch, d, approvedAt);
+    }
+
+    static Fact assessmentClosed(int year, Instant closedAt) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("year", year);
+        d.put("closedBy", "work-committee");
+        d.put("closedAt", closedAt.toString());
+        // city-wide: the envelope names no department
+        return new Fact("party.activity.assessment", "party.activity.assessment.closed.v1", String.valueOf(year), null, d,
+                UUID.randomUUID().toString(), closedAt);
+    }
+
+    @Test
+    void aClosedYearAndEachApprovedCorrectionOfItShowOnTheBranchScorecard() {
+        int year = 2025;
+        String branch = newBranch("caizheng-admin", "caizheng");
+        JsonNode open = awaitScorecard(branch, year, c -> true);
+        assertThat(open.path("assessment").path("closed").asBoolean()).isFalse();
+        assertThat(open.path("corrections").isEmpty()).isTrue();
+
+        Instant closedAt = Instant.parse("2026-01-20T02:00:00Z");
+        Fact closed = assessmentClosed(year, closedAt);
+        send(closed);
+        send(closed); // redelivered: still one close
+        Fact first = correctionApproved(branch, "corr-1-" + branch, "act-1", year, "出席人数录入有误，据签到表更正",
+                Instant.parse("2026-02-02T01:00:00Z"), Instant.parse("2026-02-03T03:00:00Z"));
+        Fact second = correctionApproved(branch, "corr-2-" + branch, "act-2", year, "会议时间笔误",
+                Instant.parse("2026-02-04T01:00:00Z"), Instant.parse("2026-02-01T03:00:00Z"));
+        send(first);
+        send(first); // redelivered: shown once
+        // a correction of another year does not show on this one
+        send(correctionApproved(branch, "corr-0-" + branch, "act-0", year - 1, "旧年度更正",
+                Instant.parse("2025-02-01T01:00:00Z"), Instant.parse("2025-02-02T01:00:00Z")));
+        send(second);
+
+        JsonNode card = awaitScorecard(branch, year, c -> c.path("corrections").size() >= 2
+                && c.path("assessment").path("closed").asBoolean());
+        assertThat(card.path("assessment").path("closedAt").asString()).isEqualTo("2026-01-20T02:00:00Z");
+        assertThat(card.path("assessment").path("closedBy").asString()).isEqualTo("work-committee");
+        // in the order they were approved, each with what record, why, who asked, who approved and when
+        assertThat(card.path("corrections").valueStream().map(c -> c.path("correctionId").asString()).toList())
+                .containsExactly("corr-2-" + branch, "corr-1-" + branch);
+        JsonNode shown = card.path("corrections").get(1);
+        assertThat(shown.path("activityId").asString()).isEqualTo("act-1");
+        assertThat(shown.path("reason").asString()).isEqualTo("出席人数录入有误，据签到表更正");
+        assertThat(shown.path("requestedBy").asString()).isEqualTo("caizheng-secretary");
+        assertThat(shown.path("requestedAt").asString()).isEqualTo("2026-02-02T01:00:00Z");
+        assertThat(shown.path("approvedBy").asString()).isEqualTo("caizheng-admin");
+        assertThat(shown.path("approvedAt").asString()).isEqualTo("2026-02-03T03:00:00Z");
+        // the year before is open and shows its own correction only
+        JsonNode before = scorecard("caizheng-admin", branch, year - 1);
+        assertThat(before.path("assessment").path("closed").asBoolean()).isFalse();
+        assertThat(before.path("corrections").valueStream().map(c -> c.path("correctionId").asString()).toList())
+                .containsExactly("corr-0-" + branch);
+    }
 }

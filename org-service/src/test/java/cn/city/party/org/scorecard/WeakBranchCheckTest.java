@@ -17,7 +17,7 @@ class WeakBranchCheckTest {
             new BranchFacts.Term(LocalDate.of(2024, 1, 1), LocalDate.of(2026, 12, 31), List.of("SECRETARY"), null);
 
     private static BranchFacts facts(List<BranchFacts.Compliance> compliance, List<BranchFacts.Term> terms) {
-        return new BranchFacts(compliance, List.of(), List.of(), List.of(), List.of(), List.of(), terms, List.of());
+        return new BranchFacts(compliance, List.of(), List.of(), List.of(), List.of(), List.of(), terms, List.of(), List.of());
     }
 
     private static List<WeakBranchCheck.Criterion> criteria(BranchFacts facts, boolean tooFew, LocalDate day) {

@@ -8,7 +8,10 @@ import cn.city.party.common.tenancy.ScopedMongo;
 import cn.city.party.study.support.ContentVisibility;
 import cn.city.party.study.support.Publisher;
 import cn.city.party.study.support.Reach;
+import cn.city.party.study.support.StudyFiguresChanged;
 import cn.city.party.study.support.TitleSearch;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -20,6 +23,7 @@ import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,9 +41,12 @@ public class MaterialService {
     private final EventFactory events;
     private final OutboxRelay relay;
     private final Clock clock;
+    private final ApplicationEventPublisher figures;
+    private final ZoneId zone;
 
     public MaterialService(ScopedMongo store, MongoTemplate mongo, ContentVisibility visibility, Publisher publisher,
-                           EventFactory events, OutboxRelay relay, Clock clock) {
+                           EventFactory events, OutboxRelay relay, Clock clock,
+                           ApplicationEventPublisher figures, @Value("${platform.zone:Asia/Shanghai}") ZoneId zone) {
         this.store = store;
         this.mongo = mongo;
         this.visibility = visibility;
@@ -47,6 +54,8 @@ public class MaterialService {
         this.events = events;
         this.relay = relay;
         this.clock = clock;
+        this.figures = figures;
+        this.zone = zone;
     }
 
     public record Draft(String title, Material.Kind kind, String body, String url, Category category, boolean required,
@@ -84,7 +93,7 @@ public class MaterialService {
     public Material withdraw(Caller caller, String id) {
         Material material = managed(caller, id);
         material.withdraw();
-        return store.save(material);
+        return saved(store.save(material));
     }
 
     /** A material the caller may read (404 when it may not, as if it did not exist). */
@@ -131,8 +140,16 @@ public class MaterialService {
         return material;
     }
 
+    /**
+     * A required material published or withdrawn changes the figures of every member it reaches (of its department,
+     * or every department for the city's), so the scorecards follow it, not only the members' completions.
+     */
     private Material saved(Material material) {
         relay.nudge();
+        if (material.required() && material.publishedAt() != null) {
+            figures.publishEvent(StudyFiguresChanged.ofDepartment(material.department(),
+                    material.publishedAt().atZone(zone).getYear()));
+        }
         return material;
     }
 }

@@ -130,7 +130,7 @@ public class ProgressService {
     }
 
     /** The year's summaries of these members, read in one pass. */
-    private List<CreditLedger.Summary> summaries(List<RosterMember> members, int year) {
+    public List<CreditLedger.Summary> summaries(List<RosterMember> members, int year) {
         Set<String> departments = members.stream().map(RosterMember::department).collect(Collectors.toSet());
         Set<String> ids = members.stream().map(RosterMember::id).collect(Collectors.toSet());
         List<CreditLedger.Requirement> requirements = requirements(year, departments);
@@ -151,8 +151,9 @@ public class ProgressService {
     public void on(StudyFiguresChanged change) {
         List<RosterMember> members;
         if (change.memberId() == null) {
-            members = mongo.find(Query.query(Criteria.where("department").is(change.department())
-                    .and("status").in(RosterMember.PROBATIONARY, RosterMember.FULL)), RosterMember.class);
+            Criteria active = Criteria.where("status").in(RosterMember.PROBATIONARY, RosterMember.FULL);
+            members = mongo.find(Query.query(Reach.cityWide(change.department()) ? active
+                    : active.and("department").is(change.department())), RosterMember.class);
         } else {
             RosterMember one = mongo.findById(change.memberId(), RosterMember.class);
             members = one == null || one.department() == null ? List.of() : List.of(one);

@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Study figures that count everyone, through the real broker: offline sittings recorded in activity-service earn
- * credit hours; an assignment or a roster change publishes the credits of members who never studied.
+ * credit hours; a required material, an assignment or a roster change publishes the credits of members who never
+ * studied.
  */
 @PlatformIntegrationTest
 class StudyFiguresApiIT extends StudyApiTest {
@@ -88,6 +89,19 @@ class StudyFiguresApiIT extends StudyApiTest {
                         && e.path("data").path("requiredTotal").asInt() == required, WAIT);
                 EventContracts.assertValid(credits, ProgressEvents.CREDITS_UPDATED.schemaResource());
                 assertThat(credits.path("data").path("branchId").asString()).isEqualTo("jiaoyu-branch-1");
+                assertThat(credits.path("data").path("requiredCompleted").asInt()).isLessThan(required);
+            }
+        }
+    }
+
+    @Test
+    void a_required_material_published_publishes_the_credits_of_every_member_it_reaches() {
+        try (EventCapture events = capture(ProgressEvents.CREDITS_TOPIC)) {
+            MaterialApiIT.published(api().as("jiaoyu-admin"), MaterialApiIT.material("必学-" + UUID.randomUUID(), "ALL", true, 1));
+            int required = mine("jiaoyu-member").path("requiredTotal").asInt();
+            for (String member : java.util.List.of("jiaoyu-m01", JIAOYU_MEMBER)) {
+                JsonNode credits = events.await(ProgressEvents.CREDITS_UPDATED.type(), e -> e.path("subject").asString().equals(member)
+                        && e.path("data").path("requiredTotal").asInt() == required, WAIT);
                 assertThat(credits.path("data").path("requiredCompleted").asInt()).isLessThan(required);
             }
         }
