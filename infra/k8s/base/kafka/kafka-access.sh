@@ -27,6 +27,7 @@ topic party.org.dues
 topic party.activity.activity
 topic party.activity.attendance
 topic party.activity.compliance
+topic party.activity.study-session
 topic party.study.material
 topic party.study.assignment
 topic party.study.progress
@@ -66,6 +67,7 @@ allow org-service --topic party.org.department.org-service-scorecard.dlt --opera
 allow activity-service --topic party.activity.activity --operation WRITE --operation CREATE --operation DESCRIBE --operation READ
 allow activity-service --topic party.activity.attendance --operation WRITE --operation CREATE --operation DESCRIBE
 allow activity-service --topic party.activity.compliance --operation WRITE --operation CREATE --operation DESCRIBE
+allow activity-service --topic party.activity.study-session --operation WRITE --operation CREATE --operation DESCRIBE
 allow activity-service --group activity-service --operation READ
 allow activity-service --topic party.org.organization --operation READ --operation DESCRIBE
 allow activity-service --topic party.org.organization.activity-service.dlt --operation WRITE --operation CREATE --operation DESCRIBE
@@ -90,6 +92,8 @@ allow study-service --topic party.org.committee --operation READ --operation DES
 allow study-service --topic party.org.committee.study-service.dlt --operation WRITE --operation CREATE --operation DESCRIBE
 allow study-service --topic party.discipline.notice --operation READ --operation DESCRIBE
 allow study-service --topic party.discipline.notice.study-service.dlt --operation WRITE --operation CREATE --operation DESCRIBE
+allow study-service --topic party.activity.study-session --operation READ --operation DESCRIBE
+allow study-service --topic party.activity.study-session.study-service.dlt --operation WRITE --operation CREATE --operation DESCRIBE
 allow discipline-service --topic party.discipline.sanction --operation WRITE --operation CREATE --operation DESCRIBE
 allow discipline-service --topic party.discipline.accountability --operation WRITE --operation CREATE --operation DESCRIBE
 allow discipline-service --topic party.discipline.notice --operation WRITE --operation CREATE --operation DESCRIBE

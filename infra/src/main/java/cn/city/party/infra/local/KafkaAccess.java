@@ -37,7 +37,7 @@ public final class KafkaAccess {
         OWNED.put(PlatformService.ORG, List.of("party.org.department", "party.org.organization", "party.org.committee",
                 "party.org.member", "party.org.dues"));
         OWNED.put(PlatformService.ACTIVITY, List.of("party.activity.activity", "party.activity.attendance",
-                "party.activity.compliance"));
+                "party.activity.compliance", "party.activity.study-session"));
         OWNED.put(PlatformService.STUDY, List.of("party.study.material", "party.study.assignment", "party.study.progress",
                 "party.study.credits", "party.study.exam"));
         OWNED.put(PlatformService.DISCIPLINE, List.of("party.discipline.sanction", "party.discipline.accountability",
@@ -53,7 +53,8 @@ public final class KafkaAccess {
                 "party.org.organization", "party.org.member", "party.org.committee", "party.discipline.sanction",
                 "party.activity.activity"))));
         CONSUMED.put(PlatformService.STUDY, List.of(new Consumer("study-service", List.of(
-                "party.org.member", "party.org.organization", "party.org.committee", "party.discipline.notice"))));
+                "party.org.member", "party.org.organization", "party.org.committee", "party.discipline.notice",
+                "party.activity.study-session"))));
         CONSUMED.put(PlatformService.DISCIPLINE, List.of(new Consumer("discipline-service", List.of(
                 "party.org.member", "party.org.organization"))));
     }
