@@ -79,19 +79,15 @@ class MemberBrowserIT extends BrowserTest {
         assertThat(page.getByText("第 1 / 3 题")).isVisible();
         assertThat(page.getByText("中国共产党成立于哪一年？")).isVisible();
         screenshot("member-exam");
-        page.getByText("B. 1921 年").click();
-        assertThat(page.getByText("已保存")).isVisible();
+        choose("B. 1921 年");
         page.getByText("下一题").click();
         // two of the three right options of the multiple choice: partial credit 2/3
         assertThat(page.getByText("党的组织生活制度包括哪些？")).isVisible();
-        page.getByText("A. 三会一课").click();
-        assertThat(page.getByText("已保存")).isVisible();
-        page.getByText("B. 组织生活会").click();
-        assertThat(page.getByText("已保存")).isVisible();
+        choose("A. 三会一课");
+        choose("B. 组织生活会");
         page.getByText("下一题").click();
         assertThat(page.getByText("预备党员的预备期为一年。")).isVisible();
-        page.getByText("T. 正确").click();
-        assertThat(page.getByText("已保存")).isVisible();
+        choose("T. 正确");
 
         // everything the browser was sent up to now, before submitting: the paper, the saved answers, never a key
         List<String> bodies = received.stream().filter(r -> r.url().startsWith(gateway + "/api/"))
@@ -147,10 +143,16 @@ class MemberBrowserIT extends BrowserTest {
         assertThat(consoleErrors).isEmpty();
     }
 
-    /** Waits until the page has no request in flight and nothing says it is loading. */
+    /** Ticks an option of the question on screen and waits until the page says the answer is saved. */
+    private void choose(String option) {
+        page.getByText(option).click();
+        assertThat(page.getByText("已保存")).isVisible();
+    }
+
+    /** Waits until the page has no request in flight and nothing says it is loading (no mask, no skeleton). */
     private void settle() {
         page.waitForLoadState(LoadState.NETWORKIDLE);
-        assertThat(page.locator(".el-loading-mask")).hasCount(0);
+        assertThat(page.locator(".el-loading-mask, .el-skeleton")).hasCount(0);
     }
 
     private int scrollWidth() {
