@@ -1,6 +1,5 @@
 package cn.city.party.e2e.browser;
 
-import cn.city.party.common.test.TestInfrastructure;
 import cn.city.party.common.test.Tokens;
 import cn.city.party.e2e.RunningPlatform;
 import cn.city.party.infra.local.LocalPlatform;
@@ -10,6 +9,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,8 +22,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Browser tests: the machine's Chromium driven by Playwright against the whole platform (started once per test JVM
- * by {@link RunningPlatform}), signing in on Keycloak's real page. Each test gets a fresh browser context (no
+ * Browser tests: the machine's Chromium driven by Playwright against the whole platform with its demo data (started once
+ * per test JVM by {@link RunningPlatform#withDemoData()}), signing in on Keycloak's real page. Each test gets a fresh browser context (no
  * cookies) and a page; helpers keep tests short and free of page objects:
  * {@link #signIn(String)}, {@link #open(String)}, {@link #screenshot(String)}, {@link #phone()}.
  * <p>
@@ -51,11 +51,13 @@ public abstract class BrowserTest {
 
     @BeforeAll
     void startBrowser() {
-        platform = RunningPlatform.get(TestInfrastructure.Kind.EMBEDDED);
+        platform = RunningPlatform.withDemoData();
         gateway = platform.settings().gatewayUrl();
         keycloak = platform.settings().effectiveKeycloakUrl();
         // Playwright would download its own browsers; this machine's Chromium is used instead
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        // the whole platform shares two cores with its tests: a page may take a while to show its data
+        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(Path.of(System.getProperty("chromium", CHROMIUM)))
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -112,11 +114,11 @@ public abstract class BrowserTest {
         return page.navigate(pathOrUrl.startsWith("http") ? pathOrUrl : gateway + pathOrUrl);
     }
 
-    /** With {@code -Dscreenshots=true}: the whole page as {@code docs/screenshots/<name>.png}. */
+    /** With {@code -Dscreenshots=true}: the viewport (a screen's worth, kept small) as {@code docs/screenshots/<name>.png}. */
     protected void screenshot(String name) {
         if (Boolean.getBoolean("screenshots")) {
             Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
-            page.screenshot(new Page.ScreenshotOptions().setPath(root.resolve("docs/screenshots/" + name + ".png")).setFullPage(true));
+            page.screenshot(new Page.ScreenshotOptions().setPath(root.resolve("docs/screenshots/" + name + ".png")));
         }
     }
 

@@ -279,6 +279,7 @@ public final class LocalPlatform implements AutoCloseable {
         return """
 
                 机关党建平台 is ready after %d s.
+                  Web application (sign in here):  %s/
                   Gateway (API and browser login): %s
                   OpenAPI docs of all services:     %s/swagger-ui.html
                   Keycloak (realm city):            %s  (admin console: admin / admin)
@@ -291,6 +292,6 @@ public final class LocalPlatform implements AutoCloseable {
                     caizheng-member / jiaoyu-member          MEMBER
                     caizheng-inspector / jiaoyu-inspector    INSPECTOR of the department
                   Stop with: infra/local/platform.sh stop
-                """.formatted(seconds, s.gatewayUrl(), s.gatewayUrl(), s.effectiveKeycloakUrl(), s.logDir());
+                """.formatted(seconds, s.gatewayUrl(), s.gatewayUrl(), s.gatewayUrl(), s.effectiveKeycloakUrl(), s.logDir());
     }
 }
