@@ -10,6 +10,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.LoadState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +26,7 @@ import java.util.Map;
  * Browser tests: the machine's Chromium driven by Playwright against the whole platform with its demo data (started once
  * per test JVM by {@link RunningPlatform#withDemoData()}), signing in on Keycloak's real page. Each test gets a fresh browser context (no
  * cookies) and a page; helpers keep tests short and free of page objects:
- * {@link #signIn(String)}, {@link #open(String)}, {@link #screenshot(String)}, {@link #phone()}.
+ * {@link #signIn(String)}, {@link #open(String)}, {@link #screenshot(String)}, {@link #phone()}, {@link #newSession()}.
  * <p>
  * {@code -Dscreenshots=true} saves {@link #screenshot(String)}s as {@code docs/screenshots/<name>.png};
  * {@code -Dchromium=/path} uses another Chromium than {@value #CHROMIUM}.
@@ -67,6 +68,12 @@ public abstract class BrowserTest {
     @BeforeEach
     void newContext() {
         useContext(new Browser.NewContextOptions().setViewportSize(WIDTH, HEIGHT));
+    }
+
+    /** From now on another browser on the desktop (no cookies: sign in again), e.g. a second user's. */
+    protected void newSession() {
+        context.close();
+        newContext();
     }
 
     @AfterEach
@@ -120,6 +127,12 @@ public abstract class BrowserTest {
             Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
             page.screenshot(new Page.ScreenshotOptions().setPath(root.resolve("docs/screenshots/" + name + ".png")));
         }
+    }
+
+    /** Waits until the page has no request in flight and nothing says it is loading (no mask, no skeleton). */
+    protected void settle() {
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+        PlaywrightAssertions.assertThat(page.locator(".el-loading-mask, .el-skeleton")).hasCount(0);
     }
 
     /** The body's visible text. */
