@@ -26,7 +26,7 @@ import java.util.Map;
  * Browser tests: the machine's Chromium driven by Playwright against the whole platform with its demo data (started once
  * per test JVM by {@link RunningPlatform#withDemoData()}), signing in on Keycloak's real page. Each test gets a fresh browser context (no
  * cookies) and a page; helpers keep tests short and free of page objects:
- * {@link #signIn(String)}, {@link #open(String)}, {@link #screenshot(String)}, {@link #phone()}, {@link #newSession()}.
+ * {@link #signIn(String)}, {@link #open(String)}, {@link #screenshot(String)}, {@link #phone()}.
  * <p>
  * {@code -Dscreenshots=true} saves {@link #screenshot(String)}s as {@code docs/screenshots/<name>.png};
  * {@code -Dchromium=/path} uses another Chromium than {@value #CHROMIUM}.
@@ -68,12 +68,6 @@ public abstract class BrowserTest {
     @BeforeEach
     void newContext() {
         useContext(new Browser.NewContextOptions().setViewportSize(WIDTH, HEIGHT));
-    }
-
-    /** From now on another browser on the desktop (no cookies: sign in again), e.g. a second user's. */
-    protected void newSession() {
-        context.close();
-        newContext();
     }
 
     @AfterEach
