@@ -52,12 +52,7 @@ export interface LeadDetail {
   subjectOrganizationId: string | null; summary: string; receivedOn: string; handlerName: string; anonymous: boolean
   hasNamedReporter: boolean; state: LeadState; stateLabel: string; allowedNext: LeadState[]; outcome: Outcome | null
   form: number | null; decidedOn: string | null; inquiryDueOn: string | null; inquiryRepliedOn: string | null
-  inquiryOverdue: boolean; steps: LeadStep[]; receiptCode: string | null; reveal: RevealView | null
-}
-/** A request to see the named reporter: asked by the handler, decided by a second inspector, one reveal per approval. */
-export interface RevealView {
-  status: 'PENDING' | 'APPROVED' | 'REFUSED' | 'USED'; requesterName: string; reason: string; requestedAt: string
-  deciderName: string | null; decision: string | null; decidedAt: string | null
+  inquiryOverdue: boolean; steps: LeadStep[]; receiptCode: string | null
 }
 export interface NewLead {
   department?: string; source: LeadSource; subjectMemberIds: string[]; subjectOrganizationId?: string | null; summary: string
@@ -76,9 +71,6 @@ export const leadApi = {
   create: (l: NewLead) => http.post<LeadDetail>(`${d}/leads`, l),
   get: (id: string) => http.get<LeadDetail>(`${d}/leads/${enc(id)}`),
   reporter: (id: string) => http.get<{ name: string; contact: string }>(`${d}/leads/${enc(id)}/reporter`),
-  requestReveal: (id: string, reason: string) => http.post<RevealView>(`${d}/leads/${enc(id)}/reveal-request`, { reason }),
-  decideReveal: (id: string, approve: boolean, reason: string) =>
-    http.post<RevealView>(`${d}/leads/${enc(id)}/reveal-request/decision`, { approve, reason }),
   transition: (id: string, t: { to: LeadState; reason: string; outcome: Outcome | null }) => http.post<LeadDetail>(`${d}/leads/${enc(id)}/transitions`, t),
   handOver: (id: string, h: { handler: string; handlerName: string; reason: string }) => http.post<LeadDetail>(`${d}/leads/${enc(id)}/handler`, h),
   inquiryReply: (id: string, repliedOn: string) => http.post<LeadDetail>(`${d}/leads/${enc(id)}/inquiry-reply`, { repliedOn }),
@@ -148,8 +140,6 @@ export const rectificationApi = {
 export const AUDIT_ACTIONS: Record<string, string> = {
   'lead.created': '登记线索', 'lead.read': '查看线索', 'lead.transition': '处置', 'lead.handler.changed': '更换承办人',
   'lead.inquiry.replied': '登记函询回复', 'lead.reporter.revealed': '查看实名举报人', 'lead.reporter.refused': '查看举报人被拒',
-  'lead.reporter.revealRequested': '申请查看实名举报人', 'lead.reporter.revealApproved': '批准查看实名举报人',
-  'lead.reporter.revealRefused': '不批准查看实名举报人',
   'lead.receipt.checked': '查询码查询',
 }
 

@@ -10,7 +10,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import com.microsoft.playwright.options.LoadState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -121,12 +120,6 @@ public abstract class BrowserTest {
             Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
             page.screenshot(new Page.ScreenshotOptions().setPath(root.resolve("docs/screenshots/" + name + ".png")));
         }
-    }
-
-    /** Waits until the page has no request in flight and nothing says it is loading (no mask, no skeleton). */
-    protected void settle() {
-        page.waitForLoadState(LoadState.NETWORKIDLE);
-        PlaywrightAssertions.assertThat(page.locator(".el-loading-mask, .el-skeleton")).hasCount(0);
     }
 
     /** The body's visible text. */

@@ -6,6 +6,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.LoadState;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -146,6 +147,12 @@ class MemberBrowserIT extends BrowserTest {
     private void choose(String option) {
         page.getByText(option).click();
         assertThat(page.getByText("已保存")).isVisible();
+    }
+
+    /** Waits until the page has no request in flight and nothing says it is loading (no mask, no skeleton). */
+    private void settle() {
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+        assertThat(page.locator(".el-loading-mask, .el-skeleton")).hasCount(0);
     }
 
     private int scrollWidth() {

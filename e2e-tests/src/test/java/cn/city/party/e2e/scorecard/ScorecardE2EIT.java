@@ -3,7 +3,6 @@ package cn.city.party.e2e.scorecard;
 import cn.city.party.common.test.Api;
 import cn.city.party.common.test.TestInfrastructure;
 import cn.city.party.common.test.Tokens;
-import cn.city.party.e2e.NationalIds;
 import cn.city.party.e2e.RunningPlatform;
 import cn.city.party.infra.local.LocalPlatform;
 import org.junit.jupiter.api.Test;
@@ -20,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -204,7 +204,7 @@ class ScorecardE2EIT {
         profile.put("gender", "FEMALE");
         profile.put("ethnicity", "汉族");
         profile.put("birthDate", birth.toString());
-        profile.put("nationalId", NationalIds.bornOn(birth));
+        profile.put("nationalId", nationalId(birth));
         profile.put("education", "研究生");
         profile.put("post", "科员");
         profile.put("joinedOn", "2010-07-01");
@@ -217,6 +217,18 @@ class ScorecardE2EIT {
         body.put("contact", Map.of("phone", "13900000000"));
         body.put("accountSubject", accountSubject);
         return created(admin.post("/api/org/members", body));
+    }
+
+    /** A valid national ID (GB 11643 check character) for someone born on {@code birth}. */
+    private static String nationalId(LocalDate birth) {
+        String body = "%06d".formatted(ThreadLocalRandom.current().nextInt(110000, 659999))
+                + birth.toString().replace("-", "") + "%03d".formatted(ThreadLocalRandom.current().nextInt(1000));
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (body.charAt(i) - '0') * weights[i];
+        }
+        return body + "10X98765432".charAt(sum % 11);
     }
 
     private static void sleep(Duration duration) {
