@@ -90,9 +90,7 @@ public class ProblemResponses {
             field = unknown.getPropertyName();
             reason = writer.message("input.unknownField", new Object[0], locale, "unknown field");
         } else if (cause instanceof DatabindException mapping && !mapping.getPath().isEmpty()) {
-            field = mapping.getPath().stream()
-                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
+            field = fieldPath(mapping);
             reason = writer.message("input.wrongType", new Object[0], locale, "wrong type");
         } else if (cause instanceof JacksonException) {
             reason = writer.message("input.malformed", new Object[0], locale, "malformed JSON");
@@ -158,6 +156,13 @@ public class ProblemResponses {
         ProblemDetail problem = writer.problem(status, code, args, errors, writer.locale(request));
         problem.setInstance(URI.create(request.getRequestURI()));
         return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** The JSON path of a mapping error as a field name: {@code employed[1].upTo}. */
+    public static String fieldPath(DatabindException mapping) {
+        return mapping.getPath().stream()
+                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
     private static String lastNode(String path) {

@@ -2,6 +2,7 @@ package cn.city.party.common.events;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -10,14 +11,16 @@ import java.util.Objects;
 /**
  * Writes and reads the CloudEvents JSON of {@link EventEnvelope}; a message that is not one is a poison message.
  * Reading is also where an event is first distrusted: it must come from the service that owns its topic
- * ({@link EventType#owningSource}) and its data may not name another department than its envelope.
+ * ({@link EventType#owningSource}) and its data may not name another department than its envelope. A field the
+ * reader does not know is ignored, here for every event and every consumer: adding an optional field to an event is
+ * not a breaking change (docs/events.md, "Versioning"), while the API's own requests stay strict.
  */
 public class EventCodec {
 
     private final JsonMapper json;
 
     public EventCodec(JsonMapper json) {
-        this.json = json;
+        this.json = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     }
 
     public String write(EventEnvelope envelope) {

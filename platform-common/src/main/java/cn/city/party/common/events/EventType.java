@@ -2,8 +2,8 @@ package cn.city.party.common.events;
 
 /**
  * One documented event contract: a name, its schema version and the topic it travels on. The CloudEvents type is
- * {@code <name>.v<version>}; its JSON Schema is {@code events/<type>.schema.json} in the producing service's
- * resources, and {@code dataschema} points at it.
+ * {@code <name>.v<version>}; its JSON Schema is {@code events/<type>.schema.json} in platform-common's test-jar
+ * (owned by the producing service, beside a sample), and {@code dataschema} points at it.
  *
  * <p>Topic convention: {@code party.<service>.<aggregate>} (e.g. {@code party.org.member}), keyed by aggregate id;
  * a consumer's dead letters go to {@code <topic>.<consumer-group>.dlt}. Only {@code <service>-service} publishes on

@@ -4,6 +4,8 @@ import cn.city.party.common.events.EventType;
 import cn.city.party.common.events.PoisonEventException;
 import cn.city.party.common.events.UntrustedEventException;
 import cn.city.party.common.web.RequestId;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
@@ -24,7 +26,9 @@ import java.util.Objects;
 /**
  * How every consumer behaves: a failing record is retried a few times, then published to
  * {@code <topic>.<group>.dlt} with the failure in its headers, and the consumer moves on to the next record.
- * A poison message (not an event, or breaking its contract) skips the retries.
+ * A poison message (not an event, or breaking its contract) skips the retries. Each dead letter counts in
+ * {@code platform.kafka.dead.letters} (tags: the source topic, the consumer group, and the reason: {@code untrusted},
+ * {@code poison} or {@code failed}).
  */
 public final class KafkaConventions {
 
@@ -33,13 +37,17 @@ public final class KafkaConventions {
     private KafkaConventions() {
     }
 
-    public static DefaultErrorHandler errorHandler(KafkaOperations<?, ?> template, String group, Duration retryInterval, long retries) {
+    public static DefaultErrorHandler errorHandler(KafkaOperations<?, ?> template, String group, Duration retryInterval,
+                                                   long retries, MeterRegistry meters) {
         // a listener with a group of its own (e.g. org-service's scorecard) dead-letters to that group's topic
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
-                (record, e) -> new TopicPartition(EventType.deadLetterTopic(record.topic(),
-                        Objects.requireNonNullElse(KafkaUtils.getConsumerGroupId(), group)), -1));
+                (record, e) -> new TopicPartition(EventType.deadLetterTopic(record.topic(), groupOf(group)), -1));
         DefaultErrorHandler handler = new DefaultErrorHandler((record, e) -> {
             PoisonEventException poison = poisonCause(e);
+            String reason = poison instanceof UntrustedEventException ? "untrusted" : poison != null ? "poison" : "failed";
+            Counter.builder("platform.kafka.dead.letters").description("records moved to a dead-letter topic")
+                    .tag("topic", record.topic()).tag("group", groupOf(group)).tag("reason", reason)
+                    .register(meters).increment();
             if (poison instanceof UntrustedEventException) {
                 log.warn("event at {}-{}@{} refused to the dead-letter topic: {}", record.topic(), record.partition(),
                         record.offset(), poison.getMessage());
@@ -52,6 +60,10 @@ public final class KafkaConventions {
         }, new FixedBackOff(retryInterval.toMillis(), retries));
         handler.addNotRetryableExceptions(PoisonEventException.class);
         return handler;
+    }
+
+    private static String groupOf(String defaultGroup) {
+        return Objects.requireNonNullElse(KafkaUtils.getConsumerGroupId(), defaultGroup);
     }
 
     private static PoisonEventException poisonCause(Throwable e) {

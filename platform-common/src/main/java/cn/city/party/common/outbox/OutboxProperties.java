@@ -6,7 +6,8 @@ import java.time.Duration;
 
 /**
  * @param pollInterval  how often the relay looks for events left unpublished (after a crash, or while Kafka was down);
- *                      a write wakes it at once through {@link OutboxRelay#nudge()}, so this is only a safety net
+ *                      saving an aggregate with pending events wakes it at once ({@link OutboxNudge}), so this is
+ *                      only a safety net
  * @param lease         how long one relay instance owns a document's events while publishing them
  * @param sendTimeout   how long one send may take before the relay backs off
  * @param maxBackoff    the longest wait between attempts while Kafka is unreachable

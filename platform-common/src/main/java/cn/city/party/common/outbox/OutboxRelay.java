@@ -2,6 +2,9 @@ package cn.city.party.common.outbox;
 
 import cn.city.party.common.events.EventEnvelope;
 import cn.city.party.common.web.RequestId;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -20,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,15 +34,22 @@ import java.util.concurrent.locks.ReentrantLock;
  * Publishes the events waiting in {@link AggregateRoot} documents, oldest first within a document (so per aggregate
  * in order), then removes exactly the published ones. At-least-once: a crash between send and removal re-sends, and
  * consumers apply each event id once. While Kafka is unreachable it backs off exponentially; nothing is dropped.
+ * <p>
+ * Each send continues the trace of the request that raised the event (its stored {@code traceparent}) in a span of
+ * its own; the Kafka template's observation puts that context into the record's headers for the consumer.
  */
 public class OutboxRelay implements SmartLifecycle {
 
+    /** The W3C trace context header, on HTTP requests and Kafka records alike. */
+    public static final String TRACEPARENT = "traceparent";
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, String> kafka;
     private final OutboxProperties properties;
     private final Clock clock;
+    private final Tracer tracer;
+    private final Propagator propagator;
     private final ReentrantLock draining = new ReentrantLock();
     private final AtomicBoolean nudged = new AtomicBoolean();
     private ScheduledExecutorService executor;
@@ -46,14 +57,17 @@ public class OutboxRelay implements SmartLifecycle {
     private int consecutiveFailures;
     private Instant retryNotBefore = Instant.EPOCH;
 
-    public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties, Clock clock) {
+    public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties, Clock clock,
+                       Tracer tracer, Propagator propagator) {
         this.mongo = mongo;
         this.kafka = kafka;
         this.properties = properties;
         this.clock = clock;
+        this.tracer = tracer;
+        this.propagator = propagator;
     }
 
-    /** Publish soon: called after a write that raised events, so delivery does not wait for the next poll. */
+    /** Publish soon rather than at the next poll: {@link OutboxNudge} calls it after a write that raised events. */
     public void nudge() {
         if (running && nudged.compareAndSet(false, true)) {
             executor.execute(this::pass);
@@ -143,7 +157,21 @@ public class OutboxRelay implements SmartLifecycle {
         if (traceId != null) {
             record.headers().add(RequestId.HEADER, traceId.getBytes(StandardCharsets.UTF_8));
         }
-        kafka.send(record).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        String traceparent = event.getString(TRACEPARENT);
+        if (traceparent == null) {
+            kafka.send(record).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return;
+        }
+        Span span = propagator.extract(Map.of(TRACEPARENT, traceparent), Map::get)
+                .name("outbox publish").tag("messaging.destination.name", record.topic()).start();
+        try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+            kafka.send(record).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            span.error(e);
+            throw e;
+        } finally {
+            span.end();
+        }
     }
 
     private void backOff(Exception e) {

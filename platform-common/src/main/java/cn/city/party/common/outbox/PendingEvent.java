@@ -15,9 +15,14 @@ import java.time.Instant;
  * @param topic   where it goes
  * @param key     the Kafka key (aggregate id)
  * @param payload the CloudEvents JSON, exactly as it will be sent
+ * @param traceId the request id of the write (sent as {@code X-Request-Id})
+ * @param traceparent the W3C trace context of the write, so that the relay, Kafka and the consumer that applies the
+ *                    event continue the request's trace; none for a write outside a trace
+ * @param createdAt when the event was raised (the outbox's age gauge reads it)
  */
 public record PendingEvent(@Field(PendingEvent.ID_FIELD) @Indexed(sparse = true) String eventId, String topic, String key, String payload,
-                           String traceId, Instant createdAt) {
+                           String traceId, String traceparent, Instant createdAt) {
 
     public static final String ID_FIELD = "eventId";
+    public static final String CREATED_AT_FIELD = "createdAt";
 }

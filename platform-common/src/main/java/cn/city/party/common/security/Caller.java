@@ -13,20 +13,29 @@ import java.util.Set;
  *                       the work committee)
  * @param client         the client the token was issued to ({@code azp}); {@link #SYSTEM_CLIENT} for the platform's
  *                       own jobs and consumers, which no token can name (the services accept only the clients they list)
+ * @param branches       the branches the caller serves as secretary (token claim {@code branches}, from the elections
+ *                       org-service recorded); read through {@link SecretaryBranches} only
  */
 public record Caller(String subject, String username, String department, Set<Role> roles, boolean cityJurisdiction,
-                     String client) {
+                     String client, Set<String> branches) {
 
     /** The client of in-process callers (jobs, event consumers); never an accepted {@code azp}. */
     public static final String SYSTEM_CLIENT = "platform-system";
 
     public Caller {
         roles = Set.copyOf(roles);
+        branches = branches == null ? Set.of() : Set.copyOf(branches);
+    }
+
+    /** A caller serving no branch as secretary. */
+    public Caller(String subject, String username, String department, Set<Role> roles, boolean cityJurisdiction,
+                  String client) {
+        this(subject, username, department, roles, cityJurisdiction, client, Set.of());
     }
 
     /** A user caller whose client does not matter (domain rules and their tests). */
     public Caller(String subject, String username, String department, Set<Role> roles, boolean cityJurisdiction) {
-        this(subject, username, department, roles, cityJurisdiction, null);
+        this(subject, username, department, roles, cityJurisdiction, null, Set.of());
     }
 
     public boolean has(Role role) {

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Reads roles ({@code roles} claim) and the department ({@code department} claim) from a verified token. */
+/**
+ * Reads roles ({@code roles} claim), the department ({@code department} claim) and the branches a secretary serves
+ * ({@code branches} claim, multivalued) from a verified token.
+ */
 public class CallerTokenConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
     static final String ROLES = "roles";
@@ -19,6 +22,7 @@ public class CallerTokenConverter implements Converter<Jwt, AbstractAuthenticati
     static final String JURISDICTION = "jurisdiction";
     static final String CITY = "city";
     static final String AZP = "azp";
+    static final String BRANCHES = "branches";
 
     private static final Set<String> KNOWN = Arrays.stream(Role.values()).map(Enum::name).collect(Collectors.toSet());
 
@@ -29,7 +33,8 @@ public class CallerTokenConverter implements Converter<Jwt, AbstractAuthenticati
         claimed.stream().filter(KNOWN::contains).map(Role::valueOf).forEach(roles::add);
         String username = jwt.hasClaim("preferred_username") ? jwt.getClaimAsString("preferred_username") : jwt.getSubject();
         Caller caller = new Caller(jwt.getSubject(), username, jwt.getClaimAsString(DEPARTMENT), roles,
-                CITY.equals(jwt.getClaimAsString(JURISDICTION)), jwt.getClaimAsString(AZP));
+                CITY.equals(jwt.getClaimAsString(JURISDICTION)), jwt.getClaimAsString(AZP),
+                jwt.hasClaim(BRANCHES) ? Set.copyOf(jwt.getClaimAsStringList(BRANCHES)) : Set.of());
         return new CallerAuthentication(jwt,
                 roles.stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList(), caller);
     }

@@ -3,12 +3,12 @@ package cn.city.party.common.tenancy;
 import cn.city.party.common.error.Problems;
 import cn.city.party.common.security.CurrentCaller;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.data.mongodb.core.query.Update;
 
 import java.util.List;
@@ -47,11 +47,15 @@ public class ScopedMongo {
         return mongo.find(query(criteria).with(sort), type);
     }
 
+    /**
+     * One page in scope. The page is read first and the matches are counted only when it cannot tell their number (a
+     * full page, or an empty one past the first): the count is a second pass over the collection, and most filtered
+     * lists (a branch's members, the last page) do not fill a page.
+     */
     public <T> Page<T> page(Criteria criteria, Pageable pageable, Class<T> type) {
         Query query = query(criteria);
-        long total = mongo.count(query, type);
         List<T> content = mongo.find(Query.of(query).with(pageable), type);
-        return new PageImpl<>(content, pageable, total);
+        return PageableExecutionUtils.getPage(content, pageable, () -> mongo.count(query, type));
     }
 
     public <T> long count(Criteria criteria, Class<T> type) {

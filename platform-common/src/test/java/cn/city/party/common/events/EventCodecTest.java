@@ -2,6 +2,8 @@ package cn.city.party.common.events;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,5 +50,25 @@ class EventCodecTest {
                 .isInstanceOf(UntrustedEventException.class)
                 .hasMessageContaining("names department jiaoyu in its data but caizheng in its envelope")
                 .hasMessageNotContaining("caizheng-m05");
+    }
+
+    record SanctionSeen(String memberId, String department) {
+    }
+
+    @Test
+    void a_field_the_consumer_does_not_know_is_ignored_though_the_services_mapper_refuses_unknown_fields() {
+        // the services' mapper is strict for API requests (platform-defaults.yml); events are read leniently
+        JsonMapper strict = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        EventCodec lenient = new EventCodec(strict);
+        String event = """
+                {"specversion":"1.0","id":"e-2","source":"/party/discipline-service","type":"party.discipline.sanction.imposed.v2",
+                 "subject":"s-1","department":"caizheng","newextension":"x",
+                 "data":{"memberId":"caizheng-m05","department":"caizheng","appealDeadline":"2026-04-10"}}""";
+
+        EventEnvelope read = lenient.read(new ConsumerRecord<>("party.discipline.sanction", 0, 0, "s-1", event));
+
+        assertThat(lenient.data(read, SanctionSeen.class)).isEqualTo(new SanctionSeen("caizheng-m05", "caizheng"));
+        assertThatThrownBy(() -> strict.treeToValue(read.data(), SanctionSeen.class))
+                .isInstanceOf(UnrecognizedPropertyException.class).hasMessageContaining("appealDeadline");
     }
 }

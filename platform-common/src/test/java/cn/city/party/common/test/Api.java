@@ -25,34 +25,41 @@ public final class Api {
     private final Function<String, String> token;
     private final String bearer;
     private final String language;
+    private final Duration timeout;
 
     public Api(String baseUrl, Function<String, String> token) {
-        this(baseUrl, token, null, "zh-CN");
+        this(baseUrl, token, null, "zh-CN", Duration.ofSeconds(30));
     }
 
-    private Api(String baseUrl, Function<String, String> token, String bearer, String language) {
+    private Api(String baseUrl, Function<String, String> token, String bearer, String language, Duration timeout) {
         this.baseUrl = baseUrl;
         this.token = token;
         this.bearer = bearer;
         this.language = language;
+        this.timeout = timeout;
     }
 
     /** Calls as the demo user {@code username}. */
     public Api as(String username) {
-        return new Api(baseUrl, token, token.apply(username), language);
+        return new Api(baseUrl, token, token.apply(username), language, timeout);
     }
 
     /** Calls with exactly this bearer token (expired, tampered …). */
     public Api withToken(String rawToken) {
-        return new Api(baseUrl, token, rawToken, language);
+        return new Api(baseUrl, token, rawToken, language, timeout);
     }
 
     public Api anonymous() {
-        return new Api(baseUrl, token, null, language);
+        return new Api(baseUrl, token, null, language, timeout);
     }
 
     public Api inLanguage(String acceptLanguage) {
-        return new Api(baseUrl, token, bearer, acceptLanguage);
+        return new Api(baseUrl, token, bearer, acceptLanguage, timeout);
+    }
+
+    /** Waits this long for an answer (30 s unless set; a whole department's import may take longer). */
+    public Api withTimeout(Duration answerWithin) {
+        return new Api(baseUrl, token, bearer, language, answerWithin);
     }
 
     public Response get(String path) {
@@ -80,9 +87,30 @@ public final class Api {
         return send(builder(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /** Uploads an .xlsx as the one part {@code file} of a multipart body, as a browser's file input does. */
+    public Response upload(String path, byte[] xlsx) {
+        String boundary = "----upload" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"import.xlsx\"\r\n"
+                + "Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(xlsx);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return post(path, "multipart/form-data; boundary=" + boundary, body.toByteArray());
+    }
+
     public Response getBytes(String path) {
+        return sendForBytes(builder(path).GET());
+    }
+
+    /** A POST whose answer is a file (e.g. a generated spreadsheet); a problem answer is in {@code bytes} too. */
+    public Response postForBytes(String path, Object body) {
+        return sendForBytes(builder(path).header("Content-Type", "application/json").POST(publisher(body)));
+    }
+
+    private static Response sendForBytes(HttpRequest.Builder request) {
         try {
-            HttpResponse<byte[]> response = HTTP.send(builder(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Response(response.statusCode(), response.headers(), null, response.body());
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -94,7 +122,7 @@ public final class Api {
 
     private HttpRequest.Builder builder(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(30))
+                .timeout(timeout)
                 .header("Accept", "application/json, application/problem+json")
                 .header("Accept-Language", language);
         if (bearer != null) {

@@ -4,10 +4,12 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+import org.awaitility.core.ConditionTimeoutException;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,16 +45,17 @@ public final class EventCapture implements AutoCloseable {
 
     /** Polls until an event of {@code type} matching {@code match} has arrived, and returns it. */
     public JsonNode await(String type, Predicate<JsonNode> match, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            for (JsonNode event : events()) {
-                if (type.equals(event.path("type").asString()) && match.test(event)) {
-                    return event;
+        try {
+            return polling(timeout).until(() -> {
+                List<JsonNode> seen = matching(type, match);
+                if (seen.isEmpty()) {
+                    poll();
                 }
-            }
-            poll();
+                return seen;
+            }, seen -> !seen.isEmpty()).get(0);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("no " + type + " event matched within " + timeout.toSeconds() + " s; saw " + events().size());
         }
-        throw new AssertionError("no " + type + " event matched within " + timeout.toSeconds() + " s; saw " + events().size());
     }
 
     /**
@@ -60,9 +63,13 @@ public final class EventCapture implements AutoCloseable {
      * see that no more follow, and returns them; fails when fewer arrive within {@code timeout} or more arrive.
      */
     public List<JsonNode> awaitExactly(String type, Predicate<JsonNode> match, int count, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (matching(type, match).size() < count && Instant.now().isBefore(deadline)) {
-            poll();
+        try {
+            polling(timeout).until(() -> {
+                poll();
+                return matching(type, match).size() >= count;
+            });
+        } catch (ConditionTimeoutException tooFew) {
+            // reported below, with the number that did arrive
         }
         List<JsonNode> settled = all(type, match, Duration.ofSeconds(1));
         if (settled.size() != count) {
@@ -74,11 +81,21 @@ public final class EventCapture implements AutoCloseable {
 
     /** Every event of {@code type} matching {@code match} seen so far, after polling for {@code settle}. */
     public List<JsonNode> all(String type, Predicate<JsonNode> match, Duration settle) {
-        Instant end = Instant.now().plus(settle);
-        while (Instant.now().isBefore(end)) {
+        // not a condition to wait for: whatever arrives during the whole of settle is collected
+        polling(settle.plusSeconds(1)).during(settle).until(() -> {
             poll();
-        }
+            return true;
+        });
         return matching(type, match);
+    }
+
+    /**
+     * Awaitility evaluating in the caller's thread (a Kafka consumer must only be used by one thread), without pauses
+     * of its own: each {@link #poll()} already waits up to 200 ms for records.
+     */
+    private static ConditionFactory polling(Duration timeout) {
+        return Awaitility.await().atMost(timeout).pollInSameThread().pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(1));
     }
 
     private List<JsonNode> matching(String type, Predicate<JsonNode> match) {

@@ -1,10 +1,13 @@
 package cn.city.party.common.test;
 
 import cn.city.party.common.events.EventType;
+import cn.city.party.common.contracts.DemoRoster;
+import cn.city.party.common.contracts.EventContracts;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -52,8 +55,8 @@ public abstract class ServiceApiTest {
     }
 
     /**
-     * Publishes another service's event exactly as its producer would, after checking it against this consumer's copy
-     * of the contract ({@code contracts/<type>.schema.json}), so a listener is only ever fed what the contract allows.
+     * Publishes another service's event exactly as its producer would, after checking it against the producer's
+     * contract ({@link EventContracts}), so a listener is only ever fed what the contract allows.
      * Returns the event id (pass the same id again to simulate a redelivery).
      */
     protected String publish(String topic, String type, String key, String department, Object data, String eventId) {
@@ -61,7 +64,7 @@ public abstract class ServiceApiTest {
         return eventId;
     }
 
-    /** The CloudEvent another service's producer would write, checked against this consumer's contract copy. */
+    /** The CloudEvent another service's producer would write, checked against the producer's contract. */
     protected static String event(String eventId, String type, String subject, String department, Object data) {
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("specversion", "1.0");
@@ -76,7 +79,7 @@ public abstract class ServiceApiTest {
         envelope.put("traceid", null);
         envelope.put("data", data);
         JsonNode event = Api.JSON.valueToTree(envelope);
-        EventContracts.assertValid(event, "contracts/" + type + ".schema.json");
+        EventContracts.assertValid(event, EventContracts.schemaResource(type));
         return event.toString();
     }
 
@@ -89,6 +92,13 @@ public abstract class ServiceApiTest {
 
     protected String publish(String topic, String type, String key, String department, Object data) {
         return publish(topic, type, key, department, data, UUID.randomUUID().toString());
+    }
+
+    /** Publishes the demo roster ({@link DemoRoster}) as org-service would; the caller waits for what it reads of it. */
+    protected void publishDemoRoster() {
+        for (DemoRoster.Event e : DemoRoster.events()) {
+            publish(e.topic(), e.type(), e.subject(), e.department(), e.data(), e.id());
+        }
     }
 
     /** Sends any bytes, e.g. a poison message that is not an event at all. */
@@ -104,17 +114,7 @@ public abstract class ServiceApiTest {
 
     /** Waits (at most 30 s) until an asynchronous effect, such as a consumed event, is visible. */
     protected static void await(String what, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not within 30 s: " + what);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Awaitility.await(what).atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                .until(condition::getAsBoolean);
     }
 }

@@ -48,8 +48,13 @@ public final class Tokens {
 
     /** A token from any client and any host name for Keycloak (the issuer follows the host name). */
     public static JsonNode request(String keycloakUrl, String clientId, String username) {
+        return request(keycloakUrl, clientId, username, DEMO_PASSWORD);
+    }
+
+    /** A freshly issued token of any user with its own password (Keycloak's real password grant). */
+    public static JsonNode request(String keycloakUrl, String clientId, String username, String password) {
         String form = "grant_type=password&client_id=" + enc(clientId) + "&username=" + enc(username)
-                + "&password=" + enc(DEMO_PASSWORD);
+                + "&password=" + enc(password);
         HttpRequest request = HttpRequest.newBuilder(URI.create(keycloakUrl + "/realms/city/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build();

@@ -1,4 +1,4 @@
-package cn.city.party.common.test;
+package cn.city.party.common.contracts;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * Sample {@code data} of org-service's member and organization events (docs/events.md), for the consumers' tests.
- * A consumer publishes them through {@link ServiceApiTest#publish}, which checks them against its own copy of the
+ * A consumer publishes them through {@code ServiceApiTest.publish}, which checks them against the
  * contract first, so a sample that drifts from the contract fails the test rather than feeding a listener.
  */
 public final class OrgEventSamples {

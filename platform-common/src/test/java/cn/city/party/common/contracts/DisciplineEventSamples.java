@@ -1,4 +1,4 @@
-package cn.city.party.common.test;
+package cn.city.party.common.contracts;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * Sample {@code data} of discipline-service's sanction events (docs/events.md), for the consumers' tests; published
- * through {@link ServiceApiTest#publish}, which checks them against the consumer's copy of the contract.
+ * through {@code ServiceApiTest.publish}, which checks them against the contract.
  */
 public final class DisciplineEventSamples {
 
