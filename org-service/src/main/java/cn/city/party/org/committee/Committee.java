@@ -25,6 +25,11 @@ public class Committee extends AggregateRoot {
     private List<Term> history = new ArrayList<>();
     /** Posts of the current term vacated by 撤销党内职务, awaiting a by-election (补选). */
     private List<Vacancy> vacancies = new ArrayList<>();
+    /**
+     * Why the holders of the serving posts changed, until their roles in Keycloak follow (null: in step). Written
+     * in the same document as the change, so no change is lost when Keycloak is down; {@code SecretaryRoles} applies it.
+     */
+    private RoleChange rolesPending;
     @Version
     private Long version;
 
@@ -40,12 +45,16 @@ public class Committee extends AggregateRoot {
     public record Vacancy(Term.Seat seat, LocalDate since, String sanctionId) {
     }
 
+    /** What changed who holds the posts, for the record of role grants. */
+    public enum RoleChange { ELECTION, REMOVAL_FROM_POSTS, POSTS_RESTORED, ACCOUNT_PROVISIONED }
+
     public void elect(Term term) {
         if (current != null) {
             history.add(0, current);
         }
         current = term;
         vacancies = new ArrayList<>();
+        rolesPending = RoleChange.ELECTION;
     }
 
     /** 撤销党内职务: the member's posts in the current term fall vacant; false when it held none (or no longer). */
@@ -59,6 +68,7 @@ public class Committee extends AggregateRoot {
         }
         removed.forEach(seat -> vacancies.add(new Vacancy(seat, since, sanctionId)));
         current = current.withPosts(current.posts().stream().filter(s -> !removed.contains(s)).toList());
+        rolesPending = RoleChange.REMOVAL_FROM_POSTS;
         return true;
     }
 
@@ -73,6 +83,7 @@ public class Committee extends AggregateRoot {
                 .forEach(posts::add);
         vacancies.removeAll(mine);
         current = current.withPosts(posts);
+        rolesPending = RoleChange.POSTS_RESTORED;
         return true;
     }
 
@@ -80,6 +91,8 @@ public class Committee extends AggregateRoot {
     public String department() { return department; }
     public String organizationId() { return organizationId; }
     public Term current() { return current; }
+    public RoleChange rolesPending() { return rolesPending; }
+    public Long version() { return version; }
     public List<Vacancy> vacancies() { return List.copyOf(vacancies); }
     /** Past terms, latest first. */
     public List<Term> history() { return List.copyOf(history); }

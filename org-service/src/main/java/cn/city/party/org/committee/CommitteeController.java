@@ -1,6 +1,7 @@
 package cn.city.party.org.committee;
 
 import cn.city.party.common.error.Problems;
+import cn.city.party.common.security.For;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -8,7 +9,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -51,7 +51,7 @@ public class CommitteeController {
     }
 
     @PutMapping("/api/org/organizations/{id}/committee")
-    @PreAuthorize("hasRole('DEPT_ADMIN')")
+    @For.DeptAdmin
     @Operation(summary = "换届选举：记录新一届委员会 Record the election of a new term")
     public CommitteeView elect(@PathVariable String id, @Valid @RequestBody Election election) {
         return view(committees.elect(id, election.termStart(), election.posts().stream()
@@ -59,14 +59,14 @@ public class CommitteeController {
     }
 
     @GetMapping("/api/org/organizations/{id}/committee")
-    @PreAuthorize("hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN','BRANCH_SECRETARY')")
+    @For.WorkCommitteeDeptAdminOrSecretary
     @Operation(summary = "委员会（本届与历届） The current term and past terms")
     public CommitteeView get(@PathVariable String id) {
         return view(committees.find(id).orElseThrow(() -> Problems.notFound("entity.committee", id)));
     }
 
     @GetMapping("/api/org/committees/terms-due")
-    @PreAuthorize("hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN')")
+    @For.WorkCommitteeOrDeptAdmin
     @Operation(summary = "换届提醒：90天内到期及已超期的届期 Terms ending within 90 days and overdue terms")
     public List<TermDue> termsDue(@RequestParam(required = false) String department) {
         return committees.termsDue(department).stream().map(c -> new TermDue(c.organizationId(), c.department(),
@@ -74,7 +74,7 @@ public class CommitteeController {
     }
 
     @GetMapping("/api/org/committees/by-elections-due")
-    @PreAuthorize("hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN')")
+    @For.WorkCommitteeOrDeptAdmin
     @Operation(summary = "补选提醒：因撤销党内职务而空缺的职务 Posts vacated by removal from Party posts, awaiting a by-election")
     public List<ByElectionDue> byElectionsDue(@RequestParam(required = false) String department) {
         return committees.byElectionsDue(department).stream().flatMap(c -> c.vacancies().stream()

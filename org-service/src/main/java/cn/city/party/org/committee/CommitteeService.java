@@ -2,9 +2,8 @@ package cn.city.party.org.committee;
 
 import cn.city.party.common.error.Problems;
 import cn.city.party.common.outbox.EventFactory;
-import cn.city.party.common.outbox.OutboxRelay;
 import cn.city.party.common.tenancy.ScopedMongo;
-import cn.city.party.org.OrgCalendar;
+import cn.city.party.common.time.PlatformCalendar;
 import cn.city.party.org.member.Member;
 import cn.city.party.org.member.MemberRoster;
 import cn.city.party.org.member.MemberStatus;
@@ -29,17 +28,15 @@ public class CommitteeService {
     private final MemberRoster roster;
     private final CommitteeRules rules;
     private final EventFactory events;
-    private final OutboxRelay relay;
-    private final OrgCalendar calendar;
+    private final PlatformCalendar calendar;
 
     public CommitteeService(ScopedMongo store, OrganizationService organizations, MemberRoster roster,
-                            CommitteeRules rules, EventFactory events, OutboxRelay relay, OrgCalendar calendar) {
+                            CommitteeRules rules, EventFactory events, PlatformCalendar calendar) {
         this.store = store;
         this.organizations = organizations;
         this.roster = roster;
         this.rules = rules;
         this.events = events;
-        this.relay = relay;
         this.calendar = calendar;
     }
 
@@ -78,9 +75,7 @@ public class CommitteeService {
         committee.elect(new Term(termStart, termEnd, seats, calendar.now()));
         committee.raise(events.create(CommitteeEvents.ELECTED, organizationId, committee.department(),
                 CommitteeEvents.ElectedData.of(committee)));
-        Committee saved = store.save(committee);
-        relay.nudge();
-        return saved;
+        return store.save(committee);
     }
 
     /** 换届提醒: current terms ending within the reminder period, and overdue ones, earliest end first. */

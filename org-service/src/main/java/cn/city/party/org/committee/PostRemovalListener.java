@@ -3,8 +3,6 @@ package cn.city.party.org.committee;
 import cn.city.party.common.events.EventCodec;
 import cn.city.party.common.events.EventEnvelope;
 import cn.city.party.common.outbox.EventFactory;
-import cn.city.party.common.outbox.OutboxRelay;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -29,16 +27,13 @@ class PostRemovalListener {
     private final EventCodec codec;
     private final MongoTemplate mongo;
     private final EventFactory events;
-    private final OutboxRelay relay;
 
-    PostRemovalListener(EventCodec codec, MongoTemplate mongo, EventFactory events, OutboxRelay relay) {
+    PostRemovalListener(EventCodec codec, MongoTemplate mongo, EventFactory events) {
         this.codec = codec;
         this.mongo = mongo;
         this.events = events;
-        this.relay = relay;
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     record SanctionData(String sanctionId, String memberId, String type, LocalDate decidedOn) {
     }
 
@@ -74,7 +69,6 @@ class PostRemovalListener {
             committee.raise(events.create(CommitteeEvents.ELECTED, committee.organizationId(), committee.department(),
                     CommitteeEvents.ElectedData.of(committee)));
             mongo.save(committee);
-            relay.nudge();
         }
     }
 }

@@ -2,7 +2,7 @@ package cn.city.party.org.demo;
 
 import cn.city.party.common.security.CurrentCaller;
 import cn.city.party.common.tenancy.ScopedMongo;
-import cn.city.party.org.OrgCalendar;
+import cn.city.party.common.time.PlatformCalendar;
 import cn.city.party.org.department.Department;
 import cn.city.party.org.department.DepartmentService;
 import cn.city.party.org.member.Contact;
@@ -48,10 +48,10 @@ public class DemoDataSeeder implements ApplicationRunner {
     private final DepartmentService departments;
     private final OrganizationService organizations;
     private final MemberService members;
-    private final OrgCalendar calendar;
+    private final PlatformCalendar calendar;
 
     public DemoDataSeeder(ScopedMongo store, DepartmentService departments, OrganizationService organizations,
-                          MemberService members, OrgCalendar calendar) {
+                          MemberService members, PlatformCalendar calendar) {
         this.store = store;
         this.departments = departments;
         this.organizations = organizations;

@@ -6,13 +6,15 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import cn.city.party.common.rules.RuleKind;
+import cn.city.party.common.rules.RulesInForce;
+import cn.city.party.common.security.For;
+import cn.city.party.common.tenancy.DepartmentCode;
+import cn.city.party.common.time.PlatformCalendar;
 import cn.city.party.org.OrgRules;
-import cn.city.party.org.member.MemberRoster;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,7 +24,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
@@ -33,17 +34,22 @@ import java.util.List;
 public class DepartmentController {
 
     private final DepartmentService departments;
-    private final MemberRoster roster;
-    private final BigDecimal cadreTargetPercent;
+    private final CadreCount roster;
+    private final RulesInForce inForce;
+    private final RuleKind<OrgRules.Cadres> cadres;
+    private final PlatformCalendar calendar;
 
-    public DepartmentController(DepartmentService departments, MemberRoster roster, OrgRules rules) {
+    public DepartmentController(DepartmentService departments, CadreCount roster, RulesInForce inForce,
+                                RuleKind<OrgRules.Cadres> cadres, PlatformCalendar calendar) {
         this.departments = departments;
         this.roster = roster;
-        this.cadreTargetPercent = rules.partyAffairsCadrePercent();
+        this.inForce = inForce;
+        this.cadres = cadres;
+        this.calendar = calendar;
     }
 
     public record RegisterDepartment(
-            @NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{1,31}") String code,
+            @NotBlank @DepartmentCode String code,
             @NotBlank @Size(max = 64) String name,
             @NotNull @PositiveOrZero @Max(1_000_000) Integer staffHeadcount) {
     }
@@ -58,27 +64,27 @@ public class DepartmentController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasRole('WORK_COMMITTEE_ADMIN')")
+    @For.WorkCommittee
     @Operation(summary = "注册部门 Register a department")
     public DepartmentView register(@Valid @RequestBody RegisterDepartment request) {
         return view(departments.register(request.code(), request.name(), request.staffHeadcount()));
     }
 
     @GetMapping
-    @PreAuthorize("hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN')")
+    @For.WorkCommitteeOrDeptAdmin
     @Operation(summary = "部门列表（工委看全部，部门管理员看本部门） List departments in scope")
     public List<DepartmentView> list() {
         return departments.list().stream().map(this::view).toList();
     }
 
     @GetMapping("/{code}")
-    @PreAuthorize("hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN')")
+    @For.WorkCommitteeOrDeptAdmin
     public DepartmentView get(@PathVariable String code) {
         return view(departments.get(code));
     }
 
     @PutMapping("/{code}")
-    @PreAuthorize("hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN')")
+    @For.WorkCommitteeOrDeptAdmin
     @Operation(summary = "修改部门名称与在编人数 Change name and staff headcount")
     public DepartmentView change(@PathVariable String code, @Valid @RequestBody ChangeDepartment request) {
         return view(departments.change(code, request.name(), request.staffHeadcount()));
@@ -86,6 +92,7 @@ public class DepartmentController {
 
     private DepartmentView view(Department d) {
         return new DepartmentView(d.code(), d.name(), d.staffHeadcount(), d.registeredAt(),
-                CadreRatio.of(roster.fullTimeCadres(d.code()), d.staffHeadcount(), cadreTargetPercent));
+                CadreRatio.of(roster.fullTimeCadres(d.code()), d.staffHeadcount(),
+                        inForce.of(cadres, calendar.today().getYear()).partyAffairsPercent()));
     }
 }

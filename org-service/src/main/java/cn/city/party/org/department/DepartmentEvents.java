@@ -2,7 +2,7 @@ package cn.city.party.org.department;
 
 import cn.city.party.common.events.EventType;
 
-/** Events about departments, on topic {@code party.org.department}; schemas in {@code resources/events}. */
+/** Events about departments, on topic {@code party.org.department}; schemas in platform-common's test-jar ({@code events/}). */
 public final class DepartmentEvents {
 
     public static final String TOPIC = "party.org.department";

@@ -2,7 +2,6 @@ package cn.city.party.org.department;
 
 import cn.city.party.common.error.Problems;
 import cn.city.party.common.outbox.EventFactory;
-import cn.city.party.common.outbox.OutboxRelay;
 import cn.city.party.common.tenancy.ScopedMongo;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -18,13 +17,11 @@ public class DepartmentService {
 
     private final ScopedMongo store;
     private final EventFactory events;
-    private final OutboxRelay relay;
     private final Clock clock;
 
-    public DepartmentService(ScopedMongo store, EventFactory events, OutboxRelay relay, Clock clock) {
+    public DepartmentService(ScopedMongo store, EventFactory events, Clock clock) {
         this.store = store;
         this.events = events;
-        this.relay = relay;
         this.clock = clock;
     }
 
@@ -34,9 +31,7 @@ public class DepartmentService {
         }
         Department department = new Department(code, name, staffHeadcount, clock.instant());
         department.raise(events.create(DepartmentEvents.REGISTERED, code, code, DepartmentEvents.DepartmentData.of(department)));
-        Department saved = store.insert(department);
-        relay.nudge();
-        return saved;
+        return store.insert(department);
     }
 
     public List<Department> list() {
@@ -51,8 +46,6 @@ public class DepartmentService {
         Department department = get(code);
         department.change(name, staffHeadcount);
         department.raise(events.create(DepartmentEvents.CHANGED, code, code, DepartmentEvents.DepartmentData.of(department)));
-        Department saved = store.save(department);
-        relay.nudge();
-        return saved;
+        return store.save(department);
     }
 }

@@ -2,7 +2,7 @@ package cn.city.party.org.dues;
 
 import cn.city.party.common.reminder.MemberReminder;
 import cn.city.party.common.reminder.MemberReminders;
-import cn.city.party.org.OrgCalendar;
+import cn.city.party.common.time.PlatformCalendar;
 import cn.city.party.org.member.Member;
 import cn.city.party.org.member.MemberStatus;
 import org.slf4j.Logger;
@@ -32,10 +32,10 @@ public class DuesReminderJob {
 
     private final MongoTemplate mongo;
     private final MemberReminders reminders;
-    private final OrgCalendar calendar;
+    private final PlatformCalendar calendar;
     private final int lastDays;
 
-    public DuesReminderJob(MongoTemplate mongo, MemberReminders reminders, OrgCalendar calendar,
+    public DuesReminderJob(MongoTemplate mongo, MemberReminders reminders, PlatformCalendar calendar,
                            @Value("${org.reminders.dues-last-days:5}") int lastDays) {
         this.mongo = mongo;
         this.reminders = reminders;
@@ -59,7 +59,7 @@ public class DuesReminderJob {
         YearMonth month = YearMonth.from(today);
         boolean monthEnding = !today.isBefore(month.atEndOfMonth().minusDays(lastDays - 1L));
         int created = 0;
-        for (Member member : mongo.find(Query.query(Criteria.where("status").in(MemberStatus.PROBATIONARY, MemberStatus.FULL)
+        for (Member member : mongo.find(Query.query(Criteria.where("status").in(MemberStatus.ACTIVE)
                 .and("dues.bases.0").exists(true)), Member.class)) {
             var base = member.dues().baseFor(month);
             if (monthEnding && base.isPresent() && member.dues().paymentFor(month).isEmpty()) {

@@ -1,30 +1,30 @@
 package cn.city.party.org.member;
 
 import cn.city.party.common.error.Problems;
+import cn.city.party.common.reminder.OwnMember;
 import cn.city.party.common.security.Caller;
 import cn.city.party.common.security.CurrentCaller;
-import cn.city.party.common.security.Role;
 import cn.city.party.common.tenancy.ScopedMongo;
-import cn.city.party.org.organization.Organization;
+import cn.city.party.org.organization.OrganizationScope;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Component;
 
-import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The narrower scope of a caller below department level. A {@code BRANCH_SECRETARY} (without an admin role) acts
- * for the branch of its own member record, found by the token's {@code sub}, and that branch's Party groups; the
- * department scope of {@link ScopedMongo} still applies on top.
+ * The caller's own member record, and the members a caller below department level sees: a branch secretary those of
+ * the branches it serves ({@link OrganizationScope}); the department scope of {@link ScopedMongo} still applies on top.
  */
 @Component
-public class BranchScope {
+public class BranchScope implements OwnMember {
 
     private final ScopedMongo store;
+    private final OrganizationScope organizations;
 
-    public BranchScope(ScopedMongo store) {
+    public BranchScope(ScopedMongo store, OrganizationScope organizations) {
         this.store = store;
+        this.organizations = organizations;
     }
 
     /** The member record linked to the caller's account. */
@@ -37,33 +37,26 @@ public class BranchScope {
         return self().orElseThrow(() -> Problems.notFound("entity.ownMember", CurrentCaller.get().username()));
     }
 
-    /** Empty for callers who see their whole department scope; the secretary's branch otherwise. */
-    public Optional<String> restrictedBranch() {
-        Caller caller = CurrentCaller.get();
-        if (caller.isSystem() || caller.hasAny(Role.WORK_COMMITTEE_ADMIN, Role.DEPT_ADMIN)) {
-            return Optional.empty();
-        }
-        if (caller.has(Role.BRANCH_SECRETARY)) {
-            return Optional.of(self().map(Member::branchId)
-                    .orElseThrow(() -> Problems.forbidden("member.secretaryNotLinked")));
-        }
-        throw Problems.forbidden("forbidden");
+    /** Whose dues reminders the caller reads: its own member record. */
+    @Override
+    public String idOfCaller() {
+        return requireSelf().id();
     }
 
-    /** Empty when unrestricted; otherwise the secretary's branch and its Party groups. */
-    public Optional<Set<String>> visibleOrganizations() {
-        return restrictedBranch().map(branch -> {
-            Set<String> ids = new LinkedHashSet<>();
-            ids.add(branch);
-            store.find(Criteria.where("ancestors").is(branch), Organization.class).forEach(o -> ids.add(o.id()));
-            return ids;
-        });
+    /** Empty for callers who see their whole department scope; the branches the secretary serves otherwise. */
+    public Optional<Set<String>> restrictedBranches() {
+        return organizations.restrictedBranches();
     }
 
-    /** A member outside the caller's branch is reported as not found, like one outside its department. */
+    /** The criterion limiting {@code field} to the secretary's branches, or empty when unrestricted. */
+    public Optional<Criteria> restriction(String field) {
+        return organizations.restriction(field);
+    }
+
+    /** A member outside the caller's branches is reported as not found, like one outside its department. */
     public Member requireVisible(Member member) {
-        restrictedBranch().filter(branch -> !branch.equals(member.branchId()))
-                .ifPresent(branch -> {
+        restrictedBranches().filter(branches -> !branches.contains(member.branchId()))
+                .ifPresent(branches -> {
                     throw Problems.notFound(MemberService.ENTITY, member.id());
                 });
         return member;

@@ -1,7 +1,6 @@
 package cn.city.party.org.member;
 
 import cn.city.party.common.outbox.AggregateRoot;
-import cn.city.party.org.dues.DuesLedger;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;

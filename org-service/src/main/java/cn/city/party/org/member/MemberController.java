@@ -1,6 +1,8 @@
 package cn.city.party.org.member;
 
 import cn.city.party.common.error.Problems;
+import cn.city.party.common.security.For;
+import cn.city.party.common.web.PageView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -107,17 +109,10 @@ public class MemberController {
     public record NationalIdView(String memberId, String nationalId) {
     }
 
-    public record PageView<T>(List<T> content, long totalElements, int page, int size) {
-
-        static PageView<MemberView> of(Page<Member> page, java.time.LocalDate today) {
-            return new PageView<>(page.getContent().stream().map(m -> MemberView.of(m, today)).toList(),
-                    page.getTotalElements(), page.getNumber(), page.getSize());
-        }
-    }
-
+    /** The work committee too: a new department's first member, its future admin, is admitted before it has one. */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasRole('DEPT_ADMIN')")
+    @For.WorkCommitteeOrDeptAdmin
     @Operation(summary = "党员入册 Admit a member into a branch")
     public MemberView admit(@Valid @RequestBody AdmitMember r) {
         return view(members.admit(new MemberService.NewMember(null, r.branchId(), r.partyGroupId(), r.status(),
@@ -125,7 +120,7 @@ public class MemberController {
     }
 
     @GetMapping
-    @PreAuthorize("hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN','BRANCH_SECRETARY')")
+    @For.WorkCommitteeDeptAdminOrSecretary
     @Operation(summary = "查询党员（姓名前缀、支部、状态、入党日期；分页排序） Search members, paged and sorted")
     public PageView<MemberView> search(@RequestParam(required = false) String department,
                                        @RequestParam(required = false) String name,
@@ -143,7 +138,8 @@ public class MemberController {
         Page<Member> result = members.search(
                 new MemberService.MemberFilter(department, name, branchId, status, joinedFrom, joinedTo),
                 PageRequest.of(page, size, Sort.by(direction, sort).and(Sort.by("_id"))));
-        return PageView.of(result, members.today());
+        LocalDate today = members.today();
+        return PageView.of(result, m -> MemberView.of(m, today));
     }
 
     @GetMapping("/me")
@@ -154,14 +150,14 @@ public class MemberController {
     }
 
     @PutMapping("/me/contact")
-    @PreAuthorize("hasAnyRole('MEMBER','BRANCH_SECRETARY')")
+    @For.SecretaryOrMember
     @Operation(summary = "修改本人联系方式 A member edits its own contact fields")
     public MemberView changeOwnContact(@Valid @RequestBody ContactInput contact) {
         return view(members.changeOwnContact(contact.toContact()));
     }
 
     @GetMapping("/conversions-due")
-    @PreAuthorize("hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN','BRANCH_SECRETARY')")
+    @For.WorkCommitteeDeptAdminOrSecretary
     @Operation(summary = "应转正的预备党员 Probationary members due for conversion within N days (or overdue)")
     public List<MemberView> conversionsDue(@RequestParam(required = false) String department,
                                            @RequestParam(defaultValue = "30") @Min(0) @Max(366) int withinDays) {
@@ -169,7 +165,7 @@ public class MemberController {
     }
 
     @GetMapping("/political-birthdays")
-    @PreAuthorize("hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN','BRANCH_SECRETARY')")
+    @For.WorkCommitteeDeptAdminOrSecretary
     @Operation(summary = "政治生日 Members who joined the Party in this month (1–12)")
     public List<MemberView> politicalBirthdays(@RequestParam(required = false) String department,
                                                @RequestParam @Min(1) @Max(12) int month) {
@@ -177,48 +173,48 @@ public class MemberController {
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN','BRANCH_SECRETARY')")
+    @For.WorkCommitteeDeptAdminOrSecretary
     public MemberView get(@PathVariable String id) {
         return view(members.get(id));
     }
 
     @PutMapping("/{id}")
-    @PreAuthorize("hasRole('DEPT_ADMIN')")
+    @For.DeptAdmin
     @Operation(summary = "修改党员信息 Change a member's profile, contact and Party group")
     public MemberView change(@PathVariable String id, @Valid @RequestBody ChangeMember r) {
         return view(members.change(id, r.profile().toProfile(), ContactInput.of(r.contact()), r.partyGroupId()));
     }
 
     @PostMapping("/{id}/status")
-    @PreAuthorize("hasRole('DEPT_ADMIN')")
+    @For.DeptAdmin
     @Operation(summary = "变更党员状态（转正、停止党籍、转出、去世） Change status")
     public MemberView changeStatus(@PathVariable String id, @Valid @RequestBody ChangeStatus r) {
         return view(members.changeStatus(id, r.status()));
     }
 
     @PostMapping("/{id}/probation-extension")
-    @PreAuthorize("hasRole('DEPT_ADMIN')")
+    @For.DeptAdmin
     @Operation(summary = "延长预备期（仅一次，最长一年） Extend probation once")
     public MemberView extendProbation(@PathVariable String id, @Valid @RequestBody ExtendProbation r) {
         return view(members.extendProbation(id, r.months()));
     }
 
     @PutMapping("/{id}/account")
-    @PreAuthorize("hasRole('DEPT_ADMIN')")
+    @For.DeptAdmin
     @Operation(summary = "关联登录账号 Link the member to its Keycloak account (token sub)")
     public MemberView linkAccount(@PathVariable String id, @Valid @RequestBody LinkAccount r) {
         return view(members.linkAccount(id, r.accountSubject()));
     }
 
     @GetMapping("/{id}/national-id")
-    @PreAuthorize("hasRole('DEPT_ADMIN')")
+    @For.DeptAdmin
     @Operation(summary = "查看完整身份证号（留痕） Read the full national ID; the read is audited")
     public NationalIdView nationalId(@PathVariable String id) {
         return new NationalIdView(id, members.readNationalId(id));
     }
 
     @GetMapping("/{id}/national-id/reads")
-    @PreAuthorize("hasRole('DEPT_ADMIN')")
+    @For.DeptAdmin
     @Operation(summary = "身份证号查看记录 Who read the national ID, and when")
     public List<NationalIdReadView> nationalIdReads(@PathVariable String id) {
         return members.nationalIdReads(id).stream()

@@ -1,6 +1,8 @@
 package cn.city.party.org.member;
 
 import cn.city.party.common.tenancy.ScopedMongo;
+import cn.city.party.org.department.CadreCount;
+import cn.city.party.org.organization.BranchRolls;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -9,15 +11,11 @@ import org.springframework.stereotype.Component;
 
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /** Counts over the member roster that the department and organization pages need, in the caller's scope. */
 @Component
-public class MemberRoster {
-
-    private static final List<MemberStatus> ON_ROLL =
-            List.of(MemberStatus.PROBATIONARY, MemberStatus.FULL, MemberStatus.SUSPENDED);
+public class MemberRoster implements BranchRolls, CadreCount {
 
     private final ScopedMongo store;
     private final MongoTemplate mongo;
@@ -28,26 +26,25 @@ public class MemberRoster {
     }
 
     /** 专职党务干部 of a department (probationary or full members flagged FULL_TIME). */
+    @Override
     public int fullTimeCadres(String department) {
         return (int) store.count(Criteria.where("department").is(department)
                 .and("partyAffairsCadre").is(PartyAffairsCadre.FULL_TIME)
-                .and("status").in(MemberStatus.PROBATIONARY, MemberStatus.FULL), Member.class);
+                .and("status").in(MemberStatus.ACTIVE), Member.class);
     }
 
     /** Whether any member on the roll belongs to this branch or Party group. */
+    @Override
     public boolean hasMembersIn(String organizationId) {
         return store.exists(new Criteria().orOperator(Criteria.where("branchId").is(organizationId),
-                Criteria.where("partyGroupId").is(organizationId)).and("status").in(ON_ROLL), Member.class);
-    }
-
-    /** A branch's members (probationary and full) and how many of them are 正式党员. */
-    public record BranchRoll(java.util.Set<String> members, long fullMembers) {
+                Criteria.where("partyGroupId").is(organizationId)).and("status").in(MemberStatus.ON_ROLL), Member.class);
     }
 
     /** The roll of each of these branches (every one of them in the map, empty ones too). */
+    @Override
     public Map<String, BranchRoll> rollsByBranch(Collection<String> branchIds) {
         Query query = store.query(Criteria.where("branchId").in(branchIds)
-                .and("status").in(MemberStatus.PROBATIONARY, MemberStatus.FULL));
+                .and("status").in(MemberStatus.ACTIVE));
         query.fields().include("branchId").include("status");
         Map<String, java.util.Set<String>> members = new HashMap<>();
         Map<String, Long> full = new HashMap<>();

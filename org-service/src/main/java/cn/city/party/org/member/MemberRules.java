@@ -2,6 +2,8 @@ package cn.city.party.org.member;
 
 import cn.city.party.common.error.DomainProblem.Violation;
 import cn.city.party.common.error.Problems;
+import cn.city.party.common.rules.RuleKind;
+import cn.city.party.common.rules.RulesInForce;
 import cn.city.party.org.OrgRules;
 import org.springframework.stereotype.Component;
 
@@ -16,10 +18,12 @@ public class MemberRules {
     /** 年满十八岁: nobody joins the Party before its 18th birthday. */
     static final int JOINING_AGE = 18;
 
-    private final OrgRules rules;
+    private final RulesInForce inForce;
+    private final RuleKind<OrgRules.Probation> probation;
 
-    public MemberRules(OrgRules rules) {
-        this.rules = rules;
+    public MemberRules(RulesInForce inForce, RuleKind<OrgRules.Probation> probation) {
+        this.inForce = inForce;
+        this.probation = probation;
     }
 
     /** What is wrong with a profile, field by field; empty when it may be stored. */
@@ -45,18 +49,22 @@ public class MemberRules {
         return wrong;
     }
 
-    /** 转正: due on the anniversary of joining (after the probation of one year by default). */
+    /**
+     * 转正: due on the anniversary of joining (after the probation of one year by default), by the probation rules of
+     * the year of joining.
+     */
     public LocalDate conversionDue(LocalDate joinedOn) {
-        return joinedOn.plusYears(rules.probationYears());
+        return joinedOn.plusYears(inForce.of(probation, joinedOn.getYear()).years());
     }
 
-    /** 延长预备期: once only, by 1 to 12 months (by default). */
+    /** 延长预备期: once only, by 1 to 12 months (by default), by the probation rules of the year the conversion was due. */
     public LocalDate extendedConversion(LocalDate currentDue, int months, boolean alreadyExtended) {
         if (alreadyExtended) {
             throw Problems.rule("months", "member.probationAlreadyExtended");
         }
-        if (months < 1 || months > rules.maxProbationExtensionMonths()) {
-            throw Problems.rule("months", "member.probationExtensionTooLong", rules.maxProbationExtensionMonths());
+        int most = inForce.of(probation, currentDue.getYear()).maxExtensionMonths();
+        if (months < 1 || months > most) {
+            throw Problems.rule("months", "member.probationExtensionTooLong", most);
         }
         return currentDue.plusMonths(months);
     }

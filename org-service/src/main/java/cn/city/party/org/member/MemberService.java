@@ -4,12 +4,11 @@ import cn.city.party.common.error.DomainProblem.Violation;
 import cn.city.party.common.error.Problems;
 import cn.city.party.common.events.EventType;
 import cn.city.party.common.outbox.EventFactory;
-import cn.city.party.common.outbox.OutboxRelay;
 import cn.city.party.common.security.Caller;
 import cn.city.party.common.security.CurrentCaller;
 import cn.city.party.common.tenancy.ScopedMongo;
+import cn.city.party.common.time.PlatformCalendar;
 import cn.city.party.common.web.RequestId;
-import cn.city.party.org.OrgCalendar;
 import cn.city.party.org.organization.Organization;
 import cn.city.party.org.organization.OrganizationService;
 import cn.city.party.org.organization.OrganizationType;
@@ -36,20 +35,18 @@ public class MemberService {
     private final BranchScope branchScope;
     private final MemberRules rules;
     private final EventFactory events;
-    private final OutboxRelay relay;
-    private final OrgCalendar calendar;
+    private final PlatformCalendar calendar;
     private final AccountDirectory accounts;
 
     public MemberService(ScopedMongo store, OrganizationService organizations,
-                         BranchScope branchScope, MemberRules rules, EventFactory events, OutboxRelay relay,
-                         OrgCalendar calendar, AccountDirectory accounts) {
+                         BranchScope branchScope, MemberRules rules, EventFactory events,
+                         PlatformCalendar calendar, AccountDirectory accounts) {
         this.accounts = accounts;
         this.store = store;
         this.organizations = organizations;
         this.branchScope = branchScope;
         this.rules = rules;
         this.events = events;
-        this.relay = relay;
         this.calendar = calendar;
     }
 
@@ -64,9 +61,7 @@ public class MemberService {
     }
 
     public Member admit(NewMember m) {
-        Member saved = admitPrepared(prepare(m));
-        relay.nudge();
-        return saved;
+        return admitPrepared(prepare(m));
     }
 
     /**
@@ -74,7 +69,7 @@ public class MemberService {
      * stores any. Field names are those of the profile ({@code profile.birthDate} …).
      */
     public Member prepare(NewMember m) {
-        if (m.status() != MemberStatus.PROBATIONARY && m.status() != MemberStatus.FULL) {
+        if (!m.status().active()) {
             throw Problems.rule("status", "member.admitStatus");
         }
         requireValid(m.profile());
@@ -95,10 +90,6 @@ public class MemberService {
     public Member admitPrepared(Member member) {
         member.raise(event(MemberEvents.ADMITTED, member, MemberEvents.MemberData.of(member)));
         return store.insert(member);
-    }
-
-    public void nudge() {
-        relay.nudge();
     }
 
     public LocalDate today() {
@@ -123,7 +114,7 @@ public class MemberService {
         if (f.department() != null) {
             all.add(Criteria.where("department").is(f.department()));
         }
-        branchScope.restrictedBranch().ifPresent(branch -> all.add(Criteria.where("branchId").is(branch)));
+        branchScope.restriction("branchId").ifPresent(all::add);
         if (f.branchId() != null) {
             all.add(Criteria.where("branchId").is(f.branchId()));
         }
@@ -156,7 +147,7 @@ public class MemberService {
     /** 政治生日: members on the roll who joined the Party in this calendar month (of any year). */
     public List<Member> politicalBirthdays(String department, int month) {
         Criteria c = Criteria.where("joinedMonth").is(month)
-                .and("status").in(MemberStatus.PROBATIONARY, MemberStatus.FULL, MemberStatus.SUSPENDED);
+                .and("status").in(MemberStatus.ON_ROLL);
         return scopedList(department, c, Sort.by("joinedOn", "name"));
     }
 
@@ -164,9 +155,9 @@ public class MemberService {
         if (department != null) {
             c = c.and("department").is(department);
         }
-        String branch = branchScope.restrictedBranch().orElse(null);
-        if (branch != null) {
-            c = c.and("branchId").is(branch);
+        var branches = branchScope.restrictedBranches();
+        if (branches.isPresent()) {
+            c = c.and("branchId").in(branches.get());
         }
         return store.find(c, sort, Member.class);
     }
@@ -210,9 +201,7 @@ public class MemberService {
         member.changeStatus(next);
         member.raise(event(MemberEvents.STATUS_CHANGED, member,
                 new MemberEvents.StatusChangedData(MemberEvents.MemberData.of(member), previous.name())));
-        Member saved = store.save(member);
-        relay.nudge();
-        return saved;
+        return store.save(member);
     }
 
     public Member extendProbation(String id, int months) {
@@ -244,9 +233,7 @@ public class MemberService {
         if (!after.equals(before)) {
             member.raise(event(MemberEvents.CHANGED, member, after));
         }
-        Member saved = store.save(member);
-        relay.nudge();
-        return saved;
+        return store.save(member);
     }
 
     private void requireValid(MemberProfile profile) {

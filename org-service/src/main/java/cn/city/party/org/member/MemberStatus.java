@@ -1,5 +1,6 @@
 package cn.city.party.org.member;
 
+import java.util.List;
 import java.util.Set;
 
 /** 党员状态 and which change of status the rules allow. */
@@ -17,6 +18,11 @@ public enum MemberStatus {
     /** 开除党籍: only from discipline-service's sanction, undone only by its revocation (never by hand). */
     EXPELLED("开除党籍");
 
+    /** 在册且正常的党员: they take part in organizational life, pay dues, have an account and get reminders. */
+    public static final List<MemberStatus> ACTIVE = List.of(PROBATIONARY, FULL);
+    /** Still on a branch's roll: the active members and the suspended ones. */
+    public static final List<MemberStatus> ON_ROLL = List.of(PROBATIONARY, FULL, SUSPENDED);
+
     private final String label;
 
     MemberStatus(String label) {
@@ -25,9 +31,13 @@ public enum MemberStatus {
 
     public String label() { return label; }
 
+    public boolean active() {
+        return ACTIVE.contains(this);
+    }
+
     /** Still on a branch's roll: counted in the branch, may not leave it without a transfer. */
     public boolean onRoll() {
-        return this == PROBATIONARY || this == FULL || this == SUSPENDED;
+        return ON_ROLL.contains(this);
     }
 
     public boolean mayBecome(MemberStatus next) {

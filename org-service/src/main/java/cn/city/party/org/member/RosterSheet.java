@@ -1,12 +1,14 @@
 package cn.city.party.org.member;
 
+import cn.city.party.org.sheet.SheetColumn;
+
 import java.util.Map;
 
 /**
  * The columns of the department's member roster spreadsheet (党员名册), shared by import and export, and which
  * input field each column feeds (so a refused field is reported under its column).
  */
-public enum RosterSheet {
+public enum RosterSheet implements SheetColumn {
     NAME("姓名", "profile.name"),
     GENDER("性别", "profile.gender"),
     ETHNICITY("民族", "profile.ethnicity"),
@@ -23,7 +25,6 @@ public enum RosterSheet {
     PHONE("手机", "contact.phone"),
     EMAIL("电子邮箱", "contact.email");
 
-    public static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public static final String SHEET_NAME = "党员名册";
 
     private static final Map<String, RosterSheet> BY_FIELD = java.util.Arrays.stream(values())
@@ -37,6 +38,7 @@ public enum RosterSheet {
         this.field = field;
     }
 
+    @Override
     public String header() { return header; }
 
     /** The column that feeds an input field; the name column for problems not tied to one field. */

@@ -5,8 +5,6 @@ import cn.city.party.common.events.EventEnvelope;
 import cn.city.party.common.events.PoisonEventException;
 import cn.city.party.common.messaging.ReadModelWriter;
 import cn.city.party.common.outbox.EventFactory;
-import cn.city.party.common.outbox.OutboxRelay;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
@@ -36,22 +34,18 @@ class SanctionListener {
     private final ReadModelWriter writer;
     private final MongoTemplate mongo;
     private final EventFactory events;
-    private final OutboxRelay relay;
 
-    SanctionListener(EventCodec codec, ReadModelWriter writer, MongoTemplate mongo, EventFactory events, OutboxRelay relay) {
+    SanctionListener(EventCodec codec, ReadModelWriter writer, MongoTemplate mongo, EventFactory events) {
         this.codec = codec;
         this.writer = writer;
         this.mongo = mongo;
         this.events = events;
-        this.relay = relay;
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     record SanctionData(String sanctionId, String memberId, String department, String type, LocalDate decidedOn,
                         LocalDate influenceUntil) {
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     record RevokedData(String sanctionId, String memberId, String department, LocalDate revokedOn) {
     }
 
@@ -94,7 +88,6 @@ class SanctionListener {
             member.raise(events.create(MemberEvents.STATUS_CHANGED, member.id(), member.department(),
                     new MemberEvents.StatusChangedData(MemberEvents.MemberData.of(member), previous.name())));
             mongo.save(member);
-            relay.nudge();
         }
     }
 

@@ -7,6 +7,7 @@ import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,6 +26,10 @@ public class Organization extends AggregateRoot {
     private String department;
     private OrganizationType type;
     private String name;
+    /** 组织编码: the department's own code, given by the tree import (null for organizations created one at a time). */
+    private String code;
+    /** 成立日期 as the department's records say, when it gave one; {@code createdAt} is when the platform learnt of it. */
+    private LocalDate foundedOn;
     private String parentId;
     private List<String> ancestors = new ArrayList<>();
     private Status status = Status.ACTIVE;
@@ -36,11 +41,14 @@ public class Organization extends AggregateRoot {
     protected Organization() {
     }
 
-    public Organization(String id, String department, OrganizationType type, String name, Organization parent, Instant now) {
+    public Organization(String id, String department, OrganizationType type, String name, String code, LocalDate foundedOn,
+                        Organization parent, Instant now) {
         this.id = id;
         this.department = department;
         this.type = type;
         this.name = name;
+        this.code = code;
+        this.foundedOn = foundedOn;
         this.createdAt = now;
         placeUnder(parent);
     }
@@ -87,6 +95,8 @@ public class Organization extends AggregateRoot {
     public String id() { return id; }
     public OrganizationType type() { return type; }
     public String name() { return name; }
+    public String code() { return code; }
+    public LocalDate foundedOn() { return foundedOn; }
     public String parentId() { return parentId; }
     public List<String> ancestors() { return List.copyOf(ancestors); }
     public Status status() { return status; }

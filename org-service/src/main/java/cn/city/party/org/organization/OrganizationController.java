@@ -1,14 +1,14 @@
 package cn.city.party.org.organization;
 
+import cn.city.party.common.security.For;
+import cn.city.party.common.tenancy.DepartmentCode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /** 组织管理: the organization tree of a department. */
@@ -36,7 +37,7 @@ public class OrganizationController {
     }
 
     public record CreateOrganization(
-            @NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{1,31}") String department,
+            @NotBlank @DepartmentCode String department,
             @NotNull OrganizationType type,
             @NotBlank @Size(max = 64) String name,
             @Size(max = 64) String parentId) {
@@ -53,15 +54,16 @@ public class OrganizationController {
      * ({@code size}, null elsewhere and for other types).
      */
     public record OrganizationView(String id, String department, OrganizationType type, String typeLabel, String name,
-                                   String parentId, List<String> ancestors, Organization.Status status,
-                                   Instant createdAt, Instant dissolvedAt, SizeView size) {
+                                   String code, LocalDate foundedOn, String parentId, List<String> ancestors,
+                                   Organization.Status status, Instant createdAt, Instant dissolvedAt, SizeView size) {
 
         static OrganizationView of(Organization o) {
             return of(o, null);
         }
 
         static OrganizationView of(Organization o, BranchSizeCheck.Assessment size) {
-            return new OrganizationView(o.id(), o.department(), o.type(), o.type().label(), o.name(), o.parentId(),
+            return new OrganizationView(o.id(), o.department(), o.type(), o.type().label(), o.name(), o.code(),
+                    o.foundedOn(), o.parentId(),
                     o.ancestors(), o.status(), o.createdAt(), o.dissolvedAt(), size == null ? null : SizeView.of(size));
         }
     }
@@ -79,27 +81,27 @@ public class OrganizationController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN')")
+    @For.WorkCommitteeOrDeptAdmin
     @Operation(summary = "成立组织 Create an organization")
     public OrganizationView create(@Valid @RequestBody CreateOrganization request) {
         return OrganizationView.of(organizations.create(request.department(), request.type(), request.name(), request.parentId()));
     }
 
     @GetMapping
-    @PreAuthorize("hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN','BRANCH_SECRETARY')")
+    @For.WorkCommitteeDeptAdminOrSecretary
     @Operation(summary = "组织列表 List organizations in scope, optionally of one department")
     public List<OrganizationView> list(@RequestParam(required = false) String department) {
         return tree(organizations.list(department));
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN','BRANCH_SECRETARY')")
+    @For.WorkCommitteeDeptAdminOrSecretary
     public OrganizationView get(@PathVariable String id) {
         return OrganizationView.of(organizations.readable(id));
     }
 
     @GetMapping("/{id}/subtree")
-    @PreAuthorize("hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN','BRANCH_SECRETARY')")
+    @For.WorkCommitteeDeptAdminOrSecretary
     @Operation(summary = "下级组织 The organization and everything below it")
     public List<OrganizationView> subtree(@PathVariable String id) {
         return tree(organizations.subtree(id));
@@ -111,21 +113,21 @@ public class OrganizationController {
     }
 
     @PutMapping("/{id}/name")
-    @PreAuthorize("hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN')")
+    @For.WorkCommitteeOrDeptAdmin
     @Operation(summary = "更名 Rename")
     public OrganizationView rename(@PathVariable String id, @Valid @RequestBody Rename request) {
         return OrganizationView.of(organizations.rename(id, request.name()));
     }
 
     @PutMapping("/{id}/parent")
-    @PreAuthorize("hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN')")
+    @For.WorkCommitteeOrDeptAdmin
     @Operation(summary = "调整隶属关系 Move under another organization")
     public OrganizationView move(@PathVariable String id, @Valid @RequestBody Move request) {
         return OrganizationView.of(organizations.move(id, request.parentId()));
     }
 
     @DeleteMapping("/{id}")
-    @PreAuthorize("hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN')")
+    @For.WorkCommitteeOrDeptAdmin
     @Operation(summary = "撤销（仅限无下级组织与党员） Dissolve (only when empty)")
     public OrganizationView dissolve(@PathVariable String id) {
         return OrganizationView.of(organizations.dissolve(id));

@@ -4,7 +4,7 @@ import cn.city.party.common.events.EventType;
 
 import java.util.List;
 
-/** Events about Party organizations, on topic {@code party.org.organization}; schemas in {@code resources/events}. */
+/** Events about Party organizations, on topic {@code party.org.organization}; schemas in platform-common's test-jar ({@code events/}). */
 public final class OrganizationEvents {
 
     public static final String TOPIC = "party.org.organization";

@@ -2,17 +2,18 @@ package cn.city.party.org.organization;
 
 import cn.city.party.common.error.Problems;
 import cn.city.party.common.outbox.EventFactory;
-import cn.city.party.common.outbox.OutboxRelay;
+import cn.city.party.common.rules.RuleKind;
+import cn.city.party.common.rules.RulesInForce;
 import cn.city.party.common.tenancy.ScopedMongo;
+import cn.city.party.common.time.PlatformCalendar;
 import cn.city.party.org.OrgRules;
 import cn.city.party.org.department.DepartmentService;
-import cn.city.party.org.member.BranchScope;
-import cn.city.party.org.member.MemberRoster;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -25,23 +26,30 @@ public class OrganizationService {
     private final ScopedMongo store;
     private final DepartmentService departments;
     private final EventFactory events;
-    private final OutboxRelay relay;
     private final Clock clock;
-    private final MemberRoster roster;
-    private final BranchScope branchScope;
-    private final OrgRules rules;
+    private final BranchRolls roster;
+    private final OrganizationScope scope;
+    private final RulesInForce inForce;
+    private final RuleKind<OrgRules.BranchSize> branchSize;
+    private final PlatformCalendar calendar;
 
-    public OrganizationService(ScopedMongo store, DepartmentService departments, EventFactory events,
-                               OutboxRelay relay, Clock clock, MemberRoster roster, BranchScope branchScope,
-                               OrgRules rules) {
+    public OrganizationService(ScopedMongo store, DepartmentService departments, EventFactory events, Clock clock,
+                               BranchRolls roster, OrganizationScope scope, RulesInForce inForce,
+                               RuleKind<OrgRules.BranchSize> branchSize, PlatformCalendar calendar) {
         this.store = store;
         this.departments = departments;
         this.events = events;
-        this.relay = relay;
         this.clock = clock;
         this.roster = roster;
-        this.branchScope = branchScope;
-        this.rules = rules;
+        this.scope = scope;
+        this.inForce = inForce;
+        this.branchSize = branchSize;
+        this.calendar = calendar;
+    }
+
+    /** What a new organization is made of; {@code code} and {@code foundedOn} come from the tree import only. */
+    public record NewOrganization(String id, String department, OrganizationType type, String name, String code,
+                                  LocalDate foundedOn, String parentId) {
     }
 
     public Organization create(String department, OrganizationType type, String name, String parentId) {
@@ -50,23 +58,38 @@ public class OrganizationService {
 
     /** Creates an organization with a given id (the demo data's fixed ids). */
     public Organization create(String id, String department, OrganizationType type, String name, String parentId) {
-        departments.get(department); // 404 when unknown or out of the caller's scope
-        store.requireWritable(department);
+        return create(new NewOrganization(id, department, type, name, null, null, parentId));
+    }
+
+    public Organization create(NewOrganization n) {
+        departments.get(n.department()); // 404 when unknown or out of the caller's scope
+        store.requireWritable(n.department());
         Organization parent = null;
-        if (parentId == null) {
-            if (!type.mayBeRoot()) {
-                throw Problems.rule("parentId", "organization.needsParent", type.label());
+        if (n.parentId() == null) {
+            if (!n.type().mayBeRoot()) {
+                throw Problems.rule("parentId", "organization.needsParent", n.type().label());
             }
         } else {
-            parent = active(parentId);
-            requireSameDepartment(parent, department);
-            if (!parent.type().mayContain(type)) {
-                throw Problems.rule("type", "organization.notAllowedUnder", type.label(), parent.type().label());
+            parent = active(n.parentId());
+            requireSameDepartment(parent, n.department());
+            if (!parent.type().mayContain(n.type())) {
+                throw Problems.rule("type", "organization.notAllowedUnder", n.type().label(), parent.type().label());
             }
         }
-        Organization organization = new Organization(id, department, type, name, parent, clock.instant());
+        Organization organization = new Organization(n.id(), n.department(), n.type(), n.name(), n.code(), n.foundedOn(),
+                parent, clock.instant());
         raise(organization, OrganizationEvents.CREATED);
-        return saved(store.insert(organization));
+        return store.insert(organization);
+    }
+
+    /**
+     * Takes back organizations just created by an import that could not finish (newest first), so nothing of it is
+     * left half-made.
+     */
+    void discard(List<Organization> created) {
+        for (int i = created.size() - 1; i >= 0; i--) {
+            store.deleteById(created.get(i).id(), Organization.class);
+        }
     }
 
     public Organization get(String id) {
@@ -76,7 +99,7 @@ public class OrganizationService {
     /** An organization the caller may read: a branch secretary reads only its branch and that branch's groups. */
     public Organization readable(String id) {
         Organization organization = get(id);
-        branchScope.visibleOrganizations().filter(visible -> !visible.contains(id)).ifPresent(visible -> {
+        scope.visibleOrganizations().filter(visible -> !visible.contains(id)).ifPresent(visible -> {
             throw Problems.notFound(ENTITY, id);
         });
         return organization;
@@ -84,7 +107,7 @@ public class OrganizationService {
 
     public List<Organization> list(String department) {
         Criteria criteria = department == null ? new Criteria() : Criteria.where("department").is(department);
-        Criteria visible = branchScope.visibleOrganizations()
+        Criteria visible = scope.visibleOrganizations()
                 .map(ids -> new Criteria().andOperator(criteria, Criteria.where("_id").in(ids))).orElse(criteria);
         return store.find(visible, Sort.by("department", "createdAt"), Organization.class);
     }
@@ -108,16 +131,17 @@ public class OrganizationService {
         return sizes;
     }
 
-    /** 支部规模 of one branch's roll, by the org rules. */
-    public BranchSizeCheck.Assessment size(MemberRoster.BranchRoll roll) {
-        return BranchSizeCheck.of(rules.branchSize(), roll.fullMembers(), roll.members().size());
+    /** 支部规模 of one branch's roll, by the branch-size rules in force this year. */
+    public BranchSizeCheck.Assessment size(BranchRolls.BranchRoll roll) {
+        return BranchSizeCheck.of(inForce.of(branchSize, calendar.today().getYear()), roll.fullMembers(),
+                roll.members().size());
     }
 
     public Organization rename(String id, String name) {
         Organization organization = active(id);
         organization.rename(name);
         raise(organization, OrganizationEvents.CHANGED);
-        return saved(store.save(organization));
+        return store.save(organization);
     }
 
     /**
@@ -147,7 +171,7 @@ public class OrganizationService {
             raise(descendant, OrganizationEvents.CHANGED);
             store.save(descendant);
         }
-        return saved(moved);
+        return moved;
     }
 
     /** Dissolves an organization that has no active sub-organizations and no members on its roll. */
@@ -159,7 +183,7 @@ public class OrganizationService {
         }
         organization.dissolve(clock.instant());
         raise(organization, OrganizationEvents.DISSOLVED);
-        return saved(store.save(organization));
+        return store.save(organization);
     }
 
     /** An organization that exists in scope and is not dissolved. */
@@ -180,10 +204,5 @@ public class OrganizationService {
     private void raise(Organization organization, cn.city.party.common.events.EventType type) {
         organization.raise(events.create(type, organization.id(), organization.department(),
                 OrganizationEvents.OrganizationData.of(organization)));
-    }
-
-    private Organization saved(Organization organization) {
-        relay.nudge();
-        return organization;
     }
 }

@@ -1,30 +1,35 @@
 package cn.city.party.org.organization;
 
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * The levels of the tree 机关党委 → 党总支 → 党支部 → 党小组, and which level may sit under which.
+ * The levels of the tree 机关党委 → 党总支 → 党支部 → 党小组, and which level may sit under which. The length of
+ * their committees' terms is a versioned rule (OrgRules.Committee, docs/rules.md).
  */
 public enum OrganizationType {
-    /** 机关党委: the department's organ Party committee; terms of 5 years. */
-    ORGAN_COMMITTEE("机关党委", 5),
-    /** 党总支: general branch; terms of 3 years. */
-    GENERAL_BRANCH("党总支", 3),
-    /** 党支部: branch; terms of 3 years. */
-    BRANCH("党支部", 3),
+    /** 机关党委: the department's organ Party committee. */
+    ORGAN_COMMITTEE("机关党委"),
+    /** 党总支: general branch. */
+    GENERAL_BRANCH("党总支"),
+    /** 党支部: branch. */
+    BRANCH("党支部"),
     /** 党小组: Party group inside a branch; no committee of its own. */
-    PARTY_GROUP("党小组", 0);
+    PARTY_GROUP("党小组");
 
     private final String label;
-    private final int termYears;
 
-    OrganizationType(String label, int termYears) {
+    OrganizationType(String label) {
         this.label = label;
-        this.termYears = termYears;
     }
 
     public String label() { return label; }
-    public int termYears() { return termYears; }
+
+    /** The type a sheet names, by its Chinese label (党支部) or its name (BRANCH). */
+    public static Optional<OrganizationType> parse(String text) {
+        return Arrays.stream(values()).filter(t -> t.label.equals(text) || t.name().equals(text)).findFirst();
+    }
 
     /** Which types may be created directly under this one. */
     public Set<OrganizationType> children() {

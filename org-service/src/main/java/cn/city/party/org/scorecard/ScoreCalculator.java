@@ -47,7 +47,8 @@ public final class ScoreCalculator {
      *                      current year
      */
     public static Scorecard score(String branchId, String branchName, String department, BranchFacts facts,
-                                  Roll roll, ScoringRules rules, LocalDate referenceDate) {
+                                  Roll roll, ScoringRules.OfYear ofYear, LocalDate referenceDate) {
+        ScoringRules rules = ofYear.rules();
         List<Scorecard.Item> items = new ArrayList<>();
         items.add(compliance(facts, rules, referenceDate));
         items.add(quality(facts, rules));
@@ -62,9 +63,9 @@ public final class ScoreCalculator {
         items.add(lateEntry(facts, rules));
         BigDecimal sum = items.stream().map(Scorecard.Item::points).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal total = round(sum.max(BigDecimal.ZERO));
-        List<WeakBranchCheck.Reason> weak = WeakBranchCheck.reasons(facts, rules.weakBranch(), rules.year(),
+        List<WeakBranchCheck.Reason> weak = WeakBranchCheck.reasons(facts, rules.weakBranch(), ofYear.year(),
                 roll.tooFewFullMembers(), referenceDate);
-        return new Scorecard(branchId, branchName, department, rules.year(), rules.version(), List.copyOf(items), total,
+        return new Scorecard(branchId, branchName, department, ofYear.year(), ofYear.version(), List.copyOf(items), total,
                 round(rules.maxTotal()), rules.stars(total), !weak.isEmpty(), weak, facts.corrections().stream()
                 .sorted(Comparator.comparing(BranchFacts.Correction::approvedAt)
                         .thenComparing(BranchFacts.Correction::correctionId)).toList(), Scorecard.Assessment.OPEN);

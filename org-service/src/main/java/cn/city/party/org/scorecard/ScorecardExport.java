@@ -14,8 +14,6 @@ import java.util.List;
 /** A ranking as an .xlsx sheet with Chinese headers, one row per branch, one column per item. */
 @Component
 class ScorecardExport {
-
-    static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final List<String> FIXED_HEADERS = List.of("排名", "党支部", "部门", "年度", "总分", "星级");
 
     static List<String> headers() {

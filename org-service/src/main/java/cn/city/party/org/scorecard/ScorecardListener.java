@@ -4,10 +4,9 @@ import cn.city.party.common.events.EventCodec;
 import cn.city.party.common.events.EventEnvelope;
 import cn.city.party.common.events.PoisonEventException;
 import cn.city.party.common.messaging.ReadModelWriter;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import cn.city.party.common.time.PlatformCalendar;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -40,85 +39,69 @@ class ScorecardListener {
     private final ZoneId zone;
 
     ScorecardListener(EventCodec codec, ReadModelWriter writer, MongoTemplate mongo,
-                      @Value("${platform.zone:Asia/Shanghai}") ZoneId zone) {
+                      PlatformCalendar calendar) {
         this.codec = codec;
         this.writer = writer;
         this.mongo = mongo;
-        this.zone = zone;
+        this.zone = calendar.zone();
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     record ComplianceData(String department, String branchId, int year, String periodKind, String period,
                           LocalDate periodStart, LocalDate periodEnd, String status, boolean frozen,
                           List<Rule> rules, Quality quality, List<String> activityIds) {
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     record Rule(String ruleId, String type, String status, int required, double met, double score, double weight) {
         BranchFacts.RuleResult toFact() {
             return new BranchFacts.RuleResult(ruleId, type, status, required, met, score, weight);
         }
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     record Quality(int sittings, Double attendanceRate) {
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     record ActivityData(String activityId, String department, String branchId, String title, Instant plannedAt,
                         Instant heldAt, boolean lateEntry, String status) {
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     record CreditsData(String memberId, String department, String branchId, int year, double creditHours, double target,
                        int requiredCompleted, int requiredTotal) {
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     record CompletionData(String memberId, String department, String branchId, String materialId, boolean required,
                           Instant completedAt) {
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     record SanctionData(String sanctionId, String memberId, String department, String branchId, String type, int form,
                         LocalDate decidedOn) {
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     record RevokedData(String sanctionId, LocalDate revokedOn) {
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     record AccountabilityData(String accountabilityId, String department, String organizationId, LocalDate decidedOn,
                               String kind) {
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     record Post(String post) {
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     record CommitteeData(String organizationId, String department, LocalDate termStart, LocalDate termEnd, List<Post> posts) {
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     record ArrearsData(String memberId, String department, String branchId, int unpaidMonths, String level) {
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     record OrganizationData(String id, String department, String type, String name, String status) {
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     record DepartmentData(String code, String name) {
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     record CorrectionData(String correctionId, String activityId, String department, String branchId, Integer year,
                           String reason, String requestedBy, Instant requestedAt, String approvedBy, Instant approvedAt) {
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     record ClosedData(Integer year, String closedBy, Instant closedAt) {
     }
 

@@ -1,15 +1,15 @@
 package cn.city.party.org.scorecard;
 
 import cn.city.party.common.error.Problems;
+import cn.city.party.common.rules.RuleBook;
 import cn.city.party.common.security.CurrentCaller;
 import cn.city.party.common.security.Role;
 import cn.city.party.common.tenancy.ScopedMongo;
-import cn.city.party.org.OrgCalendar;
+import cn.city.party.common.time.PlatformCalendar;
 import cn.city.party.org.member.BranchScope;
 import cn.city.party.org.member.MemberRoster;
 import cn.city.party.org.organization.BranchSizeCheck;
 import cn.city.party.org.organization.OrganizationService;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Service;
@@ -37,18 +37,20 @@ class ScorecardService {
     private final ScopedMongo store;
     private final MongoTemplate mongo;
     private final BranchScope branchScope;
-    private final OrgCalendar calendar;
+    private final PlatformCalendar calendar;
     private final MemberRoster roster;
     private final OrganizationService organizations;
+    private final RuleBook book;
 
-    ScorecardService(ScopedMongo store, MongoTemplate mongo, BranchScope branchScope, OrgCalendar calendar,
-                     MemberRoster roster, OrganizationService organizations) {
+    ScorecardService(ScopedMongo store, MongoTemplate mongo, BranchScope branchScope, PlatformCalendar calendar,
+                     MemberRoster roster, OrganizationService organizations, RuleBook book) {
         this.store = store;
         this.mongo = mongo;
         this.branchScope = branchScope;
         this.calendar = calendar;
         this.roster = roster;
         this.organizations = organizations;
+        this.book = book;
     }
 
     /** A place in a ranking; equal totals share a place. */
@@ -71,27 +73,15 @@ class ScorecardService {
                       BigDecimal change, int stars, int previousStars, List<ItemChange> items) {
     }
 
-    ScoringRules rules(int year) {
-        ScoringRuleSet set = mongo.findById(year, ScoringRuleSet.class);
-        return set == null ? ScoringRules.cityDefault(year) : set.current();
+    /** The year's rules in force, from the rule book (kind {@code scoring}). */
+    ScoringRules.OfYear rules(int year) {
+        return ScoringRules.OfYear.of(book.current(ScoringRules.RULE_KIND, year));
     }
 
-    ScoringRules setRules(int year, ScoringRules proposed) {
-        var violations = proposed.violations();
-        if (!violations.isEmpty()) {
-            throw Problems.invalid(violations);
-        }
-        ScoringRuleSet set = mongo.findById(year, ScoringRuleSet.class);
-        if (set == null) {
-            set = new ScoringRuleSet(year);
-        }
-        ScoringRules next = set.set(proposed, calendar.now(), CurrentCaller.get().username());
-        try {
-            mongo.save(set);
-        } catch (OptimisticLockingFailureException | org.springframework.dao.DuplicateKeyException concurrent) {
-            throw Problems.conflict("scorecard.rulesChangedMeanwhile", year);
-        }
-        return next;
+    /** A new version of the year's rules, in force at once; two settings racing for the same version: the second gets 409. */
+    ScoringRules.OfYear setRules(int year, ScoringRules proposed, String reason) {
+        return ScoringRules.OfYear.of(book.publish(ScoringRules.RULE_KIND, null, year, proposed,
+                reason == null || reason.isBlank() ? RuleBook.NO_REASON : reason, null, CurrentCaller.get().username()));
     }
 
     Scorecard branch(String branchId, int year) {
@@ -170,7 +160,7 @@ class ScorecardService {
 
     /** The scorecards of every active branch matching {@code where}, within the caller's scope. */
     private List<Scorecard> scorecards(Criteria where, int year) {
-        ScoringRules rules = rules(year);
+        ScoringRules.OfYear rules = rules(year);
         List<ScorecardUnit> branches = store.find(new Criteria().andOperator(where, Criteria.where("kind").is("BRANCH"),
                 Criteria.where("status").is("ACTIVE")), ScorecardUnit.class);
         Map<String, List<ScorecardFact>> facts = store.find(new Criteria().andOperator(where, new Criteria().orOperator(
@@ -203,7 +193,7 @@ class ScorecardService {
         return ranked;
     }
 
-    private Scorecard score(ScorecardUnit branch, BranchFacts facts, ScoreCalculator.Roll roll, ScoringRules rules) {
+    private Scorecard score(ScorecardUnit branch, BranchFacts facts, ScoreCalculator.Roll roll, ScoringRules.OfYear rules) {
         LocalDate today = calendar.today();
         LocalDate reference = rules.year() < today.getYear() ? LocalDate.of(rules.year(), 12, 31) : today;
         AssessmentClosure closure = mongo.findById(rules.year(), AssessmentClosure.class);
@@ -219,7 +209,7 @@ class ScorecardService {
                 .orElseThrow(() -> Problems.notFound(ENTITY_BRANCH, branchId));
         var caller = CurrentCaller.get();
         if (!caller.hasAny(Role.WORK_COMMITTEE_ADMIN, Role.DEPT_ADMIN)) {
-            branchScope.restrictedBranch().filter(own -> !own.equals(branchId)).ifPresent(own -> {
+            branchScope.restrictedBranches().filter(own -> !own.contains(branchId)).ifPresent(own -> {
                 throw Problems.notFound(ENTITY_BRANCH, branchId);
             });
         }

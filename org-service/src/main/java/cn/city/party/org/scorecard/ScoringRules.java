@@ -1,6 +1,9 @@
 package cn.city.party.org.scorecard;
 
 import cn.city.party.common.error.DomainProblem;
+import cn.city.party.common.rules.RuleKind;
+import cn.city.party.common.rules.RuleVersion;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -8,8 +11,8 @@ import java.util.List;
 
 /**
  * The work committee's scoring rules of one assessment year (考核细则): the points each item is worth, the deductions,
- * and the minimum total for one to five stars (星级党组织). {@code version} counts the settings of that year; 0 is the
- * city default that applies while none was set.
+ * and the minimum total for one to five stars (星级党组织). They are kind {@code scoring} of the rule book
+ * (docs/rules.md), versioned per year; version 0 is the city default that applies while none was set.
  *
  * @param complianceWeight        组织生活落实: worth this much when every required sitting of every period was held
  * @param qualityWeight           组织生活质量: times the mean attendance rate of the evaluated periods
@@ -24,13 +27,18 @@ import java.util.List;
  * @param starThresholds          five ascending minimum totals for 1…5 stars
  * @param weakBranch              the criteria of a weak and lax branch (软弱涣散); the defaults when not set
  */
-public record ScoringRules(int year, int version, BigDecimal complianceWeight, BigDecimal qualityWeight,
+public record ScoringRules(BigDecimal complianceWeight, BigDecimal qualityWeight,
                            BigDecimal studyWeight, BigDecimal termOnTimeWeight, BigDecimal committeeCompleteWeight,
                            BigDecimal duesWeight, BigDecimal duesArrearsDeduction, BigDecimal sanctionDeduction,
                            BigDecimal accountabilityDeduction, BigDecimal lateEntryDeduction,
                            List<BigDecimal> starThresholds, WeakBranchCriteria weakBranch) {
 
     public static final int STARS = 5;
+    public static final String KIND = "scoring";
+
+    /** The kind of the rule book: the city default is version 0 of every year (as before the rule book), then 1, 2… */
+    public static final RuleKind<ScoringRules> RULE_KIND = new RuleKind<>(KIND, ScoringRules.class, cityDefault(),
+            ScoringRules::violations, 0);
 
     public ScoringRules {
         starThresholds = starThresholds == null ? null : java.util.Collections.unmodifiableList(new ArrayList<>(starThresholds));
@@ -50,9 +58,20 @@ public record ScoringRules(int year, int version, BigDecimal complianceWeight, B
         public static final WeakBranchCriteria DEFAULT = new WeakBranchCriteria(3, 2, true, true);
     }
 
+    /**
+     * The rules of a year as the scorecards use and the scoring endpoint shows them: the year, the version in force
+     * and its rules.
+     */
+    public record OfYear(int year, int version, @JsonUnwrapped ScoringRules rules) {
+
+        public static OfYear of(RuleVersion version) {
+            return new OfYear(version.year(), version.version(), (ScoringRules) version.values());
+        }
+    }
+
     /** The city default: 100 points in all, stars from 60, 70, 80, 90 and 95 points. */
-    public static ScoringRules cityDefault(int year) {
-        return new ScoringRules(year, 0, bd(35), bd(10), bd(25), bd(10), bd(5), bd(15), bd(3), bd(5), bd(10), bd(1),
+    public static ScoringRules cityDefault() {
+        return new ScoringRules(bd(35), bd(10), bd(25), bd(10), bd(5), bd(15), bd(3), bd(5), bd(10), bd(1),
                 List.of(bd(60), bd(70), bd(80), bd(90), bd(95)), WeakBranchCriteria.DEFAULT);
     }
 
@@ -65,13 +84,6 @@ public record ScoringRules(int year, int version, BigDecimal complianceWeight, B
     /** Stars for a total: one per threshold reached. */
     public int stars(BigDecimal total) {
         return (int) starThresholds.stream().filter(t -> total.compareTo(t) >= 0).count();
-    }
-
-    /** This setting as version {@code version} of its year. */
-    public ScoringRules asVersion(int year, int version) {
-        return new ScoringRules(year, version, complianceWeight, qualityWeight, studyWeight, termOnTimeWeight,
-                committeeCompleteWeight, duesWeight, duesArrearsDeduction, sanctionDeduction, accountabilityDeduction,
-                lateEntryDeduction, starThresholds, weakBranch);
     }
 
     /** What is wrong with this setting, field by field; empty when it can be used. */

@@ -1,12 +1,12 @@
 package cn.city.party.org.transfer;
 
+import cn.city.party.common.security.For;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,14 +40,14 @@ public class TransferController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasAnyRole('DEPT_ADMIN','BRANCH_SECRETARY')")
+    @For.DeptAdminOrSecretary
     @Operation(summary = "发起转接（转出方） Start a transfer from the member's branch")
     public Transfer start(@Valid @RequestBody StartTransfer r) {
         return transfers.start(r.memberId(), r.toBranchId(), r.reason());
     }
 
     @GetMapping
-    @PreAuthorize("hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN','BRANCH_SECRETARY')")
+    @For.WorkCommitteeDeptAdminOrSecretary
     @Operation(summary = "转接列表（转入/转出） Transfers the caller takes part in")
     public List<Transfer> list(@RequestParam(required = false) TransferService.Direction direction,
                                @RequestParam(required = false) Transfer.Status status) {
@@ -55,27 +55,27 @@ public class TransferController {
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN','BRANCH_SECRETARY')")
+    @For.WorkCommitteeDeptAdminOrSecretary
     public Transfer get(@PathVariable String id) {
         return transfers.get(id);
     }
 
     @PostMapping("/{id}/accept")
-    @PreAuthorize("hasAnyRole('DEPT_ADMIN','BRANCH_SECRETARY')")
+    @For.DeptAdminOrSecretary
     @Operation(summary = "接收（转入方） Accept: the member moves to the receiving branch")
     public Transfer accept(@PathVariable String id, @Valid @RequestBody(required = false) Decision d) {
         return transfers.accept(id, d == null ? null : d.note());
     }
 
     @PostMapping("/{id}/reject")
-    @PreAuthorize("hasAnyRole('DEPT_ADMIN','BRANCH_SECRETARY')")
+    @For.DeptAdminOrSecretary
     @Operation(summary = "退回（转入方） Reject: the member stays where it is")
     public Transfer reject(@PathVariable String id, @Valid @RequestBody(required = false) Decision d) {
         return transfers.reject(id, d == null ? null : d.note());
     }
 
     @PostMapping("/{id}/cancel")
-    @PreAuthorize("hasAnyRole('DEPT_ADMIN','BRANCH_SECRETARY')")
+    @For.DeptAdminOrSecretary
     @Operation(summary = "撤回（转出方） Cancel a pending transfer")
     public Transfer cancel(@PathVariable String id) {
         return transfers.cancel(id);

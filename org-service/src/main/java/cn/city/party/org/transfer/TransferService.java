@@ -2,11 +2,10 @@ package cn.city.party.org.transfer;
 
 import cn.city.party.common.error.Problems;
 import cn.city.party.common.outbox.EventFactory;
-import cn.city.party.common.outbox.OutboxRelay;
 import cn.city.party.common.security.Caller;
 import cn.city.party.common.security.CurrentCaller;
 import cn.city.party.common.tenancy.ScopedMongo;
-import cn.city.party.org.OrgCalendar;
+import cn.city.party.common.time.PlatformCalendar;
 import cn.city.party.org.member.BranchScope;
 import cn.city.party.org.member.Member;
 import cn.city.party.org.member.MemberEvents;
@@ -53,17 +52,15 @@ public class TransferService {
     private final MemberService members;
     private final BranchScope branchScope;
     private final EventFactory events;
-    private final OutboxRelay relay;
-    private final OrgCalendar calendar;
+    private final PlatformCalendar calendar;
 
     public TransferService(ScopedMongo store, MongoTemplate mongo, MemberService members, BranchScope branchScope,
-                           EventFactory events, OutboxRelay relay, OrgCalendar calendar) {
+                           EventFactory events, PlatformCalendar calendar) {
         this.store = store;
         this.mongo = mongo;
         this.members = members;
         this.branchScope = branchScope;
         this.events = events;
-        this.relay = relay;
         this.calendar = calendar;
     }
 
@@ -153,7 +150,6 @@ public class TransferService {
                 new MemberEvents.TransferredData(MemberEvents.MemberData.of(member), transfer.fromDepartment(),
                         transfer.fromBranchId())));
         mongo.save(member);
-        relay.nudge();
     }
 
     private Transfer decide(Transfer transfer, Transfer.Status outcome, String note) {
@@ -227,7 +223,7 @@ public class TransferService {
         if (!store.scope().permits(department)) {
             return false;
         }
-        return branchScope.restrictedBranch().map(branchId::equals).orElse(true);
+        return branchScope.restrictedBranches().map(own -> own.contains(branchId)).orElse(true);
     }
 
     /**
@@ -235,9 +231,9 @@ public class TransferService {
      * <prefix>Department} is in the caller's department scope; empty for a caller who sees every department.
      */
     private Optional<Criteria> side(String prefix) {
-        Optional<String> branch = branchScope.restrictedBranch();
-        if (branch.isPresent()) {
-            return Optional.of(Criteria.where(prefix + "BranchId").is(branch.get()));
+        Optional<Criteria> branches = branchScope.restriction(prefix + "BranchId");
+        if (branches.isPresent()) {
+            return branches;
         }
         return store.scope().departments().map(d -> Criteria.where(prefix + "Department").in(d));
     }

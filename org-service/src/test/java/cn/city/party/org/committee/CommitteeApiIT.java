@@ -2,7 +2,7 @@ package cn.city.party.org.committee;
 
 import cn.city.party.common.test.Api;
 import cn.city.party.common.test.EventCapture;
-import cn.city.party.common.test.EventContracts;
+import cn.city.party.common.contracts.EventContracts;
 import cn.city.party.common.test.PlatformIntegrationTest;
 import cn.city.party.org.OrgApiTest;
 import org.junit.jupiter.api.Test;
@@ -10,7 +10,6 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -18,22 +17,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @PlatformIntegrationTest
 class CommitteeApiIT extends OrgApiTest {
-
-    private List<String> members(String admin, String branch, int count) {
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            ids.add(admit(admin, branch, "委员" + i));
-        }
-        return ids;
-    }
-
-    private static Map<String, Object> election(LocalDate start, Object... postAndMember) {
-        List<Map<String, String>> posts = new ArrayList<>();
-        for (int i = 0; i < postAndMember.length; i += 2) {
-            posts.add(Map.of("post", (String) postAndMember[i], "memberId", (String) postAndMember[i + 1]));
-        }
-        return Map.of("termStart", start.toString(), "posts", posts);
-    }
 
     @Test
     void a_branch_of_seven_full_members_elects_a_committee_for_three_years_and_an_event_announces_it() {

@@ -2,7 +2,7 @@ package cn.city.party.org.department;
 
 import cn.city.party.common.test.Api;
 import cn.city.party.common.test.EventCapture;
-import cn.city.party.common.test.EventContracts;
+import cn.city.party.common.contracts.EventContracts;
 import cn.city.party.common.test.PlatformIntegrationTest;
 import cn.city.party.common.test.ServiceApiTest;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package cn.city.party.org.dues;
 
 import cn.city.party.common.test.Api;
 import cn.city.party.common.test.EventCapture;
-import cn.city.party.common.test.EventContracts;
+import cn.city.party.common.contracts.EventContracts;
 import cn.city.party.common.test.PlatformIntegrationTest;
 import cn.city.party.org.OrgApiTest;
 import org.junit.jupiter.api.Test;
@@ -92,6 +92,38 @@ class DuesApiIT extends OrgApiTest {
         }
         assertThat(api().as("jiaoyu-admin").post("/api/org/dues/arrears/evaluation", Map.of()).json().valueStream()
                 .map(f -> f.path("memberId").asString()).toList()).as("a flag is raised once").doesNotContain(warned, lapsed);
+    }
+
+    @Test
+    void the_arrears_list_shows_three_and_six_months_with_the_reason_recorded_to_the_own_department_only() {
+        String branch = newBranch("jiaoyu-admin", "jiaoyu");
+        String warned = admit("jiaoyu-admin", branch, "列表欠三月");
+        String lapsed = admit("jiaoyu-admin", branch, "列表欠七月");
+        String excused = admit("jiaoyu-admin", branch, "列表有理由");
+        String paying = admit("jiaoyu-admin", branch, "列表按时缴");
+        declare("jiaoyu-admin", warned, "EMPLOYED", "4000", thisMonth().minusMonths(3));
+        declare("jiaoyu-admin", lapsed, "EMPLOYED", "4000", thisMonth().minusMonths(7));
+        declare("jiaoyu-admin", excused, "EMPLOYED", "4000", thisMonth().minusMonths(6));
+        declare("jiaoyu-admin", paying, "EMPLOYED", "4000", thisMonth().minusMonths(1));
+        api().as("jiaoyu-admin").put("/api/org/dues/" + excused + "/arrears-reason", Map.of("reason", "长期住院"));
+
+        Api.Response listed = api().as("jiaoyu-admin").get("/api/org/dues/arrears");
+        assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
+        assertThat(listed.json().valueStream().filter(a -> a.path("branchId").asString().equals(branch))
+                .map(a -> a.path("name").asString() + "/" + a.path("unpaidMonths").asInt() + "/" + a.path("level").asString()
+                        + "/" + (a.path("reason").isNull() ? "-" : a.path("reason").asString())).toList())
+                .containsExactly("列表欠七月/7/LAPSE_REVIEW/-", "列表有理由/6/WARNING/长期住院", "列表欠三月/3/WARNING/-");
+        assertThat(api().as("work-committee").get("/api/org/dues/arrears?department=jiaoyu").json().valueStream()
+                .filter(a -> a.path("memberId").asString().equals(lapsed)).count()).isEqualTo(1);
+
+        Api.Response outsider = api().as("caizheng-admin").get("/api/org/dues/arrears?department=jiaoyu");
+        assertThat(outsider.status()).isEqualTo(403);
+        assertThat(outsider.toString()).doesNotContain("列表欠七月");
+        assertThat(api().as("caizheng-admin").get("/api/org/dues/arrears").json().valueStream()
+                .map(a -> a.path("memberId").asString()).toList()).doesNotContain(warned, lapsed, excused);
+        for (String user : new String[]{"jiaoyu-secretary", "jiaoyu-member", "jiaoyu-inspector"}) {
+            assertThat(api().as(user).get("/api/org/dues/arrears?department=jiaoyu").status()).as(user).isEqualTo(403);
+        }
     }
 
     @Test

@@ -2,7 +2,7 @@ package cn.city.party.org.member;
 
 import cn.city.party.common.test.Api;
 import cn.city.party.common.test.EventCapture;
-import cn.city.party.common.test.EventContracts;
+import cn.city.party.common.contracts.EventContracts;
 import cn.city.party.common.test.PlatformIntegrationTest;
 import cn.city.party.org.OrgApiTest;
 import org.junit.jupiter.api.Test;
@@ -159,6 +159,35 @@ class MemberApiIT extends OrgApiTest {
 
         assertThat(fields(admin.get("/api/org/members?sort=nationalId"))).containsExactly("sort");
         assertThat(fields(admin.get("/api/org/members?size=1000"))).containsExactly("size");
+    }
+
+    @Test
+    void every_page_of_a_search_gives_the_totals_of_all_its_matches_counted_or_not() {
+        String branch = newBranch("caizheng-admin", "caizheng");
+        for (String name : List.of("总数甲", "总数乙", "总数丙")) {
+            admit("caizheng-admin", admission(branch, "FULL", profile(name, LocalDate.of(1980, 1, 1), LocalDate.of(2001, 7, 1))));
+        }
+        Api admin = api().as("caizheng-admin");
+        String search = "/api/org/members?branchId=" + branch + "&size=";
+
+        // a full page, the partial last one, one past the end, a first page with room to spare, no match
+        JsonNode full = admin.get(search + "2").json();
+        JsonNode last = admin.get(search + "2&page=1").json();
+        JsonNode past = admin.get(search + "2&page=5").json();
+        JsonNode roomy = admin.get(search + "20").json();
+        JsonNode none = admin.get(search + "2&name=无此人").json();
+
+        assertThat(names(full)).containsExactly("总数丙", "总数乙");
+        assertThat(names(last)).containsExactly("总数甲");
+        assertThat(names(past)).isEmpty();
+        assertThat(names(roomy)).containsExactly("总数丙", "总数乙", "总数甲");
+        for (JsonNode page : List.of(full, last, past, roomy)) {
+            assertThat(page.path("totalElements").asLong()).isEqualTo(3);
+        }
+        assertThat(List.of(full.path("totalPages").asInt(), last.path("totalPages").asInt(), past.path("totalPages").asInt(),
+                roomy.path("totalPages").asInt())).containsExactly(2, 2, 2, 1);
+        assertThat(none.path("totalElements").asLong()).isZero();
+        assertThat(none.path("totalPages").asInt()).isZero();
     }
 
     @Test

@@ -1,6 +1,10 @@
 package cn.city.party.org.member;
 
 import cn.city.party.common.error.DomainProblem;
+import cn.city.party.common.rules.RuleKind;
+import cn.city.party.common.rules.RulesInForce;
+import cn.city.party.org.OrgRuleKinds;
+import cn.city.party.org.OrgRules;
 import cn.city.party.org.TestRules;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +18,7 @@ class MemberRulesTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 6, 1);
     static final LocalDate BORN = LocalDate.of(1990, 5, 20);
-    final MemberRules rules = new MemberRules(TestRules.defaults());
+    final MemberRules rules = new MemberRules(RulesInForce.DEFAULTS, OrgRuleKinds.probation(TestRules.defaults()));
 
     static MemberProfile profile(LocalDate birth, String nationalId, LocalDate joined) {
         return new MemberProfile("张三", Gender.MALE, "汉族", birth, nationalId, "大学本科", "科员", joined, false,
@@ -62,6 +66,23 @@ class MemberRulesTest {
                 .hasMessage("member.probationExtensionTooLong");
         assertThatThrownBy(() -> rules.extendedConversion(due, 0, false)).hasMessage("member.probationExtensionTooLong");
         assertThatThrownBy(() -> rules.extendedConversion(due, 6, true)).hasMessage("member.probationAlreadyExtended");
+    }
+
+    @Test
+    void the_probation_of_the_year_of_joining_applies_and_the_extension_limit_of_the_year_conversion_was_due() {
+        RulesInForce from2027 = new RulesInForce() {
+            @Override
+            public <T> T of(RuleKind<T> kind, int year) {
+                return kind.type().cast(year >= 2027 ? new OrgRules.Probation(2, 6) : kind.defaults());
+            }
+        };
+        MemberRules published = new MemberRules(from2027, OrgRuleKinds.probation(TestRules.defaults()));
+
+        assertThat(published.conversionDue(LocalDate.of(2026, 12, 31))).isEqualTo(LocalDate.of(2027, 12, 31));
+        assertThat(published.conversionDue(LocalDate.of(2027, 1, 1))).isEqualTo(LocalDate.of(2029, 1, 1));
+        assertThatThrownBy(() -> published.extendedConversion(LocalDate.of(2029, 1, 1), 7, false))
+                .hasMessage("member.probationExtensionTooLong");
+        assertThat(published.extendedConversion(LocalDate.of(2026, 7, 1), 12, false)).isEqualTo(LocalDate.of(2027, 7, 1));
     }
 
     @Test

@@ -3,6 +3,7 @@ package cn.city.party.org.member;
 import cn.city.party.common.test.Api;
 import cn.city.party.common.test.PlatformIntegrationTest;
 import cn.city.party.org.OrgApiTest;
+import cn.city.party.org.sheet.SheetReader;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -17,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,31 +36,8 @@ class RosterApiIT extends OrgApiTest {
                 "兼职", "13800000000", "");
     }
 
-    private static byte[] workbook(List<String> headers, List<List<String>> rows) throws IOException {
-        try (Workbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = workbook.createSheet("党员名册");
-            List<List<String>> all = new ArrayList<>();
-            all.add(headers);
-            all.addAll(rows);
-            for (int r = 0; r < all.size(); r++) {
-                Row row = sheet.createRow(r);
-                for (int c = 0; c < all.get(r).size(); c++) {
-                    row.createCell(c).setCellValue(all.get(r).get(c));
-                }
-            }
-            workbook.write(out);
-            return out.toByteArray();
-        }
-    }
-
     private Api.Response upload(String user, byte[] file) {
-        String boundary = "----roster" + System.nanoTime();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"roster.xlsx\"\r\n"
-                + "Content-Type: " + RosterSheet.CONTENT_TYPE + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(file);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return api().as(user).post("/api/org/members/import", "multipart/form-data; boundary=" + boundary, body.toByteArray());
+        return upload(user, "/api/org/members/import", file);
     }
 
     private long membersIn(String branch) {
@@ -91,7 +68,7 @@ class RosterApiIT extends OrgApiTest {
                 "4|入党日期|入党日期不能早于出生日期。",
                 "5|姓名|必填",
                 "5|党员状态|应为“预备党员”或“正式党员”",
-                "5|所在支部|本部门没有名为“不存在的支部”的党支部");
+                "5|所在支部|本部门没有名称或编码为“不存在的支部”的党支部");
         assertThat(membersIn(branch)).as("nothing half-imported").isZero();
     }
 
@@ -118,7 +95,7 @@ class RosterApiIT extends OrgApiTest {
 
         Api.Response export = api().as("caizheng-admin").getBytes("/api/org/members/export?branchId=" + branch);
         assertThat(export.status()).isEqualTo(200);
-        assertThat(export.headers().firstValue("Content-Type")).hasValue(RosterSheet.CONTENT_TYPE);
+        assertThat(export.headers().firstValue("Content-Type")).hasValue(SheetReader.CONTENT_TYPE);
         try (Workbook exported = new XSSFWorkbook(new ByteArrayInputStream(export.bytes()))) {
             Sheet sheet = exported.getSheetAt(0);
             List<String> header = new ArrayList<>();
@@ -130,6 +107,46 @@ class RosterApiIT extends OrgApiTest {
             assertThat(first.getCell(4).getStringCellValue()).isEqualTo("**************" + firstId.substring(14));
             assertThat(first.getCell(9).getStringCellValue()).isEqualTo(name);
             assertThat(first.getCell(12).getStringCellValue()).isEqualTo("兼职");
+        }
+    }
+
+    @Test
+    void the_import_template_has_the_imports_columns_and_the_own_departments_branches_and_filled_in_it_imports() throws IOException {
+        String branch = newBranch("caizheng-admin", "caizheng");
+        String name = branchName(branch);
+        String elsewhere = api().as("jiaoyu-admin").get("/api/org/organizations/" + newBranch("jiaoyu-admin", "jiaoyu"))
+                .json().path("name").asString();
+
+        Api.Response template = api().as("caizheng-admin").getBytes("/api/org/members/import/template");
+        assertThat(template.status()).as(template.toString()).isEqualTo(200);
+        assertThat(template.headers().firstValue("Content-Type")).hasValue(SheetReader.CONTENT_TYPE);
+        byte[] filled;
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template.bytes()))) {
+            Sheet sheet = workbook.getSheet("党员名册");
+            List<String> header = new ArrayList<>();
+            sheet.getRow(0).forEach(c -> header.add(c.getStringCellValue()));
+            assertThat(header).isEqualTo(HEADERS);
+            assertThat(sheet.getLastRowNum()).isZero();
+            List<String> branches = new ArrayList<>();
+            workbook.getSheet("填写说明").forEach(r -> branches.add(r.getCell(0).getStringCellValue()));
+            assertThat(branches).contains(name).doesNotContain(elsewhere);
+
+            LocalDate birth = LocalDate.of(1990, 1, 15);
+            List<String> values = row("模板填写", birth, nationalId(birth), "2015-07-01", "正式党员", name);
+            Row row = sheet.createRow(1);
+            for (int c = 0; c < values.size(); c++) {
+                row.createCell(c).setCellValue(values.get(c));
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(out);
+            filled = out.toByteArray();
+        }
+        Api.Response imported = upload("caizheng-admin", filled);
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
+        assertThat(membersIn(branch)).isEqualTo(1);
+
+        for (String user : List.of("work-committee", "caizheng-secretary", "caizheng-member", "caizheng-inspector")) {
+            assertThat(api().as(user).getBytes("/api/org/members/import/template").status()).as(user).isEqualTo(403);
         }
     }
 
@@ -162,7 +179,7 @@ class RosterApiIT extends OrgApiTest {
         assertThat(tooLarge.status()).isEqualTo(413);
         assertThat(tooLarge.json().path("code").asString()).isEqualTo("import.tooLarge");
         assertThat(fields(tooLarge)).containsExactly("file");
-        assertThat(tooLarge.json().path("errors").get(0).path("reason").asString()).isEqualTo("党员名册文件不能超过 2 MB，请分批导入。");
+        assertThat(tooLarge.json().path("errors").get(0).path("reason").asString()).isEqualTo("上传的表格文件不能超过 2 MB，请分批导入。");
     }
 
     @Test
@@ -178,7 +195,7 @@ class RosterApiIT extends OrgApiTest {
         assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
         assertThat(refused.json().path("errors").valueStream()
                 .map(e -> e.path("row").asInt() + "|" + e.path("column").asString() + "|" + e.path("reason").asString()))
-                .containsExactly("2002|姓名|名册一次最多导入2000行，请分批导入");
+                .containsExactly("2002|姓名|一次最多导入2000行，请分批导入");
         assertThat(membersIn(branch)).isZero();
     }
 

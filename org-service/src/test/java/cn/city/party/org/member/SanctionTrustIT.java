@@ -1,6 +1,6 @@
 package cn.city.party.org.member;
 
-import cn.city.party.common.test.DisciplineEventSamples;
+import cn.city.party.common.contracts.DisciplineEventSamples;
 import cn.city.party.common.test.EventCapture;
 import cn.city.party.common.test.PlatformIntegrationTest;
 import cn.city.party.org.OrgApiTest;

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ScoreCalculatorTest {
 
     private static final LocalDate MID_YEAR = LocalDate.of(2026, 6, 30);
-    private static final ScoringRules RULES = ScoringRules.cityDefault(2026);
+    private static final ScoringRules.OfYear RULES = new ScoringRules.OfYear(2026, 0, ScoringRules.cityDefault());
 
     private static final ScoreCalculator.Roll NO_ROLL = new ScoreCalculator.Roll(Set.of(), Set.of(), false);
 
@@ -228,11 +228,11 @@ class ScoreCalculatorTest {
 
     @Test
     void aRuleChangeRecomputesTheSameFacts() {
-        ScoringRules heavierStudy = new ScoringRules(2026, 2, new BigDecimal("30"), new BigDecimal("10"),
-                new BigDecimal("30"), new BigDecimal("10"), new BigDecimal("5"), new BigDecimal("15"), new BigDecimal("3"),
-                new BigDecimal("5"), new BigDecimal("10"), new BigDecimal("1"),
+        ScoringRules.OfYear heavierStudy = new ScoringRules.OfYear(2026, 2, new ScoringRules(new BigDecimal("30"),
+                new BigDecimal("10"), new BigDecimal("30"), new BigDecimal("10"), new BigDecimal("5"), new BigDecimal("15"),
+                new BigDecimal("3"), new BigDecimal("5"), new BigDecimal("10"), new BigDecimal("1"),
                 List.of(new BigDecimal("50"), new BigDecimal("60"), new BigDecimal("70"), new BigDecimal("80"), new BigDecimal("100")),
-                null);
+                null));
         BranchFacts facts = complianceOnly(List.of(quarter(1, "MISSED", true, null, List.of(),
                 rule("GENERAL_MEETING", "MET", 0.25), rule("PARTY_LECTURE", "MISSED", 0.25))));
         Scorecard card = ScoreCalculator.score("b1", "支部", "caizheng", facts, NO_ROLL, heavierStudy, MID_YEAR);

@@ -1,8 +1,8 @@
 package cn.city.party.org.scorecard;
 
 import cn.city.party.common.test.Api;
-import cn.city.party.common.test.DisciplineEventSamples;
-import cn.city.party.common.test.EventContracts;
+import cn.city.party.common.contracts.DisciplineEventSamples;
+import cn.city.party.common.contracts.EventContracts;
 import cn.city.party.common.test.PlatformIntegrationTest;
 import cn.city.party.org.OrgApiTest;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -60,7 +60,7 @@ class ScorecardApiIT extends OrgApiTest {
         envelope.put("department", f.department());
         envelope.put("data", f.data());
         JsonNode event = Api.JSON.valueToTree(envelope);
-        EventContracts.assertValid(event, "contracts/" + f.type() + ".schema.json");
+        EventContracts.assertValid(event, EventContracts.schemaResource(f.type()));
         publishRaw(f.topic(), f.key(), event.toString());
     }
 
