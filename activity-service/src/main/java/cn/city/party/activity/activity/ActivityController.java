@@ -5,8 +5,10 @@ import cn.city.party.activity.roster.Roster;
 import cn.city.party.activity.roster.RosterMember;
 import cn.city.party.common.error.Problems;
 import cn.city.party.common.security.CurrentCaller;
+import cn.city.party.common.security.For;
 import cn.city.party.common.security.Role;
 import cn.city.party.common.tenancy.ScopedMongo;
+import cn.city.party.common.web.PageView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -21,11 +23,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -128,16 +128,9 @@ public class ActivityController {
     public record MemberVolunteering(String memberId, String name, BigDecimal hours, List<String> activityIds) {
     }
 
-    public record PageView<T>(List<T> content, int page, int size, long totalElements, int totalPages) {
-        static <T> PageView<T> of(Page<T> page) {
-            return new PageView<>(page.getContent(), page.getNumber(), page.getSize(), page.getTotalElements(),
-                    page.getTotalPages());
-        }
-    }
-
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasRole('BRANCH_SECRETARY')")
+    @For.Secretary
     @Operation(summary = "计划一次组织生活 Plan a sitting of the own branch")
     public ActivityView plan(@Valid @RequestBody PlanActivity r) {
         return view(activities.plan(r.branchId(), r.partyGroupId(), r.types(), r.title(), r.plannedAt()));
@@ -145,7 +138,7 @@ public class ActivityController {
 
     @PostMapping("/records")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasRole('BRANCH_SECRETARY')")
+    @For.Secretary
     @Operation(summary = "直接登记已召开的组织生活（逾期登记为补录，须说明原因） Record a held sitting")
     public ActivityView record(@Valid @RequestBody RecordActivity r) {
         return view(activities.record(r.branchId(), r.partyGroupId(), r.types(), r.title(), r.held().toRecord(),
@@ -153,14 +146,14 @@ public class ActivityController {
     }
 
     @PostMapping("/{id}/held")
-    @PreAuthorize("hasRole('BRANCH_SECRETARY')")
+    @For.Secretary
     @Operation(summary = "登记召开情况 Record a planned sitting as held")
     public ActivityView hold(@PathVariable String id, @Valid @RequestBody Hold r) {
         return view(activities.hold(id, r.held().toRecord(), r.lateReason()));
     }
 
     @PutMapping("/{id}/record")
-    @PreAuthorize("hasRole('BRANCH_SECRETARY')")
+    @For.Secretary
     @Operation(summary = "修改记录（须说明原因，旧版本保留） Amend a held record")
     public ActivityView amend(@PathVariable String id, @Valid @RequestBody Amend r) {
         return view(activities.amend(id, r.held().toRecord(), r.reason(), r.lateReason()));
@@ -170,41 +163,41 @@ public class ActivityController {
     }
 
     @PostMapping("/{id}/corrections")
-    @PreAuthorize("hasRole('BRANCH_SECRETARY')")
+    @For.Secretary
     @Operation(summary = "申请更正已关账年度的记录（须说明原因，部门管理员批准后生效） Ask to correct a record of a closed year")
     public ActivityView requestCorrection(@PathVariable String id, @Valid @RequestBody RequestCorrection r) {
         return view(activities.requestCorrection(id, r.held().toRecord(), r.reason()));
     }
 
     @PostMapping("/{id}/corrections/{correctionId}/approve")
-    @PreAuthorize("hasRole('DEPT_ADMIN')")
+    @For.DeptAdmin
     @Operation(summary = "批准更正（本部门） Approve a correction")
     public ActivityView approveCorrection(@PathVariable String id, @PathVariable String correctionId) {
         return view(activities.decideCorrection(id, correctionId, true));
     }
 
     @PostMapping("/{id}/corrections/{correctionId}/refuse")
-    @PreAuthorize("hasRole('DEPT_ADMIN')")
+    @For.DeptAdmin
     @Operation(summary = "不予批准更正 Refuse a correction")
     public ActivityView refuseCorrection(@PathVariable String id, @PathVariable String correctionId) {
         return view(activities.decideCorrection(id, correctionId, false));
     }
 
     @PostMapping("/{id}/cancel")
-    @PreAuthorize("hasRole('BRANCH_SECRETARY')")
+    @For.Secretary
     public ActivityView cancel(@PathVariable String id, @Valid @RequestBody Cancel r) {
         return view(activities.cancel(id, r.reason()));
     }
 
     @PostMapping("/{id}/archive")
-    @PreAuthorize("hasRole('BRANCH_SECRETARY')")
+    @For.Secretary
     @Operation(summary = "归档（此后只读） Archive: read-only from now on")
     public ActivityView archive(@PathVariable String id) {
         return view(activities.archive(id));
     }
 
     @PutMapping("/{id}/attendance")
-    @PreAuthorize("hasRole('BRANCH_SECRETARY')")
+    @For.Secretary
     @Operation(summary = "登记出勤（仅限本支部党员） Record attendance of branch members")
     public ActivityView attendance(@PathVariable String id, @Valid @RequestBody RecordAttendance r) {
         return view(activities.recordAttendance(id, r.entries().stream()
@@ -212,33 +205,33 @@ public class ActivityController {
     }
 
     @PostMapping("/{id}/check-in/open")
-    @PreAuthorize("hasRole('BRANCH_SECRETARY')")
+    @For.Secretary
     public ActivityView openCheckIn(@PathVariable String id) {
         return view(activities.openCheckIn(id, true));
     }
 
     @PostMapping("/{id}/check-in/close")
-    @PreAuthorize("hasRole('BRANCH_SECRETARY')")
+    @For.Secretary
     public ActivityView closeCheckIn(@PathVariable String id) {
         return view(activities.openCheckIn(id, false));
     }
 
     @PostMapping("/{id}/check-in")
-    @PreAuthorize("hasRole('MEMBER')")
+    @For.Member
     @Operation(summary = "党员自助签到（签到开放期间） Member self check-in while open")
     public ActivityView checkIn(@PathVariable String id) {
         return view(activities.checkIn(id));
     }
 
     @PutMapping("/{id}/appraisals/{memberId}")
-    @PreAuthorize("hasRole('BRANCH_SECRETARY')")
+    @For.Secretary
     @Operation(summary = "民主评议评定等次（处分影响期内不得评为优秀） Rate a member")
     public ActivityView appraise(@PathVariable String id, @PathVariable String memberId, @Valid @RequestBody Appraise r) {
         return view(activities.appraise(id, memberId, r.rating()));
     }
 
     @PutMapping("/{id}/volunteer-hours")
-    @PreAuthorize("hasRole('BRANCH_SECRETARY')")
+    @For.Secretary
     @Operation(summary = "登记志愿服务时长（双报到） Log members' volunteering hours")
     public ActivityView volunteerHours(@PathVariable String id, @Valid @RequestBody LogVolunteerHours r) {
         return view(activities.logVolunteerHours(id, r.entries().stream()
@@ -246,7 +239,7 @@ public class ActivityController {
     }
 
     @GetMapping("/volunteer-hours")
-    @PreAuthorize("hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN','BRANCH_SECRETARY')")
+    @For.WorkCommitteeDeptAdminOrSecretary
     @Operation(summary = "党员志愿服务时长（按年） Volunteering hours per member and year")
     public List<MemberVolunteering> volunteering(@RequestParam @Size(max = 64) String branchId,
                                                  @RequestParam @Min(2000) @Max(2100) int year) {
@@ -263,13 +256,13 @@ public class ActivityController {
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN','BRANCH_SECRETARY','MEMBER')")
+    @For.WorkCommitteeDeptAdminSecretaryOrMember
     public ActivityView get(@PathVariable String id) {
         return view(activities.get(id));
     }
 
     @GetMapping
-    @PreAuthorize("hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN','BRANCH_SECRETARY','MEMBER')")
+    @For.WorkCommitteeDeptAdminSecretaryOrMember
     @Operation(summary = "组织生活列表（按支部、期间） Paged listing by branch and period")
     public PageView<ActivityView> list(@RequestParam(required = false) @Size(max = 64) String branchId,
                                        @RequestParam(required = false) String period,
@@ -282,7 +275,7 @@ public class ActivityController {
     }
 
     @GetMapping("/my-attendance")
-    @PreAuthorize("hasRole('MEMBER')")
+    @For.Member
     @Operation(summary = "本人出勤 The caller's own attendance in a year")
     public List<MyAttendance> myAttendance(@RequestParam @Min(2000) @Max(2100) int year) {
         String me = access.self().memberId();
@@ -301,7 +294,7 @@ public class ActivityController {
     }
 
     @GetMapping("/leading-cadres")
-    @PreAuthorize("hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN','BRANCH_SECRETARY')")
+    @For.WorkCommitteeDeptAdminOrSecretary
     @Operation(summary = "领导干部参加双重组织生活情况（按年） Leading cadres' attendance at their own branch")
     public List<CadreAttendance> leadingCadres(@RequestParam @Size(max = 64) String branchId,
                                                @RequestParam @Min(2000) @Max(2100) int year) {
@@ -325,7 +318,7 @@ public class ActivityController {
     }
 
     @GetMapping("/backfills")
-    @PreAuthorize("hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN')")
+    @For.WorkCommitteeOrDeptAdmin
     @Operation(summary = "集中补录检测 Many past-month records typed in one sitting by one user")
     public List<BackfillDetector.Backfill> backfills(@RequestParam @Min(2000) @Max(2100) int year) {
         Period y = Period.year(year);

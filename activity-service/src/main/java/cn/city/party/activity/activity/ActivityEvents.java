@@ -5,7 +5,7 @@ import cn.city.party.common.events.EventType;
 import java.time.Instant;
 import java.util.List;
 
-/** Events about activities and attendance (docs/events.md); schemas in {@code resources/events}. */
+/** Events about activities and attendance (docs/events.md); schemas in platform-common's test-jar ({@code events/}). */
 public final class ActivityEvents {
 
     public static final String TOPIC = "party.activity.activity";

@@ -1,7 +1,6 @@
 package cn.city.party.activity.activity;
 
-import cn.city.party.activity.compliance.AssessmentYears;
-import cn.city.party.activity.compliance.RuleSetService;
+import cn.city.party.activity.assessment.AssessmentYears;
 import cn.city.party.activity.period.Period;
 import cn.city.party.activity.roster.Roster;
 import cn.city.party.activity.roster.RosterMember;
@@ -9,7 +8,6 @@ import cn.city.party.activity.roster.RosterOrganization;
 import cn.city.party.common.error.Problems;
 import cn.city.party.common.events.EventType;
 import cn.city.party.common.outbox.EventFactory;
-import cn.city.party.common.outbox.OutboxRelay;
 import cn.city.party.common.security.CurrentCaller;
 import cn.city.party.common.tenancy.ScopedMongo;
 import org.springframework.data.domain.Page;
@@ -23,6 +21,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** The lifecycle of activities: plan, hold (or record directly), amend, cancel, archive; attendance; appraisal. */
@@ -34,50 +34,50 @@ public class ActivityService {
     private final ScopedMongo store;
     private final BranchAccess access;
     private final Roster roster;
-    private final RuleSetService rules;
+    private final LateEntryRules rules;
     private final AssessmentYears years;
     private final EventFactory events;
-    private final OutboxRelay relay;
     private final Clock clock;
 
-    public ActivityService(ScopedMongo store, BranchAccess access, Roster roster, RuleSetService rules,
-                           AssessmentYears years, EventFactory events, OutboxRelay relay, Clock clock) {
+    public ActivityService(ScopedMongo store, BranchAccess access, Roster roster, LateEntryRules rules,
+                           AssessmentYears years, EventFactory events, Clock clock) {
         this.years = years;
         this.store = store;
         this.access = access;
         this.roster = roster;
         this.rules = rules;
         this.events = events;
-        this.relay = relay;
         this.clock = clock;
     }
 
     /** A secretary plans a sitting of its own branch (or of one of the branch's Party groups). */
     public Activity plan(String branchId, String partyGroupId, Collection<ActivityType> types, String title,
                          Instant plannedAt) {
-        RosterMember secretary = access.secretaryOf(branchId);
-        requireGroupOf(secretary.branchId(), partyGroupId, types);
+        String branch = access.secretaryOf(branchId);
+        requireGroupOf(branch, partyGroupId, types);
         years.requireOpen(plannedAt);
-        Activity activity = new Activity(UUID.randomUUID().toString(), secretary.department(), secretary.branchId(),
+        String department = CurrentCaller.get().department();
+        Activity activity = new Activity(UUID.randomUUID().toString(), department, branch,
                 partyGroupId, types, title, plannedAt, clock.instant(), CurrentCaller.get().username());
         raise(activity, ActivityEvents.SCHEDULED);
-        return saved(store.insert(activity));
+        return store.insert(activity);
     }
 
     /** Records a sitting that was not planned here as held straight away (a plan and its record in one write). */
     public Activity record(String branchId, String partyGroupId, Collection<ActivityType> types, String title,
                            HeldRecord held, String lateReason) {
-        RosterMember secretary = access.secretaryOf(branchId);
-        requireGroupOf(secretary.branchId(), partyGroupId, types);
+        String branch = access.secretaryOf(branchId);
+        requireGroupOf(branch, partyGroupId, types);
         years.requireOpen(held.heldAt());
         Instant now = clock.instant();
         String by = CurrentCaller.get().username();
-        Activity activity = new Activity(UUID.randomUUID().toString(), secretary.department(), secretary.branchId(),
+        String department = CurrentCaller.get().department();
+        Activity activity = new Activity(UUID.randomUUID().toString(), department, branch,
                 partyGroupId, types, title, held.heldAt(), now, by);
-        activity.hold(held, lateReason, lateEntryRule(secretary.department(), held), expected(activity, held), now, by);
+        activity.hold(held, lateReason, lateEntryRule(department, held), expected(activity, held), now, by);
         raise(activity, ActivityEvents.HELD);
         raiseStudyAttendance(activity, activity.attendance());
-        return saved(store.insert(activity));
+        return store.insert(activity);
     }
 
     public Activity hold(String id, HeldRecord held, String lateReason) {
@@ -87,7 +87,7 @@ public class ActivityService {
                 clock.instant(), CurrentCaller.get().username());
         raise(activity, ActivityEvents.HELD);
         raiseStudyAttendance(activity, activity.attendance());
-        return saved(store.save(activity));
+        return store.save(activity);
     }
 
     public Activity amend(String id, HeldRecord held, String reason, String lateReason) {
@@ -97,14 +97,14 @@ public class ActivityService {
                 clock.instant(), CurrentCaller.get().username());
         raise(activity, ActivityEvents.AMENDED);
         raiseStudyAttendance(activity, activity.attendance());
-        return saved(store.save(activity));
+        return store.save(activity);
     }
 
     public Activity cancel(String id, String reason) {
         Activity activity = writable(id);
         activity.cancel(reason);
         raise(activity, ActivityEvents.CANCELLED);
-        return saved(store.save(activity));
+        return store.save(activity);
     }
 
     public Activity archive(String id) {
@@ -135,7 +135,7 @@ public class ActivityService {
         }
         java.util.Set<String> named = entries.stream().map(AttendanceInput::memberId).collect(java.util.stream.Collectors.toSet());
         raiseStudyAttendance(activity, activity.attendance().stream().filter(e -> named.contains(e.memberId())).toList());
-        return saved(store.save(activity));
+        return store.save(activity);
     }
 
     public record AttendanceInput(String memberId, Attendance attendance, String reason) {
@@ -155,7 +155,7 @@ public class ActivityService {
                         self.memberId(), Attendance.PRESENT)));
         raiseStudyAttendance(activity, activity.attendance().stream()
                 .filter(e -> e.memberId().equals(self.memberId())).toList());
-        return saved(store.save(activity));
+        return store.save(activity);
     }
 
     /**
@@ -198,12 +198,14 @@ public class ActivityService {
     /** Activities in scope, newest first; by branch and by the period their sitting falls in (held, else planned). */
     public Page<Activity> list(String branchId, Period period, ActivityStatus status, ActivityType type, Pageable pageable) {
         Criteria criteria = new Criteria();
-        String branch = access.readLimit().orElse(branchId);
-        if (branchId != null && !branchId.equals(branch)) {
+        Optional<Set<String>> limit = access.readLimit();
+        if (branchId != null && limit.filter(own -> !own.contains(branchId)).isPresent()) {
             throw Problems.forbidden("access.otherBranch", branchId);
         }
-        if (branch != null) {
-            criteria.and("branchId").is(branch);
+        if (branchId != null) {
+            criteria.and("branchId").is(branchId);
+        } else {
+            limit.ifPresent(own -> criteria.and("branchId").in(own));
         }
         if (period != null) {
             criteria.and("occursAt").gte(period.start()).lt(period.end());
@@ -243,8 +245,7 @@ public class ActivityService {
 
     private Activity ownBranchRecord(String id) {
         Activity activity = store.getById(id, Activity.class, ENTITY);
-        RosterMember secretary = access.self();
-        if (!activity.branchId().equals(secretary.branchId())) {
+        if (!access.serves(activity.branchId())) {
             throw Problems.notFound(ENTITY, id);
         }
         return activity;
@@ -282,7 +283,7 @@ public class ActivityService {
                 new ActivityEvents.CorrectionApprovedData(activity.id() + ":" + approved.id(), activity.id(),
                         activity.department(), activity.branchId(), year, approved.reason(), approved.requestedBy(),
                         approved.requestedAt(), by, now)));
-        return saved(store.save(activity));
+        return store.save(activity);
     }
 
     private RosterMember branchMember(Activity activity, String memberId, String field) {
@@ -330,11 +331,6 @@ public class ActivityService {
 
     private void raise(Activity activity, EventType type) {
         activity.raise(events.create(type, activity.id(), activity.department(), ActivityEvents.ActivityData.of(activity)));
-    }
-
-    private Activity saved(Activity activity) {
-        relay.nudge();
-        return activity;
     }
 
     private static String blankToNull(String s) {

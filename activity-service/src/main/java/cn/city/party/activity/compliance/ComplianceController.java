@@ -1,11 +1,11 @@
 package cn.city.party.activity.compliance;
 
 import cn.city.party.activity.period.Period;
+import cn.city.party.common.security.For;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,14 +30,14 @@ public class ComplianceController {
     }
 
     @GetMapping("/branches/{branchId}")
-    @PreAuthorize("hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN','BRANCH_SECRETARY')")
+    @For.WorkCommitteeDeptAdminOrSecretary
     @Operation(summary = "支部合规情况（含明细记录） A branch, with the records behind each number")
     public ComplianceService.BranchView branch(@PathVariable String branchId, @RequestParam String period) {
         return compliance.branch(branchId, Period.param("period", period));
     }
 
     @GetMapping("/branches/{branchId}/periods")
-    @PreAuthorize("hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN','BRANCH_SECRETARY')")
+    @For.WorkCommitteeDeptAdminOrSecretary
     @Operation(summary = "支部各期评估结果（关账后冻结） A branch's periods as judged, frozen once closed")
     public java.util.List<ComplianceEvents.PeriodData> periods(@PathVariable String branchId,
                                                                @RequestParam @Min(2000) @Max(2100) int year) {
@@ -45,14 +45,14 @@ public class ComplianceController {
     }
 
     @GetMapping("/departments/{department}")
-    @PreAuthorize("hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN')")
+    @For.WorkCommitteeOrDeptAdmin
     @Operation(summary = "部门合规情况（各支部） A department, branch by branch")
     public ComplianceService.DepartmentView department(@PathVariable String department, @RequestParam String period) {
         return compliance.department(department, Period.param("period", period));
     }
 
     @GetMapping("/city")
-    @PreAuthorize("hasRole('WORK_COMMITTEE_ADMIN')")
+    @For.WorkCommittee
     @Operation(summary = "全市合规情况（各部门） The city, department by department")
     public ComplianceService.CityView city(@RequestParam String period) {
         return compliance.city(Period.param("period", period));

@@ -13,7 +13,7 @@ import cn.city.party.common.events.EventCodec;
 import cn.city.party.common.events.EventEnvelope;
 import cn.city.party.common.events.PoisonEventException;
 import cn.city.party.common.outbox.EventFactory;
-import cn.city.party.common.outbox.OutboxRelay;
+import cn.city.party.common.time.PlatformCalendar;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -45,26 +45,33 @@ public class ComplianceProjection {
     private final RuleSetService rules;
     private final EventCodec codec;
     private final EventFactory events;
-    private final OutboxRelay relay;
     private final Clock clock;
+    private final PlatformCalendar calendar;
 
     public ComplianceProjection(MongoTemplate mongo, Roster roster, RuleSetService rules, EventCodec codec,
-                                EventFactory events, OutboxRelay relay, Clock clock) {
+                                EventFactory events, Clock clock, PlatformCalendar calendar) {
         this.mongo = mongo;
         this.roster = roster;
         this.rules = rules;
         this.codec = codec;
         this.events = events;
-        this.relay = relay;
         this.clock = clock;
+        this.calendar = calendar;
     }
 
     @KafkaListener(topics = ActivityEvents.TOPIC)
     void onActivity(ConsumerRecord<String, String> record) {
         EventEnvelope event = codec.read(record);
-        if (!event.type().startsWith(ActivityEvents.TOPIC + ".")) {
-            return;
+        switch (event.type()) {
+            case "party.activity.activity.scheduled.v1", "party.activity.activity.held.v1",
+                 "party.activity.activity.amended.v1", "party.activity.activity.cancelled.v1" -> activity(event);
+            default -> {
+                // other facts of the activities do not change compliance
+            }
         }
+    }
+
+    private void activity(EventEnvelope event) {
         JsonNode data = event.data();
         String branchId = data.path("branchId").asString(null);
         String at = data.path("heldAt").isString() ? data.path("heldAt").asString() : data.path("plannedAt").asString(null);
@@ -77,7 +84,7 @@ public class ComplianceProjection {
     @EventListener
     void onRoster(RosterChanged changed) {
         if (changed.branchId() != null) {
-            refresh(changed.branchId(), clock.instant().atZone(Period.ZONE).getYear());
+            refresh(changed.branchId(), calendar.today().getYear());
         }
     }
 
@@ -128,7 +135,6 @@ public class ComplianceProjection {
         }
         if (changed) {
             mongo.save(doc);
-            relay.nudge();
         }
     }
 

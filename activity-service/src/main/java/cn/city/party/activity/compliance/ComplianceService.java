@@ -56,6 +56,15 @@ public class ComplianceService {
                            List<String> activityIds) {
     }
 
+    /** A rule's result in a branch without the records behind it: a cell of the department's matrix. */
+    public record RuleLine(ActivityType type, String typeLabel, int minCount, String period, RuleScope scope,
+                           RuleCondition condition, RuleStatus status, List<ComplianceEvaluator.PartResult> parts) {
+        static RuleLine of(ComplianceEvaluator.RuleResult r) {
+            return new RuleLine(r.rule().type(), r.rule().type().label(), r.rule().minCount(),
+                    r.rule().effectivePeriod().name(), r.rule().scope(), r.rule().condition(), r.status(), r.parts());
+        }
+    }
+
     /** The records behind the quality indicators. */
     public record QualityRecords(List<String> lateEntries, List<String> multiPurpose, List<String> withoutMinutes) {
     }
@@ -81,8 +90,9 @@ public class ComplianceService {
                     .filter(a -> a.types().contains(r.rule().type()))
                     .filter(a -> !a.occursAt().isBefore(from) && a.occursAt().isBefore(to))
                     .map(Activity::id).sorted().toList();
-            views.add(new RuleView(r.rule().type(), r.rule().type().label(), r.rule().minCount(),
-                    r.rule().effectivePeriod().name(), r.rule().scope(), r.rule().condition(), r.status(), r.parts(), ids));
+            RuleLine line = RuleLine.of(r);
+            views.add(new RuleView(line.type(), line.typeLabel(), line.minCount(), line.period(), line.scope(),
+                    line.condition(), line.status(), line.parts(), ids));
         }
         List<Activity> inPeriod = activities.stream().filter(Activity::happened)
                 .filter(a -> period.contains(a.occursAt())).toList();
@@ -114,9 +124,9 @@ public class ComplianceService {
         return branch;
     }
 
-    /** One branch's line in a department or city table. */
+    /** One branch's line in a department table, with each rule's result (the matrix: branches × rules). */
     public record BranchLine(String branchId, String branchName, Map<RuleStatus, Long> summary,
-                             ComplianceEvaluator.Quality quality) {
+                             ComplianceEvaluator.Quality quality, List<RuleLine> rules) {
     }
 
     public record DepartmentView(String department, String period, List<BranchLine> branches,
@@ -138,7 +148,8 @@ public class ComplianceService {
         List<BranchLine> lines = new ArrayList<>();
         for (BranchCompliance doc : docs) {
             ComplianceEvaluator.Evaluation e = evaluated.byBranch().get(doc.branchId());
-            lines.add(new BranchLine(doc.branchId(), doc.branchName(), summary(e), e.quality()));
+            lines.add(new BranchLine(doc.branchId(), doc.branchName(), summary(e), e.quality(),
+                    e.rules().stream().map(RuleLine::of).toList()));
         }
         lines.sort(java.util.Comparator.comparing(BranchLine::branchId));
         return new DepartmentView(department, period.toString(), lines, evaluated.summary(),

@@ -1,13 +1,12 @@
 package cn.city.party.activity.compliance;
 
-import cn.city.party.activity.period.Period;
 import cn.city.party.activity.roster.Roster;
 import cn.city.party.activity.roster.RosterOrganization;
+import cn.city.party.common.time.PlatformCalendar;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -22,13 +21,13 @@ public class PeriodCloseJob {
     private final Roster roster;
     private final ComplianceProjection projection;
     private final MongoTemplate mongo;
-    private final Clock clock;
+    private final PlatformCalendar calendar;
 
-    public PeriodCloseJob(Roster roster, ComplianceProjection projection, MongoTemplate mongo, Clock clock) {
+    public PeriodCloseJob(Roster roster, ComplianceProjection projection, MongoTemplate mongo, PlatformCalendar calendar) {
         this.roster = roster;
         this.projection = projection;
         this.mongo = mongo;
-        this.clock = clock;
+        this.calendar = calendar;
     }
 
     @Scheduled(cron = "${activity.compliance.evaluate-cron:0 5 * * * *}", zone = "Asia/Shanghai")
@@ -38,7 +37,7 @@ public class PeriodCloseJob {
 
     /** One pass as of the clock's now (also the on-demand trigger); returns the number of branches judged. */
     public int run() {
-        int year = clock.instant().atZone(Period.ZONE).getYear();
+        int year = calendar.today().getYear();
         int branches = 0;
         for (RosterOrganization branch : roster.branches()) {
             boolean previousOpen = Optional.ofNullable(mongo.findById(BranchCompliance.idOf(branch.id(), year - 1),

@@ -1,9 +1,8 @@
 package cn.city.party.activity.compliance;
 
 import cn.city.party.activity.period.PeriodKind;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.CompoundIndex;
-import org.springframework.data.mongodb.core.mapping.Document;
+import cn.city.party.common.rules.RuleBook;
+import cn.city.party.common.rules.RuleVersion;
 
 import java.time.Instant;
 import java.util.EnumMap;
@@ -11,9 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One published version of the rules for a year: the city default ({@code owner = "city"}, edited by the work
- * committee) or a department's override ({@code owner} = department code). Versions are never changed: a new
- * publication is a new version, and the highest version of a year is in force.
+ * One version of the compliance rules for a year as the compliance endpoints and the evaluation read it: the city
+ * default ({@code owner = "city"}, edited by the work committee) or a department's override ({@code owner} =
+ * department code). It is a view of a {@link RuleVersion} of kind {@code compliance} ({@link ComplianceRules}):
+ * versions are never changed, and the one in force is the rule book's.
  *
  * @param lateEntryDays      a record first entered more than this many days after its sitting is late
  * @param warningDays        per period kind: not met with this many days left or fewer is at risk (and reminded of)
@@ -21,9 +21,7 @@ import java.util.Map;
  * @param multiPurposeWeight what a 一会多用 sitting counts for each type but its first (default one half)
  * @param laxerApproval      the work committee's approval when this override is laxer than the city's, else null
  */
-@Document("rule_sets")
-@CompoundIndex(name = "owner_year_version", def = "{'owner': 1, 'year': 1, 'version': 1}", unique = true)
-public record RuleSet(@Id String id, String owner, int year, int version, int lateEntryDays,
+public record RuleSet(String id, String owner, int year, int version, int lateEntryDays,
                       Map<PeriodKind, Integer> warningDays, Double lateEntryWeight, Double multiPurposeWeight,
                       List<Rule> rules, String publishedBy, Instant publishedAt, LaxerApproval laxerApproval) {
 
@@ -50,8 +48,18 @@ public record RuleSet(@Id String id, String owner, int year, int version, int la
         rules = List.copyOf(rules);
     }
 
-    public static String idOf(String owner, int year, int version) {
-        return owner + ":" + year + ":v" + version;
+    /** The compliance endpoints' view of a version (the defaults, recorded by the system, name no publisher). */
+    public static RuleSet of(RuleVersion version) {
+        ComplianceRules r = (ComplianceRules) version.values();
+        boolean defaults = RuleBook.SYSTEM.equals(version.author());
+        return new RuleSet(version.id(), version.owner() == null ? CITY : version.owner(), version.year(),
+                version.version(), r.lateEntryDays(), r.warningDays(), r.lateEntryWeight(), r.multiPurposeWeight(),
+                r.rules(), defaults ? null : version.author(), defaults ? null : version.publishedAt(), r.laxerApproval());
+    }
+
+    /** The values of this version as the rule book keeps them. */
+    ComplianceRules values(LaxerApproval approval) {
+        return new ComplianceRules(lateEntryDays, warningDays, lateEntryWeight, multiPurposeWeight, rules, approval);
     }
 
     public int warningDays(PeriodKind kind) {

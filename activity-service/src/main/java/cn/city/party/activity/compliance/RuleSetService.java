@@ -8,38 +8,35 @@ import cn.city.party.common.error.Problems;
 import cn.city.party.common.security.Caller;
 import cn.city.party.common.security.CurrentCaller;
 import cn.city.party.common.security.Role;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
+import cn.city.party.common.rules.RuleBook;
+import cn.city.party.common.rules.RuleKind;
+import cn.city.party.common.rules.RuleVersion;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The rule sets in force: a department's latest override for the year, else the city's latest for the year, else
- * the defaults of 《支部工作条例》 (version 0). The work committee publishes the city's; a department admin its own
- * department's override.
+ * The rule sets in force, kept in the rule book as kind {@code compliance} (docs/rules.md): a department's override
+ * in force for the year, else the city's version in force for the year, version 0 of which holds the defaults of
+ * 《支部工作条例》. The work committee publishes the city's; a department admin its own department's override.
  */
 @Service
 public class RuleSetService {
 
-    private final MongoTemplate mongo;
+    private final RuleBook book;
+    private final RuleKind<ComplianceRules> kind;
     private final Clock clock;
-    private final int defaultLateEntryDays;
 
-    public RuleSetService(MongoTemplate mongo, Clock clock,
-                          @Value("${activity.rules.late-entry-days:7}") int defaultLateEntryDays) {
-        this.mongo = mongo;
+    public RuleSetService(RuleBook book, RuleKind<ComplianceRules> kind, Clock clock) {
+        this.book = book;
+        this.kind = kind;
         this.clock = clock;
-        this.defaultLateEntryDays = defaultLateEntryDays;
     }
 
     /** The parameters of a publication; a null one is taken from the rule set the publication replaces or overrides. */
@@ -63,19 +60,19 @@ public class RuleSetService {
 
     /** The rule set in force for {@code department} (null: the city's) in {@code year}. */
     public RuleSet effective(String department, int year) {
-        Optional<RuleSet> own = department == null ? Optional.empty() : latest(department, year);
-        return own.or(() -> latest(RuleSet.CITY, year)).orElseGet(() -> new RuleSet(RuleSet.idOf(RuleSet.CITY, year, 0),
-                RuleSet.CITY, year, 0, defaultLateEntryDays, null, null, null, defaultRules(), null, null, null));
+        Optional<RuleVersion> own = department == null ? Optional.empty() : book.own(kind, department, year);
+        return RuleSet.of(own.orElseGet(() -> book.current(kind, year)));
     }
 
     public LateEntryRule lateEntryRule(String department, int year) {
         return new LateEntryRule(effective(department, year).lateEntryDays());
     }
 
-    /** Every published version for {@code owner} and {@code year}, newest first. */
+    /** Every version published for {@code owner} and {@code year} (not the defaults), newest first. */
     public List<RuleSet> history(String owner, int year) {
-        return mongo.find(Query.query(Criteria.where("owner").is(owner).and("year").is(year))
-                .with(Sort.by(Sort.Direction.DESC, "version")), RuleSet.class);
+        return book.history(kind, RuleSet.CITY.equals(owner) ? null : owner, year).stream()
+                .filter(v -> !RuleBook.SYSTEM.equals(v.author())).map(RuleSet::of)
+                .sorted(Comparator.comparingInt(RuleSet::version).reversed()).toList();
     }
 
     /**
@@ -84,7 +81,8 @@ public class RuleSetService {
      * committee with a reason, recorded on the version. Two publications racing for the same version number: the
      * second gets a 409 and publishes nothing.
      */
-    public RuleSet publish(String owner, int year, Parameters parameters, List<Rule> rules, String laxerReason) {
+    public RuleSet publish(String owner, int year, Parameters parameters, List<Rule> rules, String reason,
+                           String laxerReason) {
         Caller caller = CurrentCaller.get();
         boolean committee = caller.has(Role.WORK_COMMITTEE_ADMIN);
         boolean ownDepartment = caller.has(Role.DEPT_ADMIN) && owner.equals(caller.department());
@@ -92,27 +90,25 @@ public class RuleSetService {
             throw Problems.forbidden("rules.notYours", owner);
         }
         validate(year, rules);
-        RuleSet base = RuleSet.CITY.equals(owner) ? effective(null, year) : effective(owner, year);
-        int version = latest(owner, year).map(RuleSet::version).orElse(0) + 1;
-        RuleSet set = new RuleSet(RuleSet.idOf(owner, year, version), owner, year, version,
+        boolean city = RuleSet.CITY.equals(owner);
+        RuleSet base = city ? effective(null, year) : effective(owner, year);
+        RuleSet set = new RuleSet(null, owner, year, 0,
                 Optional.ofNullable(parameters.lateEntryDays()).orElse(base.lateEntryDays()),
                 Optional.ofNullable(parameters.warningDays()).orElse(base.warningDays()),
                 Optional.ofNullable(parameters.lateEntryWeight()).orElse(base.lateEntryWeight()),
                 Optional.ofNullable(parameters.multiPurposeWeight()).orElse(base.multiPurposeWeight()),
-                rules, caller.username(), clock.instant(), null);
-        if (!RuleSet.CITY.equals(owner)) {
-            set = approved(set, OverrideStrictness.laxities(set, effective(null, year)), committee, caller, laxerReason);
-        }
-        try {
-            return mongo.insert(set);
-        } catch (DuplicateKeyException raced) {
-            throw Problems.conflict("concurrentChange");
-        }
+                rules, caller.username(), null, null);
+        RuleSet.LaxerApproval approval = city ? null
+                : approval(OverrideStrictness.laxities(set, effective(null, year)), committee, caller, laxerReason);
+        String why = reason != null && !reason.isBlank() ? reason : approval != null ? approval.reason() : RuleBook.NO_REASON;
+        return RuleSet.of(book.publish(kind, city ? null : owner, year, set.values(approval), why, null,
+                caller.username()));
     }
 
-    private RuleSet approved(RuleSet set, List<String> laxities, boolean committee, Caller caller, String reason) {
+    /** The work committee's approval of the ways an override is laxer than the city's; null when it is not laxer. */
+    private RuleSet.LaxerApproval approval(List<String> laxities, boolean committee, Caller caller, String reason) {
         if (laxities.isEmpty()) {
-            return set;
+            return null;
         }
         if (!committee) {
             throw new DomainProblem(HttpStatus.UNPROCESSABLE_CONTENT, "rules.laxerThanCity",
@@ -122,14 +118,7 @@ public class RuleSetService {
         if (reason == null || reason.isBlank()) {
             throw Problems.rule("laxerApprovalReason", "rules.laxerReasonRequired", String.join(", ", laxities));
         }
-        return new RuleSet(set.id(), set.owner(), set.year(), set.version(), set.lateEntryDays(), set.warningDays(),
-                set.lateEntryWeight(), set.multiPurposeWeight(), set.rules(), set.publishedBy(), set.publishedAt(),
-                new RuleSet.LaxerApproval(caller.username(), set.publishedAt(), reason.strip(), laxities));
-    }
-
-    private Optional<RuleSet> latest(String owner, int year) {
-        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("owner").is(owner).and("year").is(year))
-                .with(Sort.by(Sort.Direction.DESC, "version")).limit(1), RuleSet.class));
+        return new RuleSet.LaxerApproval(caller.username(), clock.instant(), reason.strip(), laxities);
     }
 
     /** Field errors for rules that cannot be judged: a scope or condition that does not fit the activity type. */
@@ -138,6 +127,15 @@ public class RuleSetService {
         if (year < 2000 || year > 2100) {
             violations.add(new DomainProblem.Violation("year", "rules.yearOutOfRange"));
         }
+        violations.addAll(ruleViolations(rules));
+        if (!violations.isEmpty()) {
+            throw Problems.invalid(violations);
+        }
+    }
+
+    /** Rules whose scope or condition does not fit their activity type, each named by its field. */
+    static List<DomainProblem.Violation> ruleViolations(List<Rule> rules) {
+        List<DomainProblem.Violation> violations = new ArrayList<>();
         for (int i = 0; i < rules.size(); i++) {
             Rule rule = rules.get(i);
             if (rule.scope() == RuleScope.MEMBER_PAIR && rule.type() != ActivityType.HEART_TO_HEART_TALK) {
@@ -150,8 +148,6 @@ public class RuleSetService {
                 violations.add(new DomainProblem.Violation("rules[" + i + "].condition", "rules.secretaryOnlyForLectures"));
             }
         }
-        if (!violations.isEmpty()) {
-            throw Problems.invalid(violations);
-        }
+        return violations;
     }
 }

@@ -10,11 +10,11 @@ import cn.city.party.activity.activity.LateEntryRule;
 import cn.city.party.activity.period.Period;
 import cn.city.party.activity.period.PeriodKind;
 import cn.city.party.common.outbox.EventFactory;
-import cn.city.party.common.outbox.OutboxRelay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -42,15 +42,13 @@ public class DemoDataSeeder implements ApplicationRunner {
 
     private final MongoTemplate mongo;
     private final EventFactory events;
-    private final OutboxRelay relay;
     private final Clock clock;
     private final LateEntryRule lateEntryRule;
 
-    public DemoDataSeeder(MongoTemplate mongo, EventFactory events, OutboxRelay relay, Clock clock,
+    public DemoDataSeeder(MongoTemplate mongo, EventFactory events, Clock clock,
                           @Value("${activity.rules.late-entry-days:7}") int lateEntryDays) {
         this.mongo = mongo;
         this.events = events;
-        this.relay = relay;
         this.clock = clock;
         this.lateEntryRule = new LateEntryRule(lateEntryDays);
     }
@@ -63,7 +61,6 @@ public class DemoDataSeeder implements ApplicationRunner {
                 created += seedBranch(department, branch);
             }
         }
-        relay.nudge();
         log.info("demo activities present ({} created now)", created);
     }
 
@@ -113,7 +110,11 @@ public class DemoDataSeeder implements ApplicationRunner {
                     attendance == Attendance.EXCUSED ? "公务出差" : null, BY, enteredAt, false));
         }
         activity.raise(events.create(ActivityEvents.HELD, id, department, ActivityEvents.ActivityData.of(activity)));
-        mongo.insert(activity);
-        return 1;
+        try {
+            mongo.insert(activity);
+            return 1;
+        } catch (DuplicateKeyException e) {
+            return 0; // another instance starting at the same moment stored it first (platform.sh --instances)
+        }
     }
 }

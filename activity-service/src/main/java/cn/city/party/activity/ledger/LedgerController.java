@@ -1,5 +1,6 @@
 package cn.city.party.activity.ledger;
 
+import cn.city.party.common.security.For;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -9,7 +10,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,7 +35,7 @@ public class LedgerController {
     }
 
     @GetMapping("/branches/{branchId}")
-    @PreAuthorize("hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN','BRANCH_SECRETARY')")
+    @For.WorkCommitteeDeptAdminOrSecretary
     @Operation(summary = "支部年度台账 A branch's ledger of a year")
     public ResponseEntity<byte[]> branch(@PathVariable String branchId, @RequestParam @Min(2000) @Max(2100) int year,
                                          @RequestParam(defaultValue = "docx") @Pattern(regexp = "docx|xlsx") String format) {
@@ -43,7 +43,7 @@ public class LedgerController {
     }
 
     @GetMapping("/departments/{department}")
-    @PreAuthorize("hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN')")
+    @For.WorkCommitteeOrDeptAdmin
     @Operation(summary = "部门年度台账（各支部） A department's ledger of a year, branch by branch")
     public ResponseEntity<byte[]> department(@PathVariable String department, @RequestParam @Min(2000) @Max(2100) int year,
                                              @RequestParam(defaultValue = "docx") @Pattern(regexp = "docx|xlsx") String format) {

@@ -32,7 +32,7 @@ public class Roster {
 
     /** Active (probationary and full) members of a branch, by name. */
     public List<RosterMember> activeMembers(String branchId) {
-        return mongo.find(Query.query(Criteria.where("branchId").is(branchId).and("status").in("FULL", "PROBATIONARY"))
+        return mongo.find(Query.query(Criteria.where("branchId").is(branchId).and("status").in(RosterMember.ACTIVE_STATUSES))
                 .with(Sort.by("_id")), RosterMember.class);
     }
 

@@ -1,7 +1,5 @@
 package cn.city.party.activity.roster;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-
 import java.time.LocalDate;
 import java.util.List;
 
@@ -20,28 +18,23 @@ final class RosterEvents {
     private RosterEvents() {
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     record OrganizationData(String id, String department, String type, String name, String parentId,
                             List<String> ancestors, String status) {
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     record MemberData(String memberId, String department, String branchId, String partyGroupId, String name,
                       String status, boolean leadingCadre, String accountSubject, String fromDepartment,
                       String fromBranchId) {
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     record CommitteeData(String organizationId, String department, LocalDate termStart, LocalDate termEnd,
                          List<RosterCommittee.Post> posts) {
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     record SanctionData(String sanctionId, String memberId, String department, String type, LocalDate decidedOn,
                         LocalDate influenceUntil) {
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     record SanctionRevokedData(String sanctionId, String memberId, String department, LocalDate revokedOn) {
     }
 }

@@ -37,17 +37,17 @@ class RosterListener {
             RosterEvents.SANCTION_TOPIC})
     void on(ConsumerRecord<String, String> record) {
         EventEnvelope event = codec.read(record);
-        String type = event.type();
-        if (type.startsWith("party.org.organization.") && type.endsWith(".v1")) {
-            organization(event);
-        } else if (type.startsWith("party.org.member.") && type.endsWith(".v1") && !type.contains("arrears")) {
-            member(event);
-        } else if (type.equals("party.org.committee.elected.v1")) {
-            committee(event);
-        } else if (type.equals("party.discipline.sanction.imposed.v1") || type.equals("party.discipline.sanction.corrected.v1")) {
-            sanction(event);
-        } else if (type.equals("party.discipline.sanction.revoked.v1")) {
-            revoked(event);
+        switch (event.type()) {
+            case "party.org.organization.created.v1", "party.org.organization.changed.v1",
+                 "party.org.organization.dissolved.v1" -> organization(event);
+            case "party.org.member.admitted.v1", "party.org.member.changed.v1", "party.org.member.status-changed.v1",
+                 "party.org.member.transferred.v1" -> member(event);
+            case "party.org.committee.elected.v1" -> committee(event);
+            case "party.discipline.sanction.imposed.v1", "party.discipline.sanction.corrected.v1" -> sanction(event);
+            case "party.discipline.sanction.revoked.v1" -> revoked(event);
+            default -> {
+                // other facts (and later versions) are not the roster's
+            }
         }
     }
 

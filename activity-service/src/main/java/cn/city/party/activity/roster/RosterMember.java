@@ -5,6 +5,7 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * This service's copy of a Party member, kept from {@code party.org.member.*} events. Only what organizational life
@@ -19,11 +20,13 @@ public record RosterMember(@Id String memberId, String department, @Indexed Stri
                            LocalDate since) {
 
     /** Probationary and full members take part in organizational life; transferred-out, suspended, deceased do not. */
+    public static final List<String> ACTIVE_STATUSES = List.of("PROBATIONARY", "FULL");
+
     public boolean active() {
         return active(status);
     }
 
     public static boolean active(String status) {
-        return "FULL".equals(status) || "PROBATIONARY".equals(status);
+        return ACTIVE_STATUSES.contains(status);
     }
 }

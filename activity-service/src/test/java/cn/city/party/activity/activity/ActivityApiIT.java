@@ -2,9 +2,9 @@ package cn.city.party.activity.activity;
 
 import cn.city.party.activity.support.ActivityServiceIT;
 import cn.city.party.common.test.Api;
-import cn.city.party.common.test.DisciplineEventSamples;
+import cn.city.party.common.contracts.DisciplineEventSamples;
 import cn.city.party.common.test.EventCapture;
-import cn.city.party.common.test.EventContracts;
+import cn.city.party.common.contracts.EventContracts;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -299,7 +299,7 @@ class ActivityApiIT extends ActivityServiceIT {
             String id = secretary().post("/api/activities/records", record(List.of("BRANCH_GENERAL_MEETING"), "分页" + i,
                     held(at, "纪要"), null)).json().path("id").asString();
             secretary().put("/api/activities/" + id + "/attendance", Map.of("entries", List.of(
-                    Map.of("memberId", "caizheng-m04", "attendance", i == 0 ? "EXCUSED" : "PRESENT", "reason", "公务"))));
+                    Map.of("memberId", "caizheng-m03", "attendance", i == 0 ? "EXCUSED" : "PRESENT", "reason", "公务"))));
         }
         JsonNode page = api().as("caizheng-admin").get("/api/activities?branchId=" + BRANCH + "&period=" + period
                 + "&type=BRANCH_GENERAL_MEETING&size=2&page=0").json();
@@ -308,7 +308,7 @@ class ActivityApiIT extends ActivityServiceIT {
 
         int year = at.atZone(cn.city.party.activity.period.Period.ZONE).getYear();
         JsonNode cadres = api().as("caizheng-admin").get("/api/activities/leading-cadres?branchId=" + BRANCH + "&year=" + year).json();
-        assertThat(cadres.valueStream().map(c -> c.path("memberId").asString())).containsExactly("caizheng-m04");
+        assertThat(cadres.valueStream().map(c -> c.path("memberId").asString())).containsExactly("caizheng-m03");
         assertThat(cadres.get(0).path("present").asInt()).isGreaterThanOrEqualTo(2);
         assertThat(cadres.get(0).path("excused").asInt()).isGreaterThanOrEqualTo(1);
         assertThat(api().as("jiaoyu-admin").get("/api/activities/leading-cadres?branchId=" + BRANCH + "&year=" + year)

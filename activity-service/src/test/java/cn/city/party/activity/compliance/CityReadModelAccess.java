@@ -2,7 +2,10 @@ package cn.city.party.activity.compliance;
 
 import cn.city.party.activity.activity.Activity;
 import cn.city.party.activity.period.Period;
+import cn.city.party.common.rules.RuleBook;
+import cn.city.party.common.rules.RuleKind;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.util.List;
@@ -18,7 +21,9 @@ public final class CityReadModelAccess {
         this.mongo = mongo;
         this.clock = clock;
         // the city query reads only the read model and the rule sets; the other collaborators serve branch views
-        this.service = new ComplianceService(null, new RuleSetService(mongo, clock, 7), null, null, null, mongo, clock);
+        RuleKind<ComplianceRules> rules = ComplianceRules.kind(7);
+        this.service = new ComplianceService(null, new RuleSetService(new RuleBook(mongo, clock, JsonMapper.builder().build(),
+                List.of(rules)), rules, clock), null, null, null, mongo, clock);
     }
 
     public void store(String department, String branchId, String name, int year, List<Activity> activities,

@@ -1,11 +1,12 @@
 package cn.city.party.activity.compliance;
 
 import cn.city.party.activity.activity.ActivityEvents;
+import cn.city.party.activity.assessment.AssessmentYears;
 import cn.city.party.activity.period.Period;
 import cn.city.party.activity.support.ActivityServiceIT;
 import cn.city.party.common.test.Api;
 import cn.city.party.common.test.EventCapture;
-import cn.city.party.common.test.EventContracts;
+import cn.city.party.common.contracts.EventContracts;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

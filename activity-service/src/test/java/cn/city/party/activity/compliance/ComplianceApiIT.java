@@ -4,7 +4,7 @@ import cn.city.party.activity.period.Period;
 import cn.city.party.activity.support.ActivityServiceIT;
 import cn.city.party.common.test.Api;
 import cn.city.party.common.test.EventCapture;
-import cn.city.party.common.test.EventContracts;
+import cn.city.party.common.contracts.EventContracts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -204,6 +204,17 @@ class ComplianceApiIT extends ActivityServiceIT {
                 .filter(b -> b.path("branchId").asString().equals(BRANCH)).findFirst().orElseThrow();
         assertThat(branch.path("summary").path("MISSED").asInt()).isPositive();
         assertThat(branch.path("quality").path("sittings").asInt()).isEqualTo(2);
+        // the department's matrix: each rule of each branch judged as the branch's own view judges it, without its records
+        JsonNode branchView = api().as("caizheng-admin").get("/api/compliance/branches/" + BRANCH + "?period=" + year + "-Q1").json();
+        java.util.function.Function<JsonNode, List<String>> judged = view -> view.path("rules").valueStream()
+                .map(r -> r.path("type").asString() + "|" + r.path("period").asString() + "|" + r.path("scope").asString() + "|"
+                        + r.path("condition").asString() + "|" + r.path("minCount").asInt() + "|" + r.path("status").asString() + "|"
+                        + r.path("parts").toString()).toList();
+        assertThat(judged.apply(branch)).isNotEmpty().isEqualTo(judged.apply(branchView));
+        JsonNode committeeCell = ruleOf(branch, "BRANCH_COMMITTEE_MEETING", "NONE");
+        assertThat(committeeCell.path("status").asString()).isEqualTo("MISSED");
+        assertThat(committeeCell.path("parts").valueStream().map(p -> p.path("count").asDouble())).containsExactly(0.5, 0.0, 0.0);
+        assertThat(committeeCell.has("activityIds")).as("a cell's records are read on the branch").isFalse();
 
         JsonNode city = api().as("work-committee").get("/api/compliance/city?period=" + year).json();
         assertThat(city.path("departments").valueStream().map(d -> d.path("department").asString())).contains("caizheng");

@@ -3,7 +3,6 @@ package cn.city.party.activity.demo;
 import cn.city.party.activity.activity.Activity;
 import cn.city.party.activity.support.ActivityServiceIT;
 import cn.city.party.common.outbox.EventFactory;
-import cn.city.party.common.outbox.OutboxRelay;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -22,14 +21,11 @@ class DemoDataSeederIT extends ActivityServiceIT {
     @Autowired
     EventFactory events;
 
-    @Autowired
-    OutboxRelay relay;
-
     @Test
     void it_writes_months_of_records_with_late_entries_for_the_demo_branches_once() {
         // mid-2024: far from the periods the other tests use
         Clock clock = Clock.fixed(Instant.parse("2024-06-25T04:00:00Z"), ZoneOffset.UTC);
-        DemoDataSeeder seeder = new DemoDataSeeder(mongo, events, relay, clock, 7);
+        DemoDataSeeder seeder = new DemoDataSeeder(mongo, events, clock, 7);
         Query demo = Query.query(Criteria.where("_id").regex("^demo-"));
 
         seeder.run(null);

@@ -1,11 +1,13 @@
 package cn.city.party.activity.reminder;
 
 import cn.city.party.activity.compliance.BranchCompliance;
+import cn.city.party.activity.compliance.ComplianceRules;
 import cn.city.party.activity.compliance.RuleSetService;
 import cn.city.party.activity.period.Period;
 import cn.city.party.activity.period.PeriodKind;
 import cn.city.party.activity.roster.Roster;
 import cn.city.party.activity.support.ActivityServiceIT;
+import cn.city.party.common.rules.RuleBook;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import org.junit.jupiter.api.Test;
@@ -13,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -57,7 +60,9 @@ class ReminderJobIT extends ActivityServiceIT {
         try (MongoClient otherClient = MongoClients.create(mongoUri)) {
             MongoTemplate otherStore = new MongoTemplate(otherClient, database);
             ReminderJob otherInstance = new ReminderJob(otherStore, new Roster(otherStore),
-                    new RuleSetService(otherStore, Clock.systemUTC(), 7), Clock.systemUTC(), Duration.ofDays(3));
+                    new RuleSetService(new RuleBook(otherStore, Clock.systemUTC(), JsonMapper.builder().build(),
+                            List.of(ComplianceRules.kind(7))), ComplianceRules.kind(7), Clock.systemUTC()),
+                    Clock.systemUTC(), Duration.ofDays(3));
             long before = mongo.count(new org.springframework.data.mongodb.core.query.Query(), Reminder.class);
 
             int created = 0;

@@ -3,8 +3,8 @@ package cn.city.party.activity.support;
 import cn.city.party.activity.roster.RosterCommittee;
 import cn.city.party.activity.roster.RosterMember;
 import cn.city.party.common.test.PlatformIntegrationTest;
-import cn.city.party.common.test.OrgEventSamples;
 import cn.city.party.common.test.ServiceApiTest;
+import cn.city.party.common.contracts.DemoRoster;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -24,8 +24,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 
-import static cn.city.party.common.test.OrgEventSamples.member;
-
 /**
  * Base of every integration test of this service (one application context for all): the running service on the
  * real broker, the MongoDB substitute and Keycloak, with the demo roster fed in as org-service events would be.
@@ -33,11 +31,10 @@ import static cn.city.party.common.test.OrgEventSamples.member;
 @PlatformIntegrationTest
 public abstract class ActivityServiceIT extends ServiceApiTest {
 
-    public static final String SECRETARY_SUB = "00000000-0000-4000-8000-000000000004";
-    public static final String MEMBER_SUB = "00000000-0000-4000-8000-000000000005";
-    public static final String JIAOYU_SECRETARY_SUB = "00000000-0000-4000-8000-000000000008";
+    public static final String SECRETARY_SUB = DemoRoster.CAIZHENG_SECRETARY_SUB;
+    public static final String MEMBER_SUB = DemoRoster.CAIZHENG_MEMBER_SUB;
+    public static final String JIAOYU_SECRETARY_SUB = DemoRoster.JIAOYU_SECRETARY_SUB;
     public static final String BRANCH = "caizheng-branch-1";
-    public static final String GROUP = "caizheng-group-1";
 
     @Autowired
     protected MongoTemplate mongo;
@@ -51,25 +48,7 @@ public abstract class ActivityServiceIT extends ServiceApiTest {
         }
         createTopics("party.activity.activity", "party.activity.attendance", "party.activity.compliance",
                 "party.activity.study-session", "party.activity.assessment", "party.activity.correction");
-        organization("caizheng-committee", "caizheng", "ORGAN_COMMITTEE", "市财政局机关党委", null);
-        organization(BRANCH, "caizheng", "BRANCH", "第一党支部", "caizheng-committee");
-        organization(GROUP, "caizheng", "PARTY_GROUP", "第一党小组", BRANCH);
-        organization("caizheng-branch-2", "caizheng", "BRANCH", "第二党支部", "caizheng-committee");
-        organization("jiaoyu-committee", "jiaoyu", "ORGAN_COMMITTEE", "市教育局机关党委", null);
-        organization("jiaoyu-branch-1", "jiaoyu", "BRANCH", "第一党支部", "jiaoyu-committee");
-        for (int i = 1; i <= 16; i++) {
-            String branch = i <= 8 ? BRANCH : "caizheng-branch-2";
-            String account = i == 1 ? SECRETARY_SUB : i == 2 ? MEMBER_SUB : null;
-            admitted("demo-" + i, member(String.format("caizheng-m%02d", i), "caizheng", branch, i <= 4 ? GROUP : null,
-                    "党员" + i, "FULL", i == 4, account));
-        }
-        admitted("demo-j1", member("jiaoyu-m01", "jiaoyu", "jiaoyu-branch-1", null, "教育书记", "FULL", false, JIAOYU_SECRETARY_SUB));
-        admitted("demo-j2", member("jiaoyu-m02", "jiaoyu", "jiaoyu-branch-1", null, "教育党员", "FULL", false,
-                "00000000-0000-4000-8000-000000000009"));
-        publish("party.org.committee", "party.org.committee.elected.v1", BRANCH, "caizheng", Map.of("organizationId", BRANCH,
-                "department", "caizheng", "termStart", "2025-01-01", "termEnd", "2027-12-31", "posts", List.of(
-                        Map.of("post", "SECRETARY", "memberId", "caizheng-m01", "name", "党员1"),
-                        Map.of("post", "ORGANIZATION", "memberId", "caizheng-m03", "name", "党员3"))), "demo-committee");
+        publishDemoRoster();
         await("the demo roster arrives", () -> mongo.findById("caizheng-m16", RosterMember.class) != null
                 && mongo.findById("jiaoyu-m02", RosterMember.class) != null
                 && mongo.findById(BRANCH, RosterCommittee.class) != null);
@@ -135,15 +114,5 @@ public abstract class ActivityServiceIT extends ServiceApiTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private void organization(String id, String department, String type, String name, String parentId) {
-        publish("party.org.organization", "party.org.organization.created.v1", id, department,
-                OrgEventSamples.organization(id, department, type, name, parentId, "ACTIVE"), "demo-org-" + id);
-    }
-
-    private void admitted(String eventId, Map<String, Object> member) {
-        publish("party.org.member", "party.org.member.admitted.v1", (String) member.get("memberId"),
-                (String) member.get("department"), member, eventId);
     }
 }

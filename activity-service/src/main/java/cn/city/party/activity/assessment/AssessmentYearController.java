@@ -1,11 +1,11 @@
-package cn.city.party.activity.compliance;
+package cn.city.party.activity.assessment;
 
+import cn.city.party.common.security.For;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,7 +32,7 @@ public class AssessmentYearController {
 
     @PostMapping("/{year}/close")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasRole('WORK_COMMITTEE_ADMIN')")
+    @For.WorkCommittee
     @Operation(summary = "关闭年度考核（此后该年度记录只读） Close a year's assessment")
     public YearView close(@PathVariable @Min(2000) @Max(2100) int year) {
         AssessmentYears.ClosedData closed = years.close(year);
@@ -40,7 +40,7 @@ public class AssessmentYearController {
     }
 
     @GetMapping("/{year}")
-    @PreAuthorize("hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN','BRANCH_SECRETARY')")
+    @For.WorkCommitteeDeptAdminOrSecretary
     @Operation(summary = "年度是否已关账 Whether a year is closed")
     public YearView get(@PathVariable @Min(2000) @Max(2100) int year) {
         return years.closed(year).map(c -> new YearView(year, true, c.closedBy(), c.closedAt()))

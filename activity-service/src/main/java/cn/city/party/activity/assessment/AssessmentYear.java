@@ -1,4 +1,4 @@
-package cn.city.party.activity.compliance;
+package cn.city.party.activity.assessment;
 
 import cn.city.party.common.outbox.AggregateRoot;
 import org.springframework.data.annotation.Id;

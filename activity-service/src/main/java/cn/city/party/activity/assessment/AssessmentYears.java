@@ -1,11 +1,11 @@
-package cn.city.party.activity.compliance;
+package cn.city.party.activity.assessment;
 
 import cn.city.party.activity.period.Period;
 import cn.city.party.common.error.Problems;
 import cn.city.party.common.events.EventType;
 import cn.city.party.common.outbox.EventFactory;
-import cn.city.party.common.outbox.OutboxRelay;
 import cn.city.party.common.security.CurrentCaller;
+import cn.city.party.common.time.PlatformCalendar;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
@@ -23,14 +23,14 @@ public class AssessmentYears {
 
     private final MongoTemplate mongo;
     private final EventFactory events;
-    private final OutboxRelay relay;
     private final Clock clock;
+    private final PlatformCalendar calendar;
 
-    public AssessmentYears(MongoTemplate mongo, EventFactory events, OutboxRelay relay, Clock clock) {
+    public AssessmentYears(MongoTemplate mongo, EventFactory events, Clock clock, PlatformCalendar calendar) {
         this.mongo = mongo;
         this.events = events;
-        this.relay = relay;
         this.clock = clock;
+        this.calendar = calendar;
     }
 
     public record ClosedData(int year, String closedBy, Instant closedAt) {
@@ -39,7 +39,7 @@ public class AssessmentYears {
     /** The work committee closes {@code year} (not a year still to come); once only. */
     public ClosedData close(int year) {
         Instant now = clock.instant();
-        if (year > now.atZone(Period.ZONE).getYear()) {
+        if (year > calendar.today().getYear()) {
             throw Problems.rule("year", "year.notYetBegun", String.valueOf(year));
         }
         AssessmentYear closed = new AssessmentYear(year, CurrentCaller.get().username(), now);
@@ -50,7 +50,6 @@ public class AssessmentYears {
         } catch (DuplicateKeyException already) {
             throw Problems.conflict("year.closed", String.valueOf(year));
         }
-        relay.nudge();
         return data;
     }
 
