@@ -1,7 +1,7 @@
 package cn.city.party.study;
 
-import cn.city.party.common.test.OrgEventSamples;
 import cn.city.party.common.test.ServiceApiTest;
+import cn.city.party.common.contracts.OrgEventSamples;
 import cn.city.party.study.roster.RosterMember;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,19 +34,7 @@ public abstract class StudyApiTest extends ServiceApiTest {
         if (database.equals(rosterReadyIn)) {
             return;
         }
-        admit("caizheng-m01", "caizheng", "caizheng-branch-1", "FULL", false, "00000000-0000-4000-8000-000000000004");
-        admit("caizheng-m02", "caizheng", "caizheng-branch-1", "FULL", false, "00000000-0000-4000-8000-000000000005");
-        admit("caizheng-m03", "caizheng", "caizheng-branch-1", "FULL", true, null);
-        admit("caizheng-m09", "caizheng", "caizheng-branch-2", "FULL", false, null);
-        admit("jiaoyu-m01", "jiaoyu", "jiaoyu-branch-1", "FULL", false, "00000000-0000-4000-8000-000000000008");
-        admit("jiaoyu-m02", "jiaoyu", "jiaoyu-branch-1", "FULL", false, "00000000-0000-4000-8000-000000000009");
-        organization("caizheng-committee", "caizheng", "ORGAN_COMMITTEE", "市财政局机关党委", null);
-        organization("caizheng-branch-1", "caizheng", "BRANCH", "第一党支部", "caizheng-committee");
-        organization("caizheng-branch-2", "caizheng", "BRANCH", "第二党支部", "caizheng-committee");
-        organization("jiaoyu-committee", "jiaoyu", "ORGAN_COMMITTEE", "市教育局机关党委", null);
-        organization("jiaoyu-branch-1", "jiaoyu", "BRANCH", "第一党支部", "jiaoyu-committee");
-        elect("caizheng-branch-1", "caizheng", "caizheng-m01");
-        elect("jiaoyu-branch-1", "jiaoyu", "jiaoyu-m01");
+        publishDemoRoster();
         await("the demo roster", () -> {
             RosterMember m = mongo.findById("jiaoyu-m01", RosterMember.class);
             RosterMember c = mongo.findById("caizheng-m01", RosterMember.class);
@@ -61,11 +49,6 @@ public abstract class StudyApiTest extends ServiceApiTest {
                          String accountSubject) {
         publish("party.org.member", "party.org.member.admitted.v1", memberId, department,
                 memberData(memberId, department, branchId, status, leadingCadre, accountSubject));
-    }
-
-    protected void organization(String id, String department, String type, String name, String parentId) {
-        publish("party.org.organization", "party.org.organization.created.v1", id, department,
-                OrgEventSamples.organization(id, department, type, name, parentId, "ACTIVE"));
     }
 
     protected void elect(String organizationId, String department, String secretaryId) {

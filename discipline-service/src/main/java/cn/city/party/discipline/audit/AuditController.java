@@ -1,5 +1,6 @@
 package cn.city.party.discipline.audit;
 
+import cn.city.party.common.security.For;
 import cn.city.party.common.tenancy.ScopedMongo;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -8,7 +9,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -42,7 +42,7 @@ public class AuditController {
     }
 
     @GetMapping("/verification")
-    @PreAuthorize("hasRole('INSPECTOR')")
+    @For.Inspector
     @Operation(summary = "校验审计链（分页，仅报告本人监督范围内的断点） Verify a page of the keyed hash chain; the first break in the caller's jurisdiction")
     public AuditTrail.Verification verify(@RequestParam(defaultValue = "1") @Min(1) long fromSeq,
                                           @RequestParam(defaultValue = "1000") @Min(1) @Max(5000) int size) {
@@ -50,7 +50,7 @@ public class AuditController {
     }
 
     @GetMapping("/entries")
-    @PreAuthorize("hasRole('INSPECTOR')")
+    @For.Inspector
     @Operation(summary = "审计记录 Entries about one record (in the caller's department scope)")
     public List<EntryView> entries(@RequestParam @Size(max = 64) String targetId) {
         return store.find(Criteria.where("targetId").is(targetId), Sort.by("seq"), AuditEntry.class).stream()

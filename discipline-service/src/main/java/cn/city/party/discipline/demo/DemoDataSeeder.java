@@ -3,9 +3,9 @@ package cn.city.party.discipline.demo;
 import cn.city.party.common.security.Caller;
 import cn.city.party.common.security.CurrentCaller;
 import cn.city.party.common.security.Role;
+import cn.city.party.common.time.PlatformCalendar;
 import cn.city.party.discipline.DisciplineRules;
 import cn.city.party.discipline.lead.Lead;
-import cn.city.party.discipline.lead.LeadService;
 import cn.city.party.discipline.lead.LeadSource;
 import cn.city.party.discipline.lead.LeadState;
 import cn.city.party.discipline.lead.Outcome;
@@ -52,12 +52,15 @@ public class DemoDataSeeder {
     private final WorkingCalendar calendar;
     private final DisciplineRules rules;
     private final Clock clock;
+    private final PlatformCalendar platformCalendar;
 
-    public DemoDataSeeder(MongoTemplate mongo, WorkingCalendar calendar, DisciplineRules rules, Clock clock) {
+    public DemoDataSeeder(MongoTemplate mongo, WorkingCalendar calendar, DisciplineRules rules, Clock clock,
+    PlatformCalendar platformCalendar) {
         this.mongo = mongo;
         this.calendar = calendar;
         this.rules = rules;
         this.clock = clock;
+        this.platformCalendar = platformCalendar;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -73,7 +76,7 @@ public class DemoDataSeeder {
         if (mongo.findById(MARKER, Lead.class) != null) {
             return false;
         }
-        LocalDate today = LocalDate.now(clock.withZone(LeadService.ZONE));
+        LocalDate today = platformCalendar.today();
         Instant now = clock.instant();
         riskPoints(today, now);
         rectifications(today, now);

@@ -1,5 +1,7 @@
 package cn.city.party.discipline.lead;
 
+import cn.city.party.common.security.For;
+import cn.city.party.common.tenancy.DepartmentCode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -44,7 +46,7 @@ public class LeadController {
     }
 
     public record CreateLead(
-            @Pattern(regexp = "[a-z][a-z0-9-]{1,31}") String department,
+            @DepartmentCode String department,
             @NotNull LeadSource source,
             @Size(max = 20) List<@NotBlank @Size(max = 64) String> subjectMemberIds,
             @Size(max = 64) String subjectOrganizationId,
@@ -127,7 +129,7 @@ public class LeadController {
 
     @PostMapping("/leads")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasRole('INSPECTOR')")
+    @For.Inspector
     @Operation(summary = "登记线索 Register a lead (the creating inspector becomes its handler); "
             + "an anonymous lead answers with its receipt code once")
     public LeadDetail create(@Valid @RequestBody CreateLead request) {
@@ -138,7 +140,7 @@ public class LeadController {
     }
 
     @GetMapping("/leads")
-    @PreAuthorize("hasRole('INSPECTOR')")
+    @For.Inspector
     @Operation(summary = "线索列表 Leads in scope (no content)")
     public List<LeadListItem> list(@RequestParam(required = false) String department,
                                    @RequestParam(required = false) LeadState state) {
@@ -147,7 +149,7 @@ public class LeadController {
     }
 
     @GetMapping("/leads/overdue-inquiries")
-    @PreAuthorize("hasRole('INSPECTOR')")
+    @For.Inspector
     @Operation(summary = "函询逾期 Inquiries whose reply is overdue")
     public List<LeadListItem> overdue() {
         LocalDate today = leads.today();
@@ -155,7 +157,7 @@ public class LeadController {
     }
 
     @GetMapping("/leads/{id}")
-    @PreAuthorize("hasRole('INSPECTOR')")
+    @For.Inspector
     @Operation(summary = "线索详情 A lead's details (the read is audited)")
     public ResponseEntity<LeadDetail> get(@PathVariable String id) {
         return noStore(LeadDetail.of(leads.read(id), leads.today(), null));
@@ -163,35 +165,35 @@ public class LeadController {
 
     @PostMapping("/leads/{id}/reveal-request")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasRole('INSPECTOR')")
+    @For.Inspector
     @Operation(summary = "申请查看实名举报人 The handler asks to see the named reporter (audited)")
     public RevealView requestReveal(@PathVariable String id, @Valid @RequestBody RevealRequestInput request) {
         return RevealView.of(leads.requestReveal(id, request.reason()).revealRequest());
     }
 
     @PostMapping("/leads/{id}/reveal-request/decision")
-    @PreAuthorize("hasRole('INSPECTOR')")
+    @For.Inspector
     @Operation(summary = "审批查看申请 A second inspector approves or refuses the request (audited)")
     public RevealView decideReveal(@PathVariable String id, @Valid @RequestBody RevealDecision request) {
         return RevealView.of(leads.decideReveal(id, request.approve(), request.reason()).revealRequest());
     }
 
     @GetMapping("/leads/{id}/reporter")
-    @PreAuthorize("hasRole('INSPECTOR')")
+    @For.Inspector
     @Operation(summary = "查看实名举报人 The named reporter, to the lead's handler, once per approved request (audited)")
     public ResponseEntity<LeadService.Reporter> reporter(@PathVariable String id) {
         return noStore(leads.revealReporter(id));
     }
 
     @PostMapping("/leads/{id}/transitions")
-    @PreAuthorize("hasRole('INSPECTOR')")
+    @For.Inspector
     @Operation(summary = "处置 Move the lead on; refused with the current and the allowed states when out of order")
     public LeadDetail transition(@PathVariable String id, @Valid @RequestBody Transition request) {
         return LeadDetail.of(leads.transition(id, request.to(), request.reason(), request.outcome()), leads.today(), null);
     }
 
     @PostMapping("/leads/{id}/handler")
-    @PreAuthorize("hasRole('INSPECTOR')")
+    @For.Inspector
     @Operation(summary = "移交承办人 Offer the lead to another inspector (by its handler or a city-level inspector); "
             + "it changes hands when that inspector accepts")
     public LeadDetail handOver(@PathVariable String id, @Valid @RequestBody HandOver request) {
@@ -200,14 +202,14 @@ public class LeadController {
     }
 
     @PostMapping("/leads/{id}/handler/acceptance")
-    @PreAuthorize("hasRole('INSPECTOR')")
+    @For.Inspector
     @Operation(summary = "接收移交 The offered inspector, with jurisdiction over the lead's department, takes it over")
     public LeadDetail acceptHandover(@PathVariable String id) {
         return LeadDetail.of(leads.acceptHandover(id), leads.today(), null);
     }
 
     @PostMapping("/leads/{id}/inquiry-reply")
-    @PreAuthorize("hasRole('INSPECTOR')")
+    @For.Inspector
     @Operation(summary = "函询回复 Record that the written reply arrived")
     public LeadDetail inquiryReply(@PathVariable String id, @Valid @RequestBody InquiryReply request) {
         return LeadDetail.of(leads.inquiryReply(id, request.repliedOn()), leads.today(), null);

@@ -4,6 +4,7 @@ import cn.city.party.common.error.Problems;
 import cn.city.party.common.security.Caller;
 import cn.city.party.common.security.CurrentCaller;
 import cn.city.party.common.tenancy.ScopedMongo;
+import cn.city.party.common.time.PlatformCalendar;
 import cn.city.party.discipline.DisciplineRules;
 import cn.city.party.discipline.audit.AuditTrail;
 import cn.city.party.discipline.roster.Roster;
@@ -16,7 +17,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,7 +28,6 @@ import java.util.UUID;
 public class LeadService {
 
     static final String ENTITY = "entity.lead";
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final ScopedMongo store;
     private final MongoTemplate mongo;
@@ -39,9 +38,11 @@ public class LeadService {
     private final DisciplineRules rules;
     private final JsonMapper json;
     private final Clock clock;
+    private final PlatformCalendar platformCalendar;
 
     public LeadService(ScopedMongo store, MongoTemplate mongo, Roster roster, ReporterCipher cipher, AuditTrail audit,
-                       WorkingCalendar calendar, DisciplineRules rules, JsonMapper json, Clock clock) {
+                       WorkingCalendar calendar, DisciplineRules rules, JsonMapper json, Clock clock,
+                       PlatformCalendar platformCalendar) {
         this.store = store;
         this.mongo = mongo;
         this.roster = roster;
@@ -51,6 +52,7 @@ public class LeadService {
         this.rules = rules;
         this.json = json;
         this.clock = clock;
+        this.platformCalendar = platformCalendar;
     }
 
     /** A named reporter as entered; it leaves this service only through {@link #revealReporter}. */
@@ -194,7 +196,7 @@ public class LeadService {
     }
 
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(ZONE));
+        return platformCalendar.today();
     }
 
     private Lead inScope(String id) {

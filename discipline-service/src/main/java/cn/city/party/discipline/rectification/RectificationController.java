@@ -1,14 +1,14 @@
 package cn.city.party.discipline.rectification;
 
+import cn.city.party.common.security.For;
+import cn.city.party.common.tenancy.DepartmentCode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,7 +37,7 @@ public class RectificationController {
         this.items = items;
     }
 
-    public record Create(@Pattern(regexp = "[a-z][a-z0-9-]{1,31}") String department,
+    public record Create(@DepartmentCode String department,
                          @NotNull RectificationItem.Source source,
                          @NotBlank @Size(max = 2000) String problem,
                          @NotNull LocalDate foundOn,
@@ -73,7 +73,7 @@ public class RectificationController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasRole('INSPECTOR')")
+    @For.Inspector
     @Operation(summary = "登记整改事项 Record a problem, its measure, owner and deadline")
     public ItemView create(@Valid @RequestBody Create request) {
         return view(items.create(new RectificationService.NewItem(request.department(), request.source(),
@@ -81,7 +81,7 @@ public class RectificationController {
     }
 
     @GetMapping
-    @PreAuthorize("hasAnyRole('INSPECTOR','DEPT_ADMIN','WORK_COMMITTEE_ADMIN')")
+    @For.WorkCommitteeDeptAdminOrInspector
     @Operation(summary = "整改台账 The ledger in scope")
     public List<ItemView> list(@RequestParam(required = false) String department,
                                @RequestParam(required = false) RectificationItem.Status status) {
@@ -89,34 +89,34 @@ public class RectificationController {
     }
 
     @GetMapping("/overdue")
-    @PreAuthorize("hasAnyRole('INSPECTOR','DEPT_ADMIN','WORK_COMMITTEE_ADMIN')")
+    @For.WorkCommitteeDeptAdminOrInspector
     @Operation(summary = "逾期督办 Overdue items and whom they are escalated to")
     public List<ItemView> overdue() {
         return items.overdue().stream().map(this::view).toList();
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("hasAnyRole('INSPECTOR','DEPT_ADMIN','WORK_COMMITTEE_ADMIN')")
+    @For.WorkCommitteeDeptAdminOrInspector
     public ItemView get(@PathVariable String id) {
         return view(items.get(id));
     }
 
     @PostMapping("/{id}/evidence")
-    @PreAuthorize("hasAnyRole('INSPECTOR','DEPT_ADMIN')")
+    @For.DeptAdminOrInspector
     @Operation(summary = "提交整改佐证 Add evidence of the rectification")
     public ItemView addEvidence(@PathVariable String id, @Valid @RequestBody AddEvidence request) {
         return view(items.addEvidence(id, request.description()));
     }
 
     @PostMapping("/{id}/close-out")
-    @PreAuthorize("hasRole('INSPECTOR')")
+    @For.Inspector
     @Operation(summary = "销号 Reviewer signs off (needs fresh evidence submitted by someone else)")
     public ItemView closeOut(@PathVariable String id, @Valid @RequestBody CloseOut request) {
         return view(items.closeOut(id, request.reviewNote()));
     }
 
     @PostMapping("/{id}/reopen")
-    @PreAuthorize("hasRole('INSPECTOR')")
+    @For.Inspector
     @Operation(summary = "重新打开 Reopen on recurrence with a new deadline")
     public ItemView reopen(@PathVariable String id, @Valid @RequestBody Reopen request) {
         return view(items.reopen(id, request.reason(), request.deadline()));

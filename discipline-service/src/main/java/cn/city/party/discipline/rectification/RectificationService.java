@@ -4,9 +4,9 @@ import cn.city.party.common.error.Problems;
 import cn.city.party.common.security.Caller;
 import cn.city.party.common.security.CurrentCaller;
 import cn.city.party.common.tenancy.ScopedMongo;
+import cn.city.party.common.time.PlatformCalendar;
 import cn.city.party.discipline.DisciplineRules;
 import cn.city.party.discipline.audit.AuditTrail;
-import cn.city.party.discipline.lead.LeadService;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Service;
@@ -27,12 +27,15 @@ public class RectificationService {
     private final AuditTrail audit;
     private final DisciplineRules rules;
     private final Clock clock;
+    private final PlatformCalendar calendar;
 
-    public RectificationService(ScopedMongo store, AuditTrail audit, DisciplineRules rules, Clock clock) {
+    public RectificationService(ScopedMongo store, AuditTrail audit, DisciplineRules rules, Clock clock,
+                                PlatformCalendar calendar) {
         this.store = store;
         this.audit = audit;
         this.rules = rules;
         this.clock = clock;
+        this.calendar = calendar;
     }
 
     public record NewItem(String department, RectificationItem.Source source, String problem, LocalDate foundOn,
@@ -99,7 +102,7 @@ public class RectificationService {
     }
 
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(LeadService.ZONE));
+        return calendar.today();
     }
 
     private RectificationItem saved(RectificationItem item, String action, String detail) {

@@ -1,8 +1,8 @@
 package cn.city.party.discipline.roster;
 
+import cn.city.party.common.security.For;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -35,14 +35,14 @@ public class RosterController {
     }
 
     @GetMapping("/members")
-    @PreAuthorize("hasRole('INSPECTOR')")
+    @For.Inspector
     @Operation(summary = "名册中的党员 Members known to discipline-service (in scope)")
     public List<MemberView> members(@RequestParam(required = false) String department) {
         return roster.members(department).stream().map(MemberView::of).toList();
     }
 
     @GetMapping("/organizations")
-    @PreAuthorize("hasRole('INSPECTOR')")
+    @For.Inspector
     @Operation(summary = "名册中的组织 Organizations known to discipline-service (in scope)")
     public List<OrganizationView> organizations(@RequestParam(required = false) String department) {
         return roster.organizations(department).stream().map(OrganizationView::of).toList();

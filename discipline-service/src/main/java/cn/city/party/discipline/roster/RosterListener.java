@@ -3,13 +3,11 @@ package cn.city.party.discipline.roster;
 import cn.city.party.common.events.EventCodec;
 import cn.city.party.common.events.EventEnvelope;
 import cn.city.party.common.messaging.ReadModelWriter;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-import java.util.Set;
 
 /**
  * Keeps the roster from org-service's events (docs/events.md): every member event carries the member's whole public
@@ -20,10 +18,6 @@ public class RosterListener {
 
     static final String MEMBER_TOPIC = "party.org.member";
     static final String ORGANIZATION_TOPIC = "party.org.organization";
-    static final Set<String> MEMBER_TYPES = Set.of("party.org.member.admitted.v1", "party.org.member.changed.v1",
-            "party.org.member.status-changed.v1", "party.org.member.transferred.v1");
-    static final Set<String> ORGANIZATION_TYPES = Set.of("party.org.organization.created.v1",
-            "party.org.organization.changed.v1", "party.org.organization.dissolved.v1");
 
     private final EventCodec codec;
     private final ReadModelWriter writer;
@@ -34,20 +28,25 @@ public class RosterListener {
     }
 
     /** The fields of MemberData this service keeps; the rest (birth date, gender …) is ignored on purpose. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
     record MemberData(String memberId, String department, String branchId, String name, String status) {
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     record OrganizationData(String id, String department, String type, String name, String status) {
     }
 
     @KafkaListener(topics = MEMBER_TOPIC)
     public void onMember(ConsumerRecord<String, String> record) {
         EventEnvelope envelope = codec.read(record);
-        if (!MEMBER_TYPES.contains(envelope.type())) {
-            return;
+        switch (envelope.type()) {
+            case "party.org.member.admitted.v1", "party.org.member.changed.v1", "party.org.member.status-changed.v1",
+                 "party.org.member.transferred.v1" -> member(envelope);
+            default -> {
+                // other facts of the members are not the roster's
+            }
         }
+    }
+
+    private void member(EventEnvelope envelope) {
         MemberData data = codec.data(envelope, MemberData.class);
         requirePresent(envelope, data.memberId(), data.department());
         writer.applyOnce(RosterMember.class, data.memberId(), envelope, new Update()
@@ -60,9 +59,16 @@ public class RosterListener {
     @KafkaListener(topics = ORGANIZATION_TOPIC)
     public void onOrganization(ConsumerRecord<String, String> record) {
         EventEnvelope envelope = codec.read(record);
-        if (!ORGANIZATION_TYPES.contains(envelope.type())) {
-            return;
+        switch (envelope.type()) {
+            case "party.org.organization.created.v1", "party.org.organization.changed.v1",
+                 "party.org.organization.dissolved.v1" -> organization(envelope);
+            default -> {
+                // other facts of the organizations are not the roster's
+            }
         }
+    }
+
+    private void organization(EventEnvelope envelope) {
         OrganizationData data = codec.data(envelope, OrganizationData.class);
         requirePresent(envelope, data.id(), data.department());
         writer.applyOnce(RosterOrganization.class, data.id(), envelope, new Update()

@@ -1,14 +1,14 @@
 package cn.city.party.discipline.sanction;
 
+import cn.city.party.common.security.For;
+import cn.city.party.common.tenancy.DepartmentCode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,7 +33,7 @@ public class SanctionController {
         this.sanctions = sanctions;
     }
 
-    public record Impose(@Pattern(regexp = "[a-z][a-z0-9-]{1,31}") String department,
+    public record Impose(@DepartmentCode String department,
                          @NotBlank @Size(max = 64) String memberId,
                          @NotNull SanctionType type,
                          @NotNull LocalDate decidedOn,
@@ -72,7 +72,7 @@ public class SanctionController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasRole('INSPECTOR')")
+    @For.Inspector
     @Operation(summary = "作出处分或诫勉 Impose a sanction; the influence period follows from the rule set")
     public SanctionView impose(@Valid @RequestBody Impose request) {
         return SanctionView.of(sanctions.impose(request.department(), request.memberId(), request.type(),
@@ -80,7 +80,7 @@ public class SanctionController {
     }
 
     @GetMapping
-    @PreAuthorize("hasRole('INSPECTOR')")
+    @For.Inspector
     @Operation(summary = "处分列表 Sanctions in scope, as summaries (the details are read one by one, audited)")
     public List<SanctionSummary> list(@RequestParam(required = false) String department,
                                       @RequestParam(required = false) String memberId) {
@@ -89,14 +89,14 @@ public class SanctionController {
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("hasRole('INSPECTOR')")
+    @For.Inspector
     @Operation(summary = "处分详情 A sanction with its history; every read is recorded in the audit trail")
     public SanctionView get(@PathVariable String id) {
         return SanctionView.of(sanctions.read(id), sanctions.today());
     }
 
     @PostMapping("/{id}/corrections")
-    @PreAuthorize("hasRole('INSPECTOR')")
+    @For.Inspector
     @Operation(summary = "更正 Correct type or decision date (publishes the corrected sanction)")
     public SanctionView correct(@PathVariable String id, @Valid @RequestBody Correct request) {
         return SanctionView.of(sanctions.correct(id, request.type(), request.decidedOn(), request.probationMonths(),
@@ -104,7 +104,7 @@ public class SanctionController {
     }
 
     @PostMapping("/{id}/revocation")
-    @PreAuthorize("hasRole('INSPECTOR')")
+    @For.Inspector
     @Operation(summary = "撤销处分 Revoke")
     public SanctionView revoke(@PathVariable String id, @Valid @RequestBody Revoke request) {
         return SanctionView.of(sanctions.revoke(id, request.revokedOn(), request.reason()), sanctions.today());

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 
 /**
  * Events about sanctions on topic {@code party.discipline.sanction} (docs/events.md); schemas in
- * {@code resources/events}. No case content, no reporter: org-service and activity-service only need who is inside
+ * platform-common's test-jar ({@code events/}). No case content, no reporter: org-service and activity-service only need who is inside
  * an influence period, from when until when.
  */
 public final class SanctionEvents {

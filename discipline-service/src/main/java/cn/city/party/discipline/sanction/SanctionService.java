@@ -3,14 +3,13 @@ package cn.city.party.discipline.sanction;
 import cn.city.party.common.error.Problems;
 import cn.city.party.common.events.EventType;
 import cn.city.party.common.outbox.EventFactory;
-import cn.city.party.common.outbox.OutboxRelay;
 import cn.city.party.common.security.Caller;
 import cn.city.party.common.security.CurrentCaller;
 import cn.city.party.common.tenancy.ScopedMongo;
+import cn.city.party.common.time.PlatformCalendar;
 import cn.city.party.discipline.DisciplineRules;
 import cn.city.party.discipline.audit.AuditTrail;
 import cn.city.party.discipline.lead.Lead;
-import cn.city.party.discipline.lead.LeadService;
 import cn.city.party.discipline.roster.Roster;
 import cn.city.party.discipline.roster.RosterMember;
 import org.springframework.data.domain.Sort;
@@ -32,19 +31,19 @@ public class SanctionService {
     private final Roster roster;
     private final InfluencePeriods periods;
     private final EventFactory events;
-    private final OutboxRelay relay;
     private final AuditTrail audit;
     private final Clock clock;
+    private final PlatformCalendar calendar;
 
     public SanctionService(ScopedMongo store, Roster roster, DisciplineRules rules, EventFactory events,
-                           OutboxRelay relay, AuditTrail audit, Clock clock) {
+                           AuditTrail audit, Clock clock, PlatformCalendar calendar) {
         this.store = store;
         this.roster = roster;
         this.periods = new InfluencePeriods(rules);
         this.events = events;
-        this.relay = relay;
         this.audit = audit;
         this.clock = clock;
+        this.calendar = calendar;
     }
 
     public Sanction impose(String department, String memberId, SanctionType type, LocalDate decidedOn,
@@ -63,9 +62,7 @@ public class SanctionService {
                 probationMonths, decidedOn, periods.of(type, decidedOn, probationMonths), leadId, caller.username(),
                 clock.instant());
         raise(sanction, SanctionEvents.IMPOSED, SanctionEvents.SanctionData.of(sanction));
-        Sanction saved = audit.change(sanction, "sanction.imposed", type.name(), store::insert);
-        relay.nudge();
-        return saved;
+        return audit.change(sanction, "sanction.imposed", type.name(), store::insert);
     }
 
     public Sanction correct(String id, SanctionType type, LocalDate decidedOn, Integer probationMonths, String reason) {
@@ -74,9 +71,7 @@ public class SanctionService {
         sanction.correct(type, probationMonths, decidedOn, periods.of(type, decidedOn, probationMonths), reason,
                 CurrentCaller.get().username(), clock.instant());
         raise(sanction, SanctionEvents.CORRECTED, SanctionEvents.SanctionData.of(sanction));
-        Sanction saved = audit.change(sanction, "sanction.corrected", type.name(), store::save);
-        relay.nudge();
-        return saved;
+        return audit.change(sanction, "sanction.corrected", type.name(), store::save);
     }
 
     public Sanction revoke(String id, LocalDate revokedOn, String reason) {
@@ -85,9 +80,7 @@ public class SanctionService {
         sanction.revoke(revokedOn, reason, CurrentCaller.get().username(), clock.instant());
         raise(sanction, SanctionEvents.REVOKED, new SanctionEvents.RevokedData(sanction.id(), sanction.memberId(),
                 sanction.department(), revokedOn));
-        Sanction saved = audit.change(sanction, "sanction.revoked", null, store::save);
-        relay.nudge();
-        return saved;
+        return audit.change(sanction, "sanction.revoked", null, store::save);
     }
 
     public Sanction read(String id) {
@@ -108,7 +101,7 @@ public class SanctionService {
     }
 
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(LeadService.ZONE));
+        return calendar.today();
     }
 
     private void requireNotFuture(String field, LocalDate date) {

@@ -1,13 +1,13 @@
 package cn.city.party.discipline.statistics;
 
 import cn.city.party.common.error.Problems;
+import cn.city.party.common.security.For;
 import cn.city.party.common.tenancy.ScopedMongo;
 import cn.city.party.discipline.lead.Lead;
 import cn.city.party.discipline.sanction.Sanction;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -33,7 +33,7 @@ public class StatisticsController {
     }
 
     @GetMapping("/forms")
-    @PreAuthorize("hasAnyRole('INSPECTOR','WORK_COMMITTEE_ADMIN')")
+    @For.WorkCommitteeOrInspector
     @Operation(summary = "四种形态统计 Counts by form, source and outcome per department for a period")
     public FormStatistics.Report forms(@RequestParam LocalDate from, @RequestParam LocalDate to,
                                        @RequestParam(required = false) String department) {

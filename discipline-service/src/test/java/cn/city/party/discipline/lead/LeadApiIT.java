@@ -17,6 +17,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import tools.jackson.databind.JsonNode;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -388,7 +389,7 @@ class LeadApiIT extends DisciplineApiTest {
         assertThat(overdueIds("caizheng-inspector")).doesNotContain(id);
 
         // fifteen working days pass without a reply
-        LocalDate today = LocalDate.now(LeadService.ZONE);
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update()
                 .set("inquiryStartedOn", today.minusDays(30)).set("inquiryDueOn", today.minusDays(9)), "leads");
         assertThat(overdueIds("caizheng-inspector")).contains(id);
@@ -403,6 +404,36 @@ class LeadApiIT extends DisciplineApiTest {
         assertThat(overdueIds("caizheng-inspector")).doesNotContain(id);
         assertThat(api().as("caizheng-inspector").post("/api/discipline/leads/" + id + "/inquiry-reply",
                 Map.of("repliedOn", today.toString())).status()).isEqualTo(409);
+    }
+
+    @Test
+    void the_inspectors_a_lead_can_be_handed_to_are_those_who_acted_on_the_departments_records_and_only_in_scope() {
+        publishMember("admitted", member("shenji-m01", "shenji", "shenji-branch-1", "审计局党员", "FULL"));
+        await("the new department's member", () -> api().as("city-inspector")
+                .get("/api/discipline/roster/members?department=shenji").json().size() == 1);
+        // the lead is anonymous: an anonymous receipt check leaves an undisclosed actor in the trail: not a person to hand a lead to
+        JsonNode anonymous = createLead("city-inspector", "shenji", "shenji-m01", null);
+        assertThat(api().as("caizheng-member").post("/api/discipline/lead-receipts/status",
+                Map.of("code", anonymous.path("receiptCode").asString())).status()).isEqualTo(200);
+
+        Api.Response listed = api().as("city-inspector").get("/api/discipline/inspectors?department=shenji");
+        assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
+        assertThat(listed.json().valueStream().map(i -> i.path("id").asString() + "/" + i.path("name").asString()).toList())
+                .containsExactly("00000000-0000-4000-8000-000000000002/city-inspector");
+
+        // the department's own inspector, by default for its department, sees itself (a handler of a lead)
+        createLead("caizheng-inspector", "caizheng", "caizheng-m02", null);
+        assertThat(api().as("caizheng-inspector").get("/api/discipline/inspectors").json().valueStream()
+                .map(i -> i.path("name").asString()).toList()).contains("caizheng-inspector");
+
+        Api.Response outsider = api().as("jiaoyu-inspector").get("/api/discipline/inspectors?department=caizheng");
+        assertThat(outsider.status()).isEqualTo(403);
+        assertThat(outsider.json().path("title").asString()).doesNotContain("caizheng-inspector");
+        assertThat(api().as("jiaoyu-inspector").get("/api/discipline/inspectors").json().valueStream()
+                .map(i -> i.path("name").asString()).toList()).doesNotContain("caizheng-inspector");
+        for (String user : NOT_INSPECTORS) {
+            assertThat(api().as(user).get("/api/discipline/inspectors?department=caizheng").status()).as(user).isEqualTo(403);
+        }
     }
 
     private List<String> overdueIds(String inspector) {

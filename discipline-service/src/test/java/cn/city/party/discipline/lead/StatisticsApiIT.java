@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +24,7 @@ class StatisticsApiIT extends DisciplineApiTest {
 
     @Test
     void a_decided_outcome_counts_in_its_form_and_the_work_committee_sees_counts_but_no_content() {
-        String today = LocalDate.now(LeadService.ZONE).toString();
+        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
         String period = "/api/discipline/statistics/forms?from=2026-01-01&to=" + today;
         JsonNode before = api().as("work-committee").get(period).json();
         long formOneBefore = before.path("total").path("byForm").path("1").asLong();
@@ -53,7 +54,7 @@ class StatisticsApiIT extends DisciplineApiTest {
 
     @Test
     void a_sanction_imposed_without_a_lead_counts_in_its_form() {
-        String today = LocalDate.now(LeadService.ZONE).toString();
+        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
         String period = "/api/discipline/statistics/forms?department=jiaoyu&from=2026-01-01&to=" + today;
         JsonNode before = api().as("work-committee").get(period).json().path("total");
 

@@ -2,7 +2,8 @@ package cn.city.party.discipline.riskpoint;
 
 import cn.city.party.common.test.Api;
 import cn.city.party.common.test.EventCapture;
-import cn.city.party.common.test.EventContracts;
+import cn.city.party.common.contracts.DemoRoster;
+import cn.city.party.common.contracts.EventContracts;
 import cn.city.party.common.test.PlatformIntegrationTest;
 import cn.city.party.discipline.accountability.Accountability;
 import cn.city.party.discipline.notice.Notice;
@@ -124,8 +125,9 @@ class OversightApiIT extends DisciplineApiTest {
     @Test
     void a_typical_case_notice_is_published_only_when_anonymized() {
         try (EventCapture events = capture(Notice.TOPIC)) {
+            // names a member of the demo roster (caizheng-m03)
             Api.Response named = api().as("city-inspector").post("/api/discipline/notices", Map.of(
-                    "title", "典型案例通报", "summary", "测试党员3违规收受礼金", "audience", "ALL"));
+                    "title", "典型案例通报", "summary", DemoRoster.name(3) + "违规收受礼金", "audience", "ALL"));
             assertThat(named.status()).isEqualTo(422);
             assertThat(named.json().path("errors").get(0).path("field").asString()).isEqualTo("summary");
 
@@ -143,8 +145,37 @@ class OversightApiIT extends DisciplineApiTest {
             EventContracts.assertValid(event, Notice.PUBLISHED.schemaResource());
             assertThat(event.path("data").path("department").isNull()).isTrue();
             assertThat(event.path("data").path("audience").asString()).isEqualTo("LEADING_CADRES");
-            assertThat(events.all(Notice.PUBLISHED.type(), e -> e.path("data").path("summary").asString().contains("测试党员3"),
+            assertThat(events.all(Notice.PUBLISHED.type(), e -> e.path("data").path("summary").asString().contains(DemoRoster.name(3)),
                     Duration.ofMillis(500))).isEmpty();
+        }
+    }
+
+    @Test
+    void published_notices_are_listed_newest_first_to_the_inspectors_of_their_department_only() {
+        String title = "关于某局干部违规公款吃喝问题的通报";
+        Api.Response first = api().as("caizheng-inspector").post("/api/discipline/notices", Map.of("department", "caizheng",
+                "title", title, "summary", "某局干部李某某违规公款吃喝，受到诫勉处理。", "audience", "DEPARTMENT"));
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        Api.Response second = api().as("caizheng-inspector").post("/api/discipline/notices", Map.of("department", "caizheng",
+                "title", title + "（二）", "summary", "某科室负责人违规发放津贴，受到警告处分。", "audience", "ALL"));
+        assertThat(second.status()).isEqualTo(201);
+
+        Api.Response listed = api().as("caizheng-inspector").get("/api/discipline/notices");
+        assertThat(listed.status()).isEqualTo(200);
+        List<JsonNode> mine = listed.json().valueStream().filter(n -> n.path("title").asString().startsWith(title)).toList();
+        assertThat(mine).extracting(n -> n.path("title").asString()).containsExactly(title + "（二）", title);
+        assertThat(mine.get(1).path("summary").asString()).isEqualTo("某局干部李某某违规公款吃喝，受到诫勉处理。");
+        assertThat(mine.get(1).path("audience").asString()).isEqualTo("DEPARTMENT");
+        assertThat(mine.get(1).path("department").asString()).isEqualTo("caizheng");
+
+        assertThat(api().as("city-inspector").get("/api/discipline/notices").json().valueStream()
+                .filter(n -> n.path("title").asString().startsWith(title)).count()).isEqualTo(2);
+        Api.Response outsider = api().as("jiaoyu-inspector").get("/api/discipline/notices");
+        assertThat(outsider.status()).isEqualTo(200);
+        assertThat(outsider.json().valueStream().filter(n -> n.path("title").asString().startsWith(title)).count())
+                .as("another department's inspector does not read them").isZero();
+        for (String user : List.of("work-committee", "caizheng-admin", "caizheng-member")) {
+            assertThat(api().as(user).get("/api/discipline/notices").status()).as(user).isEqualTo(403);
         }
     }
 }

@@ -49,6 +49,19 @@ class RosterContractIT extends DisciplineApiTest {
     }
 
     @Test
+    void a_field_the_roster_does_not_know_is_ignored() {
+        // docs/events.md: adding an optional field is not breaking, so org-service may publish one before this knows it
+        String id = "caizheng-m96-" + UUID.randomUUID().toString().substring(0, 6);
+        Map<String, Object> admitted = member(id, "caizheng", "caizheng-branch-1", "新字段", "FULL");
+        admitted.put("joinedBranchOn", "2015-03-01");
+        publishMember("admitted", admitted);
+
+        await("the member with a field unknown here", () -> member(id).isPresent());
+        assertThat(member(id).orElseThrow().path("name").asString()).isEqualTo("新字段");
+        assertThat(member(id).orElseThrow().has("joinedBranchOn")).isFalse();
+    }
+
+    @Test
     void a_transfer_moves_the_member_to_the_receiving_department() {
         String id = "caizheng-m92-" + UUID.randomUUID().toString().substring(0, 6);
         publishMember("admitted", member(id, "caizheng", "caizheng-branch-1", "转接人", "FULL"));

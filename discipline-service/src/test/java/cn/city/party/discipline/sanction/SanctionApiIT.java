@@ -2,7 +2,7 @@ package cn.city.party.discipline.sanction;
 
 import cn.city.party.common.test.Api;
 import cn.city.party.common.test.EventCapture;
-import cn.city.party.common.test.EventContracts;
+import cn.city.party.common.contracts.EventContracts;
 import cn.city.party.common.test.PlatformIntegrationTest;
 import cn.city.party.discipline.support.DisciplineApiTest;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class SanctionApiIT extends DisciplineApiTest {
             assertThat(imposed.status()).as(imposed.toString()).isEqualTo(201);
             String id = imposed.json().path("id").asString();
             assertThat(imposed.json().path("influenceUntil").asString()).isEqualTo("2027-09-09");
-            assertThat(imposed.json().path("branchId").asString()).isEqualTo("caizheng-branch-2");
+            assertThat(imposed.json().path("branchId").asString()).isEqualTo("caizheng-branch-1");
             // the list gives a summary, the details are read one by one and every read is audited
             JsonNode line = inspector.get("/api/discipline/sanctions?memberId=caizheng-m05").json().valueStream()
                     .filter(s -> s.path("id").asString().equals(id)).findFirst().orElseThrow();

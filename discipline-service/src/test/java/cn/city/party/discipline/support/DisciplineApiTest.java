@@ -1,7 +1,7 @@
 package cn.city.party.discipline.support;
 
 import cn.city.party.common.test.Api;
-import cn.city.party.common.test.OrgEventSamples;
+import cn.city.party.common.contracts.OrgEventSamples;
 import cn.city.party.common.test.ServiceApiTest;
 import org.junit.jupiter.api.BeforeEach;
 import tools.jackson.databind.JsonNode;
@@ -16,8 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Base of discipline-service's API tests. Before each test the roster holds the demo members and organizations of
- * docs/events.md, fed as schema-valid org-service events through the real broker and the real listener.
+ * Base of discipline-service's API tests. Before each test the roster holds the demo roster ({@code DemoRoster}),
+ * fed as schema-valid org-service events through the real broker and the real listener.
  */
 public abstract class DisciplineApiTest extends ServiceApiTest {
 
@@ -28,16 +28,9 @@ public abstract class DisciplineApiTest extends ServiceApiTest {
         if (!SEEDED.add(port)) {
             return;
         }
-        for (String department : List.of("caizheng", "jiaoyu")) {
-            publishOrganization("created", department + "-committee", department, "ORGAN_COMMITTEE", "机关党委", null);
-            publishOrganization("created", department + "-branch-1", department, "BRANCH", "第一党支部", department + "-committee");
-            publishOrganization("created", department + "-branch-2", department, "BRANCH", "第二党支部", department + "-committee");
-            for (int i = 1; i <= 8; i++) {
-                String id = String.format("%s-m%02d", department, i);
-                publishMember("admitted", member(id, department, department + "-branch-" + (i <= 4 ? 1 : 2), "测试党员" + i, "FULL"));
-            }
-        }
-        await("the demo roster", () -> api().as("city-inspector").get("/api/discipline/roster/members").json().size() >= 16
+        publishDemoRoster();
+        // its 24 members and 6 organizations
+        await("the demo roster", () -> api().as("city-inspector").get("/api/discipline/roster/members").json().size() >= 24
                 && api().as("city-inspector").get("/api/discipline/roster/organizations").json().size() >= 6);
     }
 

@@ -2,6 +2,7 @@ package cn.city.party.study.demo;
 
 import cn.city.party.common.security.CurrentCaller;
 import cn.city.party.common.tenancy.ScopedMongo;
+import cn.city.party.common.time.PlatformCalendar;
 import cn.city.party.study.exam.Exam;
 import cn.city.party.study.exam.Question;
 import cn.city.party.study.exam.Scoring;
@@ -15,8 +16,8 @@ import cn.city.party.study.support.Audience;
 import cn.city.party.study.support.Reach;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
@@ -50,12 +51,12 @@ public class DemoDataSeeder implements ApplicationRunner {
     private final ZoneId zone;
 
     public DemoDataSeeder(MaterialService materials, ScopedMongo store, StudyRules rules, Clock clock,
-                          @Value("${platform.zone:Asia/Shanghai}") ZoneId zone) {
+                          PlatformCalendar calendar) {
         this.materials = materials;
         this.store = store;
         this.rules = rules;
         this.clock = clock;
-        this.zone = zone;
+        this.zone = calendar.zone();
     }
 
     @Override
@@ -64,8 +65,13 @@ public class DemoDataSeeder implements ApplicationRunner {
             if (store.findById("demo-city-constitution", Material.class).isPresent()) {
                 return null;
             }
-            seed();
-            log.info("demo study data seeded");
+            try {
+                seed();
+                log.info("demo study data seeded");
+            } catch (DuplicateKeyException e) {
+                // a second instance starting at the same moment seeded it first (platform.sh --instances)
+                log.info("demo study data seeded by another instance");
+            }
             return null;
         });
     }

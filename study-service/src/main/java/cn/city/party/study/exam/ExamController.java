@@ -1,6 +1,8 @@
 package cn.city.party.study.exam;
 
 import cn.city.party.common.security.CurrentCaller;
+import cn.city.party.common.security.For;
+import cn.city.party.common.tenancy.DepartmentCode;
 import cn.city.party.study.support.Audience;
 import cn.city.party.study.support.Reach;
 import io.swagger.v3.oas.annotations.Operation;
@@ -12,10 +14,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,10 +38,6 @@ import java.util.Set;
 @Tag(name = "考试 Exams")
 public class ExamController {
 
-    static final String ORGANIZERS = QuestionController.ORGANIZERS;
-    static final String TAKERS = "hasAnyRole('MEMBER','BRANCH_SECRETARY')";
-    static final String READERS = "hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN','BRANCH_SECRETARY','MEMBER')";
-
     private final ExamService exams;
     private final Clock clock;
 
@@ -61,7 +57,7 @@ public class ExamController {
                              @Min(1) @Max(10) int attemptLimit, @NotNull Scoring scoring,
                              @NotNull Instant opensAt, @NotNull Instant closesAt,
                              @NotNull Audience audience,
-                             @Pattern(regexp = "[a-z][a-z0-9-]{1,31}") String department,
+                             @DepartmentCode String department,
                              @Size(max = 64) String branchId) {
     }
 
@@ -119,7 +115,7 @@ public class ExamController {
 
     @PostMapping("/exams")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize(ORGANIZERS)
+    @For.WorkCommitteeDeptAdminOrSecretary
     @Operation(summary = "组织考试 Set up an exam")
     public ExamView create(@Valid @RequestBody CreateExam r) {
         List<PaperDrawer.Draw> draws = r.draws() == null ? List.of()
@@ -130,19 +126,19 @@ public class ExamController {
     }
 
     @GetMapping("/exams")
-    @PreAuthorize(READERS)
+    @For.WorkCommitteeDeptAdminSecretaryOrMember
     public List<ExamView> list() {
         return exams.list(CurrentCaller.get()).stream().map(ExamView::of).toList();
     }
 
     @GetMapping("/exams/{id}")
-    @PreAuthorize(READERS)
+    @For.WorkCommitteeDeptAdminSecretaryOrMember
     public ExamView get(@PathVariable String id) {
         return ExamView.of(exams.get(CurrentCaller.get(), id));
     }
 
     @GetMapping("/exams/{id}/results")
-    @PreAuthorize(ORGANIZERS)
+    @For.WorkCommitteeDeptAdminOrSecretary
     @Operation(summary = "考试结果：通过率、易错题 Results: pass rate, most-missed questions")
     public ExamService.Results results(@PathVariable String id) {
         return exams.results(CurrentCaller.get(), id);
@@ -150,41 +146,41 @@ public class ExamController {
 
     @PostMapping("/exams/{id}/attempts")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize(TAKERS)
+    @For.SecretaryOrMember
     @Operation(summary = "开始答题（不含答案） Start an attempt (no answer key)")
     public AttemptView start(@PathVariable String id) {
         return AttemptView.of(exams.start(CurrentCaller.get(), id));
     }
 
     @GetMapping("/exams/{id}/attempts/mine")
-    @PreAuthorize(TAKERS)
+    @For.SecretaryOrMember
     public List<ResultView> mine(@PathVariable String id) {
         return exams.myAttempts(CurrentCaller.get(), id).stream().map(this::result).toList();
     }
 
     @GetMapping("/attempts/{id}")
-    @PreAuthorize(TAKERS)
+    @For.SecretaryOrMember
     @Operation(summary = "继续答题 The attempt as it stands (no answer key)")
     public AttemptView attempt(@PathVariable String id) {
         return AttemptView.of(exams.own(CurrentCaller.get(), id));
     }
 
     @PutMapping("/attempts/{id}/answers/{questionId}")
-    @PreAuthorize(TAKERS)
+    @For.SecretaryOrMember
     @Operation(summary = "作答一题 Answer one question")
     public AttemptView answer(@PathVariable String id, @PathVariable String questionId, @Valid @RequestBody Answer r) {
         return AttemptView.of(exams.answer(CurrentCaller.get(), id, questionId, r.optionIds()));
     }
 
     @PostMapping("/attempts/{id}/submit")
-    @PreAuthorize(TAKERS)
+    @For.SecretaryOrMember
     @Operation(summary = "交卷（服务器评分） Submit; graded on the server")
     public ResultView submit(@PathVariable String id, @Valid @RequestBody(required = false) Submission r) {
         return result(exams.submit(CurrentCaller.get(), id, r == null ? null : r.answers()));
     }
 
     @GetMapping("/attempts/{id}/result")
-    @PreAuthorize(TAKERS)
+    @For.SecretaryOrMember
     @Operation(summary = "成绩（考试结束后显示答案） Result; answers only after the exam closes")
     public ResultView resultOf(@PathVariable String id) {
         return result(exams.own(CurrentCaller.get(), id));

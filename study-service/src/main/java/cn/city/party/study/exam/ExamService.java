@@ -2,7 +2,6 @@ package cn.city.party.study.exam;
 
 import cn.city.party.common.error.Problems;
 import cn.city.party.common.outbox.EventFactory;
-import cn.city.party.common.outbox.OutboxRelay;
 import cn.city.party.common.security.Caller;
 import cn.city.party.common.security.Role;
 import cn.city.party.common.tenancy.ScopedMongo;
@@ -49,11 +48,10 @@ public class ExamService {
     private final Roster roster;
     private final Points points;
     private final EventFactory events;
-    private final OutboxRelay relay;
     private final Clock clock;
 
     public ExamService(ScopedMongo store, MongoTemplate mongo, QuestionService questions, ContentVisibility visibility,
-                       Publisher publisher, Roster roster, Points points, EventFactory events, OutboxRelay relay,
+                       Publisher publisher, Roster roster, Points points, EventFactory events,
                        Clock clock) {
         this.points = points;
         this.store = store;
@@ -63,7 +61,6 @@ public class ExamService {
         this.publisher = publisher;
         this.roster = roster;
         this.events = events;
-        this.relay = relay;
         this.clock = clock;
     }
 
@@ -185,7 +182,6 @@ public class ExamService {
                 attempt.department(), new ExamEvents.ResultData(exam.id(), attempt.id(), attempt.memberId(),
                         attempt.department(), attempt.branchId(), score, exam.passMark())));
         Attempt saved = store.save(attempt);
-        relay.nudge();
         if (Boolean.TRUE.equals(saved.passed())) {
             points.award(saved.memberId(), saved.department(), Points.Action.EXAM_PASSED);
         }

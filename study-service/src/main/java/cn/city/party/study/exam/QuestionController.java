@@ -2,6 +2,7 @@ package cn.city.party.study.exam;
 
 import cn.city.party.common.security.Caller;
 import cn.city.party.common.security.CurrentCaller;
+import cn.city.party.common.security.For;
 import cn.city.party.study.material.Category;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -11,7 +12,6 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -32,8 +32,6 @@ import java.util.function.Predicate;
 @RequestMapping("/api/study/questions")
 @Tag(name = "题库 Question bank")
 public class QuestionController {
-
-    static final String ORGANIZERS = "hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN','BRANCH_SECRETARY')";
 
     private final QuestionService questions;
 
@@ -63,7 +61,7 @@ public class QuestionController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize(ORGANIZERS)
+    @For.WorkCommitteeDeptAdminOrSecretary
     @Operation(summary = "录入试题 Add a question to the bank")
     public QuestionView create(@Valid @RequestBody CreateQuestion r) {
         // the author gets back the key it has just typed
@@ -72,7 +70,7 @@ public class QuestionController {
     }
 
     @GetMapping
-    @PreAuthorize(ORGANIZERS)
+    @For.WorkCommitteeDeptAdminOrSecretary
     @Operation(summary = "题库列表（答案仅对题库管理者） The bank; answer keys only to the bank's keepers, "
             + "and not for questions of an exam they may still sit")
     public List<QuestionView> list(@RequestParam(required = false) Category category) {

@@ -1,8 +1,10 @@
 package cn.city.party.study.material;
 
 import cn.city.party.common.security.CurrentCaller;
+import cn.city.party.common.security.For;
+import cn.city.party.common.tenancy.DepartmentCode;
+import cn.city.party.common.web.PageView;
 import cn.city.party.study.support.Audience;
-import cn.city.party.study.support.PageView;
 import cn.city.party.study.support.Reach;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -17,7 +19,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,9 +39,6 @@ import java.time.Instant;
 @Tag(name = "学习资料 Materials")
 public class MaterialController {
 
-    static final String MANAGERS = "hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN','BRANCH_SECRETARY')";
-    static final String READERS = "hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN','BRANCH_SECRETARY','MEMBER')";
-
     private final MaterialService materials;
 
     public MaterialController(MaterialService materials) {
@@ -55,7 +53,7 @@ public class MaterialController {
             @NotNull Category category,
             @NotNull Audience audience,
             /* null: the city for the work committee, else the caller's own department */
-            @Pattern(regexp = "[a-z][a-z0-9-]{1,31}") String department,
+            @DepartmentCode String department,
             @Size(max = 64) String branchId,
             boolean required,
             @NotNull @DecimalMin("0") @DecimalMax("100")
@@ -77,7 +75,7 @@ public class MaterialController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize(MANAGERS)
+    @For.WorkCommitteeDeptAdminOrSecretary
     @Operation(summary = "新建学习资料（草稿） Create a material as a draft")
     public MaterialView create(@Valid @RequestBody CreateMaterial r) {
         return MaterialView.of(materials.create(CurrentCaller.get(), new Reach(r.department(), r.branchId(), r.audience()),
@@ -86,21 +84,21 @@ public class MaterialController {
     }
 
     @PostMapping("/{id}/publish")
-    @PreAuthorize(MANAGERS)
+    @For.WorkCommitteeDeptAdminOrSecretary
     @Operation(summary = "发布 Publish")
     public MaterialView publish(@PathVariable String id) {
         return MaterialView.of(materials.publish(CurrentCaller.get(), id));
     }
 
     @PostMapping("/{id}/withdraw")
-    @PreAuthorize(MANAGERS)
+    @For.WorkCommitteeDeptAdminOrSecretary
     @Operation(summary = "撤回 Withdraw")
     public MaterialView withdraw(@PathVariable String id) {
         return MaterialView.of(materials.withdraw(CurrentCaller.get(), id));
     }
 
     @GetMapping
-    @PreAuthorize(READERS)
+    @For.WorkCommitteeDeptAdminSecretaryOrMember
     @Operation(summary = "按标题、分类检索（分页） Search by title and category, paged")
     public PageView<MaterialView> search(@RequestParam(required = false) @Size(max = 60) String title,
                                          @RequestParam(required = false) Category category,
@@ -110,7 +108,7 @@ public class MaterialController {
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize(READERS)
+    @For.WorkCommitteeDeptAdminSecretaryOrMember
     public MaterialView get(@PathVariable String id) {
         return MaterialView.of(materials.get(CurrentCaller.get(), id));
     }

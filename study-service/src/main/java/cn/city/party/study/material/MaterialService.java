@@ -2,15 +2,14 @@ package cn.city.party.study.material;
 
 import cn.city.party.common.error.Problems;
 import cn.city.party.common.outbox.EventFactory;
-import cn.city.party.common.outbox.OutboxRelay;
 import cn.city.party.common.security.Caller;
 import cn.city.party.common.tenancy.ScopedMongo;
+import cn.city.party.study.StudyFiguresChanged;
+import cn.city.party.common.time.PlatformCalendar;
 import cn.city.party.study.support.ContentVisibility;
 import cn.city.party.study.support.Publisher;
 import cn.city.party.study.support.Reach;
-import cn.city.party.study.support.StudyFiguresChanged;
 import cn.city.party.study.support.TitleSearch;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -39,23 +38,21 @@ public class MaterialService {
     private final ContentVisibility visibility;
     private final Publisher publisher;
     private final EventFactory events;
-    private final OutboxRelay relay;
     private final Clock clock;
     private final ApplicationEventPublisher figures;
     private final ZoneId zone;
 
     public MaterialService(ScopedMongo store, MongoTemplate mongo, ContentVisibility visibility, Publisher publisher,
-                           EventFactory events, OutboxRelay relay, Clock clock,
-                           ApplicationEventPublisher figures, @Value("${platform.zone:Asia/Shanghai}") ZoneId zone) {
+                           EventFactory events, Clock clock,
+                           ApplicationEventPublisher figures, PlatformCalendar calendar) {
         this.store = store;
         this.mongo = mongo;
         this.visibility = visibility;
         this.publisher = publisher;
         this.events = events;
-        this.relay = relay;
         this.clock = clock;
         this.figures = figures;
-        this.zone = zone;
+        this.zone = calendar.zone();
     }
 
     public record Draft(String title, Material.Kind kind, String body, String url, Category category, boolean required,
@@ -145,7 +142,6 @@ public class MaterialService {
      * or every department for the city's), so the scorecards follow it, not only the members' completions.
      */
     private Material saved(Material material) {
-        relay.nudge();
         if (material.required() && material.publishedAt() != null) {
             figures.publishEvent(StudyFiguresChanged.ofDepartment(material.department(),
                     material.publishedAt().atZone(zone).getYear()));

@@ -1,6 +1,8 @@
 package cn.city.party.study.plan;
 
 import cn.city.party.common.security.CurrentCaller;
+import cn.city.party.common.security.For;
+import cn.city.party.common.tenancy.DepartmentCode;
 import cn.city.party.study.support.Audience;
 import cn.city.party.study.support.Reach;
 import io.swagger.v3.oas.annotations.Operation;
@@ -10,10 +12,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,9 +35,6 @@ import java.util.List;
 @Tag(name = "学习计划 Study plans")
 public class PlanController {
 
-    static final String ORGANIZERS = "hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN','BRANCH_SECRETARY')";
-    static final String READERS = "hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN','BRANCH_SECRETARY','MEMBER')";
-
     private final PlanService plans;
 
     public PlanController(PlanService plans) {
@@ -53,7 +50,7 @@ public class PlanController {
     }
 
     public record CreateAssignment(@NotBlank String materialId, @NotNull Audience audience,
-                                   @Pattern(regexp = "[a-z][a-z0-9-]{1,31}") String department,
+                                   @DepartmentCode String department,
                                    @Size(max = 64) String branchId, @NotNull LocalDate dueOn, String planId) {
     }
 
@@ -77,35 +74,35 @@ public class PlanController {
 
     @PostMapping("/plans")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize(ORGANIZERS)
+    @For.WorkCommitteeDeptAdminOrSecretary
     @Operation(summary = "制定学习计划 Create an organization's plan of a year")
     public PlanView create(@Valid @RequestBody CreatePlan r) {
         return PlanView.of(plans.create(CurrentCaller.get(), r.organizationId(), r.year(), r.kind(), r.title()));
     }
 
     @PostMapping("/plans/{id}/sessions")
-    @PreAuthorize(ORGANIZERS)
+    @For.WorkCommitteeDeptAdminOrSecretary
     @Operation(summary = "安排一次学习 Add a session with topic and materials")
     public PlanView addSession(@PathVariable String id, @Valid @RequestBody AddSession r) {
         return PlanView.of(plans.addSession(CurrentCaller.get(), id, r.date(), r.topic(), r.materialIds()));
     }
 
     @GetMapping("/plans")
-    @PreAuthorize(READERS)
+    @For.WorkCommitteeDeptAdminSecretaryOrMember
     public List<PlanView> list(@RequestParam @Min(2000) @Max(2100) int year,
                                @RequestParam(required = false) String organizationId) {
         return plans.list(year, organizationId).stream().map(PlanView::of).toList();
     }
 
     @GetMapping("/plans/{id}")
-    @PreAuthorize(READERS)
+    @For.WorkCommitteeDeptAdminSecretaryOrMember
     public PlanView get(@PathVariable String id) {
         return PlanView.of(plans.get(id));
     }
 
     @PostMapping("/assignments")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize(ORGANIZERS)
+    @For.WorkCommitteeDeptAdminOrSecretary
     @Operation(summary = "布置必学任务 Assign a required material with a due date")
     public AssignmentView assign(@Valid @RequestBody CreateAssignment r) {
         return AssignmentView.of(plans.assign(CurrentCaller.get(), r.materialId(),
@@ -113,7 +110,7 @@ public class PlanController {
     }
 
     @GetMapping("/assignments")
-    @PreAuthorize(ORGANIZERS)
+    @For.WorkCommitteeDeptAdminOrSecretary
     public List<AssignmentView> assignments(@RequestParam(required = false) String materialId) {
         return plans.assignments(materialId).stream().map(AssignmentView::of).toList();
     }

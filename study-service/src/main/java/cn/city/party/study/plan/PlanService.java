@@ -2,16 +2,15 @@ package cn.city.party.study.plan;
 
 import cn.city.party.common.error.Problems;
 import cn.city.party.common.outbox.EventFactory;
-import cn.city.party.common.outbox.OutboxRelay;
 import cn.city.party.common.security.Caller;
 import cn.city.party.common.tenancy.ScopedMongo;
+import cn.city.party.study.StudyFiguresChanged;
 import cn.city.party.study.material.Material;
 import cn.city.party.study.material.MaterialService;
 import cn.city.party.study.roster.Roster;
 import cn.city.party.study.roster.RosterOrganization;
 import cn.city.party.study.support.Publisher;
 import cn.city.party.study.support.Reach;
-import cn.city.party.study.support.StudyFiguresChanged;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -32,18 +31,16 @@ public class PlanService {
     private final Publisher publisher;
     private final MaterialService materials;
     private final EventFactory events;
-    private final OutboxRelay relay;
     private final ApplicationEventPublisher figures;
     private final Clock clock;
 
     public PlanService(ScopedMongo store, Roster roster, Publisher publisher, MaterialService materials,
-                       EventFactory events, OutboxRelay relay, Clock clock, ApplicationEventPublisher figures) {
+                       EventFactory events, Clock clock, ApplicationEventPublisher figures) {
         this.store = store;
         this.roster = roster;
         this.publisher = publisher;
         this.materials = materials;
         this.events = events;
-        this.relay = relay;
         this.figures = figures;
         this.clock = clock;
     }
@@ -105,7 +102,6 @@ public class PlanService {
         assignment.raise(events.create(AssignmentEvents.CREATED, assignment.id(), assignment.department(),
                 AssignmentEvents.CreatedData.of(assignment)));
         Assignment saved = store.insert(assignment);
-        relay.nudge();
         // every member it reaches has one more requirement: their figures change now, not when they study
         figures.publishEvent(StudyFiguresChanged.ofDepartment(saved.department(), dueOn.getYear()));
         return saved;

@@ -3,7 +3,7 @@ package cn.city.party.study.points;
 import cn.city.party.common.error.Problems;
 import cn.city.party.common.security.Caller;
 import cn.city.party.common.security.Role;
-import org.springframework.beans.factory.annotation.Value;
+import cn.city.party.common.time.PlatformCalendar;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
@@ -15,9 +15,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -42,14 +40,12 @@ public class Points {
 
     private final MongoTemplate mongo;
     private final PointsSettings settings;
-    private final Clock clock;
-    private final ZoneId zone;
+    private final PlatformCalendar calendar;
 
-    public Points(MongoTemplate mongo, PointsSettings settings, Clock clock, @Value("${platform.zone:Asia/Shanghai}") ZoneId zone) {
+    public Points(MongoTemplate mongo, PointsSettings settings, PlatformCalendar calendar) {
         this.mongo = mongo;
         this.settings = settings;
-        this.clock = clock;
-        this.zone = zone;
+        this.calendar = calendar;
     }
 
     /** The points of one action, never taking the member's day over the cap. */
@@ -58,7 +54,7 @@ public class Points {
         if (points <= 0) {
             return;
         }
-        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        LocalDate today = calendar.today();
         String id = memberId + "|" + today;
         Update add = new Update().inc("total", points).setOnInsert("department", department)
                 .setOnInsert("memberId", memberId).setOnInsert("date", today);

@@ -1,13 +1,13 @@
 package cn.city.party.study.points;
 
 import cn.city.party.common.security.CurrentCaller;
+import cn.city.party.common.security.For;
+import cn.city.party.common.tenancy.DepartmentCode;
 import cn.city.party.study.roster.Roster;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -33,11 +33,11 @@ public class PointsController {
         this.roster = roster;
     }
 
-    public record LeaderboardSwitch(@Pattern(regexp = "[a-z][a-z0-9-]{1,31}") String department, boolean enabled) {
+    public record LeaderboardSwitch(@DepartmentCode String department, boolean enabled) {
     }
 
     @PutMapping("/leaderboard/settings")
-    @PreAuthorize("hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN')")
+    @For.WorkCommitteeOrDeptAdmin
     @Operation(summary = "开启或关闭本部门积分排行 Turn the department's leaderboard on or off")
     public LeaderboardSwitch setLeaderboard(@RequestBody LeaderboardSwitch r) {
         points.setLeaderboard(CurrentCaller.get(), r.department(), r.enabled());
@@ -45,14 +45,14 @@ public class PointsController {
     }
 
     @GetMapping("/leaderboard")
-    @PreAuthorize("hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN','BRANCH_SECRETARY','MEMBER')")
+    @For.WorkCommitteeDeptAdminSecretaryOrMember
     public List<Points.Standing> leaderboard(@RequestParam(required = false) String department,
                                              @RequestParam @Min(2000) @Max(2100) int year) {
         return points.leaderboard(CurrentCaller.get(), department, year);
     }
 
     @GetMapping("/mine")
-    @PreAuthorize("hasAnyRole('MEMBER','BRANCH_SECRETARY')")
+    @For.SecretaryOrMember
     public long mine(@RequestParam @Min(2000) @Max(2100) int year) {
         var caller = CurrentCaller.get();
         return points.pointsOf(caller, roster.requireMember(caller).id(), year);

@@ -27,9 +27,9 @@ public final class CreditLedger {
     public record Requirement(String materialId, String title, Reach reach, LocalDate dueOn) {
 
         /** This requirement as it stands for {@code member}: a required new-member material is due from its admission. */
-        Requirement forMember(RosterMember member, StudyRules rules) {
+        Requirement forMember(RosterMember member, StudyTargets targets) {
             if (dueOn == null && reach.audience() == Audience.NEW_MEMBERS && member.joinedOn() != null) {
-                return new Requirement(materialId, title, reach, rules.newMemberStudyDue(member.joinedOn()));
+                return new Requirement(materialId, title, reach, targets.newMemberStudyDue(member.joinedOn()));
             }
             return this;
         }
@@ -58,15 +58,16 @@ public final class CreditLedger {
     /**
      * @param completions the member's completed progress, any year (a material studied once counts once)
      * @param offline     the member's offline sittings, any year
+     * @param targets     the credit-hour targets and new-member window in force for {@code year}
      * @param today       the date in Asia/Shanghai
      */
     public static Summary summarize(RosterMember member, int year, Collection<Requirement> requirements,
                                     Collection<Progress> completions, Collection<OfflineStudy> offline,
-                                    StudyRules rules, LocalDate today) {
+                                    StudyRules rules, StudyTargets targets, LocalDate today) {
         Map<String, Requirement> mine = new LinkedHashMap<>();
         for (Requirement r : requirements) {
             if (r.reach().reaches(member)) {
-                mine.merge(r.materialId(), r.forMember(member, rules), CreditLedger::earlierDue);
+                mine.merge(r.materialId(), r.forMember(member, targets), CreditLedger::earlierDue);
             }
         }
         Map<String, Progress> done = new LinkedHashMap<>();
@@ -85,7 +86,7 @@ public final class CreditLedger {
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         int completed = (int) items.stream().filter(Item::completed).count();
         return new Summary(member.id(), member.department(), member.branchId(), year, online.add(offlineHours),
-                offlineHours, rules.targetFor(member.leadingCadre(), member.secretary()), completed, items.size(), items);
+                offlineHours, targets.targetFor(member.leadingCadre(), member.secretary()), completed, items.size(), items);
     }
 
     private static Requirement earlierDue(Requirement a, Requirement b) {

@@ -4,11 +4,10 @@ import cn.city.party.common.events.EventCodec;
 import cn.city.party.common.events.EventEnvelope;
 import cn.city.party.common.events.PoisonEventException;
 import cn.city.party.common.messaging.ReadModelWriter;
+import cn.city.party.study.StudyFiguresChanged;
+import cn.city.party.common.time.PlatformCalendar;
 import cn.city.party.study.roster.RosterMember;
-import cn.city.party.study.support.StudyFiguresChanged;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -36,15 +35,14 @@ class OfflineStudyListener {
     private final ZoneId zone;
 
     OfflineStudyListener(EventCodec codec, MongoTemplate mongo, ReadModelWriter writer, ApplicationEventPublisher publisher,
-                         @Value("${platform.zone:Asia/Shanghai}") ZoneId zone) {
+                         PlatformCalendar calendar) {
         this.codec = codec;
         this.mongo = mongo;
         this.writer = writer;
         this.publisher = publisher;
-        this.zone = zone;
+        this.zone = calendar.zone();
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     record AttendedData(String activityId, String department, String branchId, String memberId, String kind, String title,
                         Instant heldAt, Integer durationMinutes, String attendance, boolean lateEntry) {
     }
@@ -52,9 +50,15 @@ class OfflineStudyListener {
     @KafkaListener(topics = TOPIC)
     void on(ConsumerRecord<String, String> record) {
         EventEnvelope e = codec.read(record);
-        if (!ATTENDED.equals(e.type())) {
-            return; // other facts of the topic are not study
+        switch (e.type()) {
+            case ATTENDED -> attended(e);
+            default -> {
+                // other facts of the topic are not study
+            }
         }
+    }
+
+    private void attended(EventEnvelope e) {
         AttendedData d = codec.data(e, AttendedData.class);
         if (d.activityId() == null || d.memberId() == null || d.department() == null || d.heldAt() == null
                 || e.time() == null) {

@@ -1,12 +1,12 @@
 package cn.city.party.study.progress;
 
 import cn.city.party.common.security.CurrentCaller;
+import cn.city.party.common.security.For;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,9 +26,6 @@ import java.time.Instant;
 @Tag(name = "学习进度 Progress and credit hours")
 public class ProgressController {
 
-    static final String STUDENTS = "hasAnyRole('MEMBER','BRANCH_SECRETARY')";
-    static final String ORGANIZERS = "hasAnyRole('WORK_COMMITTEE_ADMIN','DEPT_ADMIN','BRANCH_SECRETARY')";
-
     private final ProgressService progress;
 
     public ProgressController(ProgressService progress) {
@@ -47,41 +44,41 @@ public class ProgressController {
     }
 
     @PostMapping("/materials/{materialId}/start")
-    @PreAuthorize(STUDENTS)
+    @For.SecretaryOrMember
     @Operation(summary = "开始学习 Start studying a material")
     public ProgressView start(@PathVariable String materialId) {
         return ProgressView.of(progress.start(CurrentCaller.get(), materialId));
     }
 
     @PostMapping("/materials/{materialId}/time")
-    @PreAuthorize(STUDENTS)
+    @For.SecretaryOrMember
     @Operation(summary = "上报学习时长（按合理上限计） Report study time, capped at what is plausible")
     public ProgressView time(@PathVariable String materialId, @Valid @RequestBody TimeReport r) {
         return ProgressView.of(progress.report(CurrentCaller.get(), materialId, r.seconds()));
     }
 
     @PostMapping("/materials/{materialId}/complete")
-    @PreAuthorize(STUDENTS)
+    @For.SecretaryOrMember
     @Operation(summary = "学完 Complete")
     public ProgressView complete(@PathVariable String materialId) {
         return ProgressView.of(progress.complete(CurrentCaller.get(), materialId));
     }
 
     @GetMapping("/mine")
-    @PreAuthorize(STUDENTS)
+    @For.SecretaryOrMember
     @Operation(summary = "我的学时与必学任务 My credit hours, required and overdue study")
     public CreditLedger.Summary mine(@RequestParam @Min(2000) @Max(2100) int year) {
         return progress.mine(CurrentCaller.get(), year);
     }
 
     @GetMapping("/members/{memberId}")
-    @PreAuthorize(ORGANIZERS)
+    @For.WorkCommitteeDeptAdminOrSecretary
     public CreditLedger.Summary member(@PathVariable String memberId, @RequestParam @Min(2000) @Max(2100) int year) {
         return progress.ofMember(CurrentCaller.get(), memberId, year);
     }
 
     @GetMapping("/completion")
-    @PreAuthorize(ORGANIZERS)
+    @For.WorkCommitteeDeptAdminOrSecretary
     @Operation(summary = "支部、部门完成率 Completion rates per branch and department")
     public ProgressService.Completion completion(@RequestParam @Min(2000) @Max(2100) int year,
                                                  @RequestParam(required = false) String department) {

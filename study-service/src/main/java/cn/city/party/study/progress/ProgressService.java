@@ -2,10 +2,14 @@ package cn.city.party.study.progress;
 
 import cn.city.party.common.error.Problems;
 import cn.city.party.common.outbox.EventFactory;
-import cn.city.party.common.outbox.OutboxRelay;
+import cn.city.party.common.rules.RuleKind;
+import cn.city.party.common.rules.RulesInForce;
 import cn.city.party.common.security.Caller;
 import cn.city.party.common.security.Role;
+import cn.city.party.common.security.SecretaryBranches;
 import cn.city.party.common.tenancy.ScopedMongo;
+import cn.city.party.study.StudyFiguresChanged;
+import cn.city.party.common.time.PlatformCalendar;
 import cn.city.party.study.material.Material;
 import cn.city.party.study.material.MaterialService;
 import cn.city.party.study.plan.Assignment;
@@ -14,8 +18,6 @@ import cn.city.party.study.roster.Roster;
 import cn.city.party.study.roster.RosterMember;
 import cn.city.party.study.support.Audience;
 import cn.city.party.study.support.Reach;
-import cn.city.party.study.support.StudyFiguresChanged;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -27,7 +29,6 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -45,25 +46,28 @@ public class ProgressService {
     private final Roster roster;
     private final MaterialService materials;
     private final StudyRules rules;
+    private final RulesInForce inForce;
+    private final RuleKind<StudyTargets> targets;
     private final Points points;
     private final EventFactory events;
-    private final OutboxRelay relay;
     private final Clock clock;
-    private final ZoneId zone;
+    private final PlatformCalendar calendar;
 
     public ProgressService(ScopedMongo store, MongoTemplate mongo, Roster roster, MaterialService materials,
-                           StudyRules rules, Points points, EventFactory events, OutboxRelay relay, Clock clock,
-                           @Value("${platform.zone:Asia/Shanghai}") ZoneId zone) {
+                           StudyRules rules, RulesInForce inForce, RuleKind<StudyTargets> targets, Points points,
+                           EventFactory events, Clock clock,
+                           PlatformCalendar calendar) {
         this.store = store;
         this.mongo = mongo;
         this.roster = roster;
         this.materials = materials;
         this.rules = rules;
+        this.inForce = inForce;
+        this.targets = targets;
         this.points = points;
         this.events = events;
-        this.relay = relay;
         this.clock = clock;
-        this.zone = zone;
+        this.calendar = calendar;
     }
 
     /** Starts (or resumes) the caller's study of a published material meant for it. */
@@ -97,19 +101,19 @@ public class ProgressService {
             throw Problems.rule("secondsSpent", "progress.tooLittleTime", (needed + 59) / 60, progress.secondsSpent() / 60);
         }
         Instant now = clock.instant();
-        int year = now.atZone(zone).getYear();
+        int year = now.atZone(calendar.zone()).getYear();
         progress.complete(material.creditHours(), material.required(), year, now);
         List<Progress> completions = new ArrayList<>(completions(Set.of(member.id())).getOrDefault(member.id(), List.of()));
         completions.add(progress);
         CreditLedger.Summary summary = CreditLedger.summarize(member, year, requirements(year, Set.of(member.department())),
-                completions, offline(Set.of(member.id())).getOrDefault(member.id(), List.of()), rules, today());
+                completions, offline(Set.of(member.id())).getOrDefault(member.id(), List.of()), rules,
+                inForce.of(targets, year), today());
         progress.raise(events.create(ProgressEvents.COMPLETED, member.id(), member.department(),
                 new ProgressEvents.CompletedData(member.id(), member.department(), member.branchId(), material.id(),
                         material.required(), now, material.creditHours())));
         progress.raise(events.create(ProgressEvents.CREDITS_UPDATED, member.id(), member.department(),
                 ProgressEvents.CreditsData.of(summary)));
         Progress saved = store.save(progress);
-        relay.nudge();
         points.award(member.id(), member.department(), Points.Action.MATERIAL_COMPLETED);
         return saved;
     }
@@ -137,8 +141,9 @@ public class ProgressService {
         Map<String, List<Progress>> completions = completions(ids);
         Map<String, List<OfflineStudy>> offline = offline(ids);
         LocalDate today = today();
-        return members.stream().map(m -> CreditLedger.summarize(m, year, requirements,
-                completions.getOrDefault(m.id(), List.of()), offline.getOrDefault(m.id(), List.of()), rules, today)).toList();
+        StudyTargets ofYear = inForce.of(targets, year);
+        return members.stream().map(m -> CreditLedger.summarize(m, year, requirements, completions.getOrDefault(m.id(),
+                List.of()), offline.getOrDefault(m.id(), List.of()), rules, ofYear, today)).toList();
     }
 
     /**
@@ -151,14 +156,13 @@ public class ProgressService {
     public void on(StudyFiguresChanged change) {
         List<RosterMember> members;
         if (change.memberId() == null) {
-            Criteria active = Criteria.where("status").in(RosterMember.PROBATIONARY, RosterMember.FULL);
+            Criteria active = Criteria.where("status").in(RosterMember.ACTIVE_STATUSES);
             members = mongo.find(Query.query(Reach.cityWide(change.department()) ? active
                     : active.and("department").is(change.department())), RosterMember.class);
         } else {
             RosterMember one = mongo.findById(change.memberId(), RosterMember.class);
             members = one == null || one.department() == null ? List.of() : List.of(one);
         }
-        boolean raised = false;
         for (CreditLedger.Summary summary : summaries(members, change.year())) {
             ProgressEvents.CreditsData figures = ProgressEvents.CreditsData.of(summary);
             MemberCredits credits = mongo.findById(MemberCredits.idOf(summary.memberId(), summary.year()), MemberCredits.class);
@@ -168,11 +172,7 @@ public class ProgressService {
             if (credits.update(figures)) {
                 credits.raise(events.create(ProgressEvents.CREDITS_UPDATED, summary.memberId(), summary.department(), figures));
                 mongo.save(credits);
-                raised = true;
             }
-        }
-        if (raised) {
-            relay.nudge();
         }
     }
 
@@ -217,8 +217,8 @@ public class ProgressService {
      * in {@code year}, for these departments.
      */
     List<CreditLedger.Requirement> requirements(int year, Collection<String> departments) {
-        Instant from = LocalDate.of(year, 1, 1).atStartOfDay(zone).toInstant();
-        Instant to = LocalDate.of(year + 1, 1, 1).atStartOfDay(zone).toInstant();
+        Instant from = LocalDate.of(year, 1, 1).atStartOfDay(calendar.zone()).toInstant();
+        Instant to = LocalDate.of(year + 1, 1, 1).atStartOfDay(calendar.zone()).toInstant();
         List<String> reach = new ArrayList<>(departments);
         reach.add(Reach.CITY);
         List<CreditLedger.Requirement> requirements = new ArrayList<>();
@@ -268,12 +268,12 @@ public class ProgressService {
         if (caller.hasAny(Role.WORK_COMMITTEE_ADMIN, Role.DEPT_ADMIN)) {
             return; // the member was found in the caller's department scope
         }
-        if (!caller.has(Role.BRANCH_SECRETARY) || !roster.requireMember(caller).branchId().equals(branchId)) {
+        if (!SecretaryBranches.serves(caller, branchId)) {
             throw Problems.forbidden("publish.notYourScope");
         }
     }
 
     private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), zone);
+        return calendar.today();
     }
 }

@@ -7,8 +7,9 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 
 /**
- * The year's study rules (defaults of the work committee's rule set): the credit-hour targets, and how much
- * reported study time is plausible for a material.
+ * The study settings: how much reported study time is plausible for a material and what offline study counts; the
+ * credit-hour targets and the new-member window here are only version 1 of each year's {@link StudyTargets}, which
+ * the work committee versions (docs/rules.md).
  *
  * @param creditTarget        学时 per year of a member (32)
  * @param creditTargetLeading 学时 per year of a leading cadre or branch secretary (56)
@@ -45,16 +46,6 @@ public record StudyRules(int creditTarget, int creditTargetLeading, int plausibl
     public BigDecimal offlineCreditHours(Integer durationMinutes) {
         int minutes = Math.min(durationMinutes == null ? offlineDefaultMinutes : durationMinutes, offlineMaxMinutes);
         return BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(minutesPerCreditHour), 2, RoundingMode.HALF_UP);
-    }
-
-    /** A new member's required new-member materials are due {@link #newMemberStudyDays} after admission. */
-    public LocalDate newMemberStudyDue(LocalDate joinedOn) {
-        return joinedOn.plusDays(newMemberStudyDays);
-    }
-
-    /** 领导干部 and 支部书记 study 56 学时 a year, other members 32. */
-    public int targetFor(boolean leadingCadre, boolean secretary) {
-        return leadingCadre || secretary ? creditTargetLeading : creditTarget;
     }
 
     /**

@@ -2,6 +2,7 @@ package cn.city.party.study.reminder;
 
 import cn.city.party.common.reminder.MemberReminder;
 import cn.city.party.common.reminder.MemberReminders;
+import cn.city.party.common.time.PlatformCalendar;
 import cn.city.party.study.exam.Attempt;
 import cn.city.party.study.exam.Exam;
 import cn.city.party.study.progress.CreditLedger;
@@ -46,13 +47,13 @@ public class MemberReminderJob {
     private final int dueWithinDays;
 
     public MemberReminderJob(MongoTemplate mongo, MemberReminders reminders, ProgressService progress, Clock clock,
-                             @Value("${platform.zone:Asia/Shanghai}") ZoneId zone,
+                             PlatformCalendar calendar,
                              @Value("${study.reminders.due-within-days:7}") int dueWithinDays) {
         this.mongo = mongo;
         this.reminders = reminders;
         this.progress = progress;
         this.clock = clock;
-        this.zone = zone;
+        this.zone = calendar.zone();
         this.dueWithinDays = dueWithinDays;
     }
 
@@ -68,7 +69,7 @@ public class MemberReminderJob {
     public int runOnce(Instant now) {
         LocalDate today = now.atZone(zone).toLocalDate();
         List<RosterMember> members = mongo.find(Query.query(Criteria.where("status")
-                .in(RosterMember.PROBATIONARY, RosterMember.FULL)), RosterMember.class);
+                .in(RosterMember.ACTIVE_STATUSES)), RosterMember.class);
         int created = 0;
         for (CreditLedger.Summary summary : progress.summaries(members, today.getYear())) {
             for (CreditLedger.Item item : summary.required()) {

@@ -1,7 +1,9 @@
 package cn.city.party.study.roster;
 
 import cn.city.party.common.error.Problems;
+import cn.city.party.common.reminder.OwnMember;
 import cn.city.party.common.security.Caller;
+import cn.city.party.common.security.CurrentCaller;
 import cn.city.party.common.tenancy.ScopedMongo;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -14,7 +16,7 @@ import java.util.Optional;
 
 /** Questions about the roster read model: who the caller is as a member, who is in a department or branch. */
 @Service
-public class Roster {
+public class Roster implements OwnMember {
 
     static final String ENTITY = "entity.member";
 
@@ -38,6 +40,12 @@ public class Roster {
                 .orElseThrow(() -> Problems.forbidden("roster.notAMember"));
     }
 
+    /** Whose study reminders the caller reads: its own member record (403 when it is none). */
+    @Override
+    public String idOfCaller() {
+        return requireMember(CurrentCaller.get()).id();
+    }
+
     /** A member in the caller's department scope (404 otherwise). */
     public RosterMember member(String memberId) {
         return store.getById(memberId, RosterMember.class, ENTITY);
@@ -45,7 +53,7 @@ public class Roster {
 
     /** The active members in the caller's scope, optionally of one department and one branch. */
     public List<RosterMember> activeMembers(String department, String branchId) {
-        Criteria criteria = Criteria.where("status").in(RosterMember.PROBATIONARY, RosterMember.FULL);
+        Criteria criteria = Criteria.where("status").in(RosterMember.ACTIVE_STATUSES);
         if (department != null) {
             criteria = criteria.and("department").is(department);
         }

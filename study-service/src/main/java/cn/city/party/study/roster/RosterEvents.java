@@ -1,7 +1,5 @@
 package cn.city.party.study.roster;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-
 import java.time.LocalDate;
 import java.util.List;
 
@@ -15,24 +13,19 @@ public final class RosterEvents {
     public static final String ORGANIZATION_TOPIC = "party.org.organization";
     public static final String COMMITTEE_TOPIC = "party.org.committee";
 
-    public static final String MEMBER_PREFIX = "party.org.member.";
-    public static final String ORGANIZATION_PREFIX = "party.org.organization.";
     public static final String COMMITTEE_ELECTED = "party.org.committee.elected.v1";
 
     private RosterEvents() {
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record MemberData(String memberId, String department, String branchId, String partyGroupId, String name,
                              String status, LocalDate joinedOn, boolean leadingCadre, String accountSubject) {
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record OrganizationData(String id, String department, String type, String name, String parentId,
                                    List<String> ancestors, String status) {
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record CommitteeData(String organizationId, String department, List<Post> posts) {
 
         /** The member elected 书记, or null when the committee has none. */
@@ -42,7 +35,6 @@ public final class RosterEvents {
         }
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Post(String post, String memberId) {
     }
 }

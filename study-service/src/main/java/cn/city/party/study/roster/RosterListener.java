@@ -3,9 +3,9 @@ package cn.city.party.study.roster;
 import cn.city.party.common.events.EventCodec;
 import cn.city.party.common.events.EventEnvelope;
 import cn.city.party.common.messaging.ReadModelWriter;
-import cn.city.party.study.support.StudyFiguresChanged;
+import cn.city.party.study.StudyFiguresChanged;
+import cn.city.party.common.time.PlatformCalendar;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -33,27 +33,28 @@ public class RosterListener {
 
     public RosterListener(EventCodec codec, ReadModelWriter writer, MongoTemplate mongo,
                           ApplicationEventPublisher publisher, Clock clock,
-                          @Value("${platform.zone:Asia/Shanghai}") ZoneId zone) {
+                          PlatformCalendar calendar) {
         this.codec = codec;
         this.writer = writer;
         this.mongo = mongo;
         this.publisher = publisher;
         this.clock = clock;
-        this.zone = zone;
+        this.zone = calendar.zone();
     }
 
     @KafkaListener(topics = {RosterEvents.MEMBER_TOPIC, RosterEvents.ORGANIZATION_TOPIC, RosterEvents.COMMITTEE_TOPIC})
     public void on(ConsumerRecord<String, String> record) {
         EventEnvelope envelope = codec.read(record);
-        String type = envelope.type();
-        if (type.startsWith(RosterEvents.MEMBER_PREFIX) && type.endsWith(".v1")) {
-            member(envelope);
-        } else if (type.startsWith(RosterEvents.ORGANIZATION_PREFIX) && type.endsWith(".v1")) {
-            organization(envelope);
-        } else if (RosterEvents.COMMITTEE_ELECTED.equals(type)) {
-            committee(envelope);
+        switch (envelope.type()) {
+            case "party.org.member.admitted.v1", "party.org.member.changed.v1", "party.org.member.status-changed.v1",
+                 "party.org.member.transferred.v1" -> member(envelope);
+            case "party.org.organization.created.v1", "party.org.organization.changed.v1",
+                 "party.org.organization.dissolved.v1" -> organization(envelope);
+            case RosterEvents.COMMITTEE_ELECTED -> committee(envelope);
+            default -> {
+                // other types (and later versions) are not ours to interpret
+            }
         }
-        // other types (and later versions) are not ours to interpret
     }
 
     private void member(EventEnvelope envelope) {

@@ -6,6 +6,7 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * This service's copy of one Party member, kept from org-service's roster events (never asked for). Only what the
@@ -48,10 +49,11 @@ public class RosterMember implements DepartmentOwned {
 
     public static final String PROBATIONARY = "PROBATIONARY";
     public static final String FULL = "FULL";
-
     /** A member on the roll (probationary or full); transferred-out, suspended or deceased members have no study duties. */
+    public static final List<String> ACTIVE_STATUSES = List.of(PROBATIONARY, FULL);
+
     public boolean active() {
-        return PROBATIONARY.equals(status) || FULL.equals(status);
+        return ACTIVE_STATUSES.contains(status);
     }
 
     /** 新党员: a probationary member; the new-member materials are meant for them. */

@@ -2,6 +2,7 @@ package cn.city.party.study.support;
 
 import cn.city.party.common.security.Caller;
 import cn.city.party.common.security.Role;
+import cn.city.party.common.security.SecretaryBranches;
 import cn.city.party.study.roster.Roster;
 import cn.city.party.study.roster.RosterMember;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What study content (materials, exams: documents with {@code department}, {@code branchId}, {@code audience} and
@@ -37,8 +39,9 @@ public class ContentVisibility {
             open.add(Criteria.where("department").is(caller.department()));
             open.add(Criteria.where("department").is(Reach.CITY).and("status").is(publishedStatus));
         }
-        if (caller.has(Role.BRANCH_SECRETARY) && member.isPresent()) {
-            open.add(Criteria.where("department").is(caller.department()).and("branchId").is(member.get().branchId()));
+        Set<String> served = SecretaryBranches.of(caller);
+        if (!served.isEmpty()) {
+            open.add(Criteria.where("department").is(caller.department()).and("branchId").in(served));
         }
         member.ifPresent(m -> open.add(new Criteria().andOperator(Reach.reaching(m),
                 Criteria.where("status").is(publishedStatus))));

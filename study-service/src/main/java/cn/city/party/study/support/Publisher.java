@@ -3,8 +3,8 @@ package cn.city.party.study.support;
 import cn.city.party.common.error.Problems;
 import cn.city.party.common.security.Caller;
 import cn.city.party.common.security.Role;
+import cn.city.party.common.security.SecretaryBranches;
 import cn.city.party.study.roster.Roster;
-import cn.city.party.study.roster.RosterMember;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,11 +35,7 @@ public class Publisher {
                 throw Problems.forbidden("department.outOfScope", target);
             }
             if (!caller.has(Role.DEPT_ADMIN)) {
-                RosterMember secretary = roster.requireMember(caller);
-                if (branch != null && !branch.equals(secretary.branchId())) {
-                    throw Problems.forbidden("publish.otherBranch", branch);
-                }
-                branch = secretary.branchId();
+                branch = SecretaryBranches.require(caller, branch);
             }
         }
         if (audience == Audience.DEPARTMENT && Reach.cityWide(target)) {
@@ -64,8 +60,7 @@ public class Publisher {
         if (caller.has(Role.DEPT_ADMIN)) {
             return true;
         }
-        return caller.has(Role.BRANCH_SECRETARY) && branchId != null
-                && roster.memberOf(caller).map(m -> branchId.equals(m.branchId())).orElse(false);
+        return SecretaryBranches.serves(caller, branchId);
     }
 
     public void requireManages(Caller caller, String department, String branchId) {

@@ -8,7 +8,6 @@ import cn.city.party.study.material.Material;
 import cn.city.party.study.material.MaterialService;
 import cn.city.party.study.support.Audience;
 import cn.city.party.study.support.Reach;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -29,7 +28,6 @@ public class WarningEducationListener {
     static final BigDecimal CREDIT_HOURS = BigDecimal.ONE;
     static final int MINUTES = 45;
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record NoticeData(String noticeId, String department, String title, String summary, Audience audience) {
     }
 
@@ -48,9 +46,15 @@ public class WarningEducationListener {
     @KafkaListener(topics = TOPIC)
     public void on(ConsumerRecord<String, String> record) {
         EventEnvelope envelope = codec.read(record);
-        if (!PUBLISHED.equals(envelope.type())) {
-            return;
+        switch (envelope.type()) {
+            case PUBLISHED -> published(envelope);
+            default -> {
+                // other facts of the notices are not study
+            }
         }
+    }
+
+    private void published(EventEnvelope envelope) {
         NoticeData notice = codec.data(envelope, NoticeData.class);
         String department = notice.department() == null ? Reach.CITY : notice.department();
         Audience audience = notice.audience() == Audience.DEPARTMENT && Reach.cityWide(department) ? Audience.ALL : notice.audience();

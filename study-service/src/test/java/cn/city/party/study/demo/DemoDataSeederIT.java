@@ -2,6 +2,7 @@ package cn.city.party.study.demo;
 
 import cn.city.party.common.test.PlatformIntegrationTest;
 import cn.city.party.common.tenancy.ScopedMongo;
+import cn.city.party.common.time.PlatformCalendar;
 import cn.city.party.study.StudyApiTest;
 import cn.city.party.study.exam.Exam;
 import cn.city.party.study.material.Material;
@@ -32,7 +33,7 @@ class DemoDataSeederIT extends StudyApiTest {
 
     @Test
     void seeds_materials_a_plan_progress_and_an_exam_per_demo_department_once() {
-        DemoDataSeeder seeder = new DemoDataSeeder(materials, store, rules, clock, ZoneId.of("Asia/Shanghai"));
+        DemoDataSeeder seeder = new DemoDataSeeder(materials, store, rules, clock, new PlatformCalendar(clock, ZoneId.of("Asia/Shanghai")));
         seeder.run(null);
         long materialsAfterFirst = mongo.count(new org.springframework.data.mongodb.core.query.Query(), Material.class);
         seeder.run(null);

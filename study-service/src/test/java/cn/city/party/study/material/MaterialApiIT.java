@@ -2,7 +2,7 @@ package cn.city.party.study.material;
 
 import cn.city.party.common.test.Api;
 import cn.city.party.common.test.EventCapture;
-import cn.city.party.common.test.EventContracts;
+import cn.city.party.common.contracts.EventContracts;
 import cn.city.party.common.test.PlatformIntegrationTest;
 import cn.city.party.study.StudyApiTest;
 import org.junit.jupiter.api.Test;
@@ -42,7 +42,7 @@ public class MaterialApiIT extends StudyApiTest {
     }
 
     private List<String> titlesFound(Api as, String query) {
-        return as.get("/api/study/materials?size=100&" + query).json().path("items").valueStream()
+        return as.get("/api/study/materials?size=100&" + query).json().path("content").valueStream()
                 .map(m -> m.path("title").asString()).toList();
     }
 
@@ -150,8 +150,8 @@ public class MaterialApiIT extends StudyApiTest {
         assertThat(titlesFound(admin, "title=" + tag + "&category=PARTY_HISTORY")).containsExactly("党史故事" + tag);
 
         JsonNode page = admin.get("/api/study/materials?title=" + tag + "&size=1&page=1").json();
-        assertThat(page.path("items").size()).isEqualTo(1);
-        assertThat(page.path("total").asLong()).isEqualTo(2);
+        assertThat(page.path("content").size()).isEqualTo(1);
+        assertThat(page.path("totalElements").asLong()).isEqualTo(2);
         assertThat(admin.get("/api/study/materials?size=1000").status()).isEqualTo(400);
     }
 }

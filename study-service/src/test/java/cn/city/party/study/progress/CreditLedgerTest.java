@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.tuple;
 class CreditLedgerTest {
 
     private static final StudyRules RULES = new StudyRules(32, 56, 2, 90, 0.5, 60, 60, 240);
+    private static final StudyTargets TARGETS = new StudyTargets(32, 56, 90);
     private static final LocalDate TODAY = LocalDate.of(2026, 6, 1);
 
     private static RosterMember member(boolean cadre, String secretaryOf) {
@@ -31,10 +32,10 @@ class CreditLedgerTest {
 
     @Test
     void members_study_32_hours_a_year_leading_cadres_and_branch_secretaries_56() {
-        assertThat(RULES.targetFor(false, false)).isEqualTo(32);
-        assertThat(RULES.targetFor(true, false)).isEqualTo(56);
-        assertThat(RULES.targetFor(false, true)).isEqualTo(56);
-        assertThat(CreditLedger.summarize(member(false, "b1"), 2026, List.of(), List.of(), List.of(), RULES, TODAY).target()).isEqualTo(56);
+        assertThat(TARGETS.targetFor(false, false)).isEqualTo(32);
+        assertThat(TARGETS.targetFor(true, false)).isEqualTo(56);
+        assertThat(TARGETS.targetFor(false, true)).isEqualTo(56);
+        assertThat(CreditLedger.summarize(member(false, "b1"), 2026, List.of(), List.of(), List.of(), RULES, TARGETS, TODAY).target()).isEqualTo(56);
     }
 
     @Test
@@ -56,7 +57,7 @@ class CreditLedgerTest {
                 new CreditLedger.Requirement("b", "党史", all, LocalDate.of(2026, 9, 1)));
 
         CreditLedger.Summary summary = CreditLedger.summarize(member(false, null), 2026, requirements,
-                List.of(completed("a", "2", 2026), completed("x", "1.5", 2026), completed("y", "3", 2025)), List.of(), RULES, TODAY);
+                List.of(completed("a", "2", 2026), completed("x", "1.5", 2026), completed("y", "3", 2025)), List.of(), RULES, TARGETS, TODAY);
 
         assertThat(summary.creditHours()).isEqualByComparingTo("3.5");
         assertThat(summary.requiredTotal()).as("a, b, d; c is for leading cadres").isEqualTo(3);
@@ -74,13 +75,13 @@ class CreditLedgerTest {
                 new CreditLedger.Requirement("charter", "党章", forNewMembers, null),
                 new CreditLedger.Requirement("oath", "入党誓词", forNewMembers, LocalDate.of(2026, 3, 1)));
 
-        CreditLedger.Summary summary = CreditLedger.summarize(newMember, 2026, requirements, List.of(), List.of(), RULES, TODAY);
+        CreditLedger.Summary summary = CreditLedger.summarize(newMember, 2026, requirements, List.of(), List.of(), RULES, TARGETS, TODAY);
 
         assertThat(summary.required()).extracting(CreditLedger.Item::materialId, CreditLedger.Item::dueOn).containsExactly(
                 tuple("oath", LocalDate.of(2026, 3, 1)),
                 tuple("charter", LocalDate.of(2026, 5, 2)));
         assertThat(summary.overdue()).as("both due before 1 June").hasSize(2);
-        assertThat(CreditLedger.summarize(member(false, null), 2026, requirements, List.of(), List.of(), RULES, TODAY).requiredTotal())
+        assertThat(CreditLedger.summarize(member(false, null), 2026, requirements, List.of(), List.of(), RULES, TARGETS, TODAY).requiredTotal())
                 .as("a full member has no new-member study").isZero();
     }
 
@@ -98,7 +99,7 @@ class CreditLedgerTest {
                         sitting("marathon", "BRANCH_STUDY", 600, "PRESENT", 2026),
                         sitting("missed", "BRANCH_STUDY", 120, "ABSENT", 2026),
                         sitting("excused", "PARTY_LECTURE", 120, "EXCUSED", 2026),
-                        sitting("last-year", "PARTY_LECTURE", 120, "PRESENT", 2025)), RULES, TODAY);
+                        sitting("last-year", "PARTY_LECTURE", 120, "PRESENT", 2025)), RULES, TARGETS, TODAY);
 
         // 1.5 for 90 minutes, 1 for a lecture of unrecorded length, 4 at most for one sitting; none for absence
         assertThat(summary.offlineCreditHours()).isEqualByComparingTo("6.5");

@@ -2,7 +2,7 @@ package cn.city.party.study.progress;
 
 import cn.city.party.common.test.Api;
 import cn.city.party.common.test.EventCapture;
-import cn.city.party.common.test.EventContracts;
+import cn.city.party.common.contracts.EventContracts;
 import cn.city.party.common.test.PlatformIntegrationTest;
 import cn.city.party.study.StudyApiTest;
 import cn.city.party.study.material.Material;

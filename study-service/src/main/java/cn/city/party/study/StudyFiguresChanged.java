@@ -1,4 +1,4 @@
-package cn.city.party.study.support;
+package cn.city.party.study;
 
 /**
  * Something a member's study figures of a year depend on changed — an assignment (every member of its department),
