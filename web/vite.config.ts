@@ -75,5 +75,7 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     include: ['src/**/*.test.ts'],
+    // component tests: Element Plus's components come with their CSS, which only Vite (not Node) can load
+    server: { deps: { inline: ['element-plus'] } },
   },
 })

@@ -2,7 +2,16 @@
 # 机关党建平台 on one machine, no Docker.
 #   infra/local/platform.sh start   build what changed, start Kafka (KRaft), the MongoDB substitute, Keycloak, the four
 #                                   services and the gateway as separate processes, wait until all are ready
+#   infra/local/platform.sh start --instances activity-service=2
+#                                   several instances of a service (ports 8082, 9082, ...; also PLATFORM_INSTANCES),
+#                                   the gateway balances across them
 #   infra/local/platform.sh stop    stop exactly the processes that start recorded (by PID and start time)
+#   infra/local/platform.sh city [--scale 0.1] [--seed 2026]
+#                                   on the running platform, build the generated city (50 departments, 2,500 branches,
+#                                   30,000 members and their year at scale 1.0) through its APIs; it stays in
+#                                   .platform/data, so later starts are on that city (docs/operations.md)
+#   infra/local/platform.sh load [--seconds 300] [--rate 20] [--kill activity-service]
+#                                   a weekday's mix of work on the generated city, with percentiles and every error
 # Data lives in .platform/data and survives stop/start; logs are in .platform/logs.
 # MONGODB_URI, KAFKA_BOOTSTRAP_SERVERS and KEYCLOAK_URL point the services at external servers instead.
 set -euo pipefail
@@ -29,13 +38,25 @@ case "${1:-start}" in
       ./mvnw -B -q -DskipTests package
       touch "$stamp"
     fi
-    exec "${launcher[@]}" start
+    shift || true
+    exec "${launcher[@]}" start "$@"
     ;;
   stop)
     exec "${launcher[@]}" stop
     ;;
+  city|load)
+    program=$([ "$1" = city ] && echo CityGenerator || echo WeekdayLoad)
+    shift
+    ./mvnw -B -q -pl platform-common,infra,e2e-tests test-compile dependency:build-classpath \
+        -Dmdep.outputFile=target/program-classpath.txt -Dmdep.includeScope=test
+    # the demo departments are there on the local runner, so the city is added beside them (--add); the load kills
+    # instances recorded in the runner's PID file
+    extra=$([ "$program" = CityGenerator ] && echo --add || echo --pids .platform/platform.pids)
+    exec java -cp "e2e-tests/target/test-classes:$(cat e2e-tests/target/program-classpath.txt)" \
+        "cn.city.party.e2e.city.$program" --cast .platform/city/cast.tsv $extra "$@"
+    ;;
   *)
-    echo "usage: $0 start|stop" >&2
+    echo "usage: $0 start [--instances service=N,...]|stop|city [--scale F] [--seed N]|load [--seconds S] [--rate R] [--kill service]" >&2
     exit 2
     ;;
 esac

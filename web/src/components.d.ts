@@ -65,6 +65,7 @@ declare module 'vue' {
     PageState: typeof import('./components/PageState.vue')['default']
     RouterLink: typeof import('vue-router')['RouterLink']
     RouterView: typeof import('vue-router')['RouterView']
+    SheetImport: typeof import('./components/SheetImport.vue')['default']
     StatusTag: typeof import('./components/StatusTag.vue')['default']
   }
 }

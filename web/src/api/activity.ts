@@ -1,5 +1,5 @@
 /** activity-service: organizational life, attendance, check-in, appraisals, compliance, reminders. */
-import { download, http } from './http'
+import { download, http, type Page } from './http'
 
 export type ActivityType = 'BRANCH_GENERAL_MEETING' | 'BRANCH_COMMITTEE_MEETING' | 'PARTY_GROUP_MEETING' | 'PARTY_LECTURE'
   | 'THEME_PARTY_DAY' | 'ORGANIZATIONAL_LIFE_MEETING' | 'DEMOCRATIC_APPRAISAL' | 'HEART_TO_HEART_TALK' | 'VOLUNTEER_SERVICE'
@@ -50,7 +50,7 @@ export interface ActivityView {
   attendanceRate: number | null; checkInOpen: boolean; appraisals: Appraisal[]; volunteerHours: VolunteerHours[]
   cancelReason: string | null; createdAt: string; createdBy: string
 }
-export interface ActivityPage { content: ActivityView[]; page: number; size: number; totalElements: number; totalPages: number }
+export type ActivityPage = Page<ActivityView>
 
 export interface HeldInput {
   heldAt: string; place: string; host: string; hostMemberId?: string | null; lecturer?: string | null
@@ -70,10 +70,13 @@ export interface MyAttendance {
 }
 
 export interface PartResult { period: string; unit: string; count: number; required: number; status: RuleStatus }
-export interface RuleView {
+/** A rule's result in a branch (a cell of the department's matrix) ... */
+export interface RuleLine {
   type: ActivityType; typeLabel: string; minCount: number; period: string; scope: RuleScope; condition: 'NONE' | 'SECRETARY_LECTURES' | null
-  status: RuleStatus; parts: PartResult[]; activityIds: string[]
+  status: RuleStatus; parts: PartResult[]
 }
+/** ... and, in the branch's own view, with the records behind it */
+export interface RuleView extends RuleLine { activityIds: string[] }
 export interface Quality {
   sittings: number; attendanceRate: number | null; lateEntryShare: number | null; multiPurposeShare: number | null
   minutesPresentShare: number | null
@@ -115,8 +118,10 @@ export const activityApi = {
 export type PeriodKind = 'MONTH' | 'QUARTER' | 'HALF_YEAR' | 'YEAR'
 export const PERIOD_KINDS: Record<PeriodKind, string> = { MONTH: '每月', QUARTER: '每季度', HALF_YEAR: '每半年', YEAR: '每年' }
 
-/** One branch's line in a department table (counts of rules by status). */
-export interface BranchLine { branchId: string; branchName: string; summary: Partial<Record<RuleStatus, number>>; quality: Quality }
+/** One branch's line in a department table: counts of rules by status, and each rule's result. */
+export interface BranchLine {
+  branchId: string; branchName: string; summary: Partial<Record<RuleStatus, number>>; quality: Quality; rules: RuleLine[]
+}
 export interface DepartmentCompliance {
   department: string; period: string; branches: BranchLine[]; summary: Partial<Record<RuleStatus, number>>; quality: Quality
 }
@@ -141,6 +146,8 @@ export const complianceApi = {
   rules: (year: number, department?: string) => http.get<RuleSet>('/api/compliance/rules', { year, department }),
   ruleVersions: (owner: string, year: number) =>
     http.get<RuleSet[]>(`/api/compliance/rules/${encodeURIComponent(owner)}/${year}/versions`),
+  /** a new version of the city default (the work committee) or of a department's override (its admin, or the committee) */
+  publishRules: (owner: string, year: number, r: { lateEntryDays: number; rules: Rule[]; laxerApprovalReason: string | null }) => http.post<RuleSet>(`/api/compliance/rules/${encodeURIComponent(owner)}/${year}`, r),
   departmentLedger: (department: string, year: number, format: 'xlsx' | 'docx') =>
     download(`${base}/ledger/departments/${encodeURIComponent(department)}`, { year, format }, `组织生活记录台账-${department}-${year}.${format}`),
 }

@@ -52,12 +52,20 @@ export interface LeadDetail {
   subjectOrganizationId: string | null; summary: string; receivedOn: string; handlerName: string; anonymous: boolean
   hasNamedReporter: boolean; state: LeadState; stateLabel: string; allowedNext: LeadState[]; outcome: Outcome | null
   form: number | null; decidedOn: string | null; inquiryDueOn: string | null; inquiryRepliedOn: string | null
-  inquiryOverdue: boolean; steps: LeadStep[]; receiptCode: string | null
+  inquiryOverdue: boolean; steps: LeadStep[]; receiptCode: string | null; reveal: RevealView | null
+  /** the inspector a change of handler was offered to, until it accepts */
+  offeredToName: string | null
+}
+/** A request to see the named reporter: asked by the handler, decided by a second inspector, one reveal per approval. */
+export interface RevealView {
+  status: 'PENDING' | 'APPROVED' | 'REFUSED' | 'USED'; requesterName: string; reason: string; requestedAt: string
+  deciderName: string | null; decision: string | null; decidedAt: string | null
 }
 export interface NewLead {
   department?: string; source: LeadSource; subjectMemberIds: string[]; subjectOrganizationId?: string | null; summary: string
   receivedOn: string; reporter: { name: string; contact: string } | null
 }
+export interface Inspector { id: string; name: string }
 export interface RosterMember { memberId: string; department: string; branchId: string; name: string; status: string }
 export interface AuditEntry {
   seq: number; at: string; actorName: string; action: string; targetType: string; targetId: string; department: string; detail: string | null
@@ -71,8 +79,14 @@ export const leadApi = {
   create: (l: NewLead) => http.post<LeadDetail>(`${d}/leads`, l),
   get: (id: string) => http.get<LeadDetail>(`${d}/leads/${enc(id)}`),
   reporter: (id: string) => http.get<{ name: string; contact: string }>(`${d}/leads/${enc(id)}/reporter`),
+  requestReveal: (id: string, reason: string) => http.post<RevealView>(`${d}/leads/${enc(id)}/reveal-request`, { reason }),
+  decideReveal: (id: string, approve: boolean, reason: string) =>
+    http.post<RevealView>(`${d}/leads/${enc(id)}/reveal-request/decision`, { approve, reason }),
   transition: (id: string, t: { to: LeadState; reason: string; outcome: Outcome | null }) => http.post<LeadDetail>(`${d}/leads/${enc(id)}/transitions`, t),
   handOver: (id: string, h: { handler: string; handlerName: string; reason: string }) => http.post<LeadDetail>(`${d}/leads/${enc(id)}/handler`, h),
+  acceptHandover: (id: string) => http.post<LeadDetail>(`${d}/leads/${enc(id)}/handler/acceptance`),
+  /** the inspectors who have handled or acted on the department's records: those a lead can be handed to */
+  inspectors: (department?: string) => http.get<Inspector[]>(`${d}/inspectors`, { department }),
   inquiryReply: (id: string, repliedOn: string) => http.post<LeadDetail>(`${d}/leads/${enc(id)}/inquiry-reply`, { repliedOn }),
   rosterMembers: (department?: string) => http.get<RosterMember[]>(`${d}/roster/members`, { department }),
 }
@@ -110,11 +124,20 @@ export interface RiskPoint {
   nextReviewOn: string; lastReviewedOn: string | null; reviewOverdue: boolean; reviews: unknown[]
 }
 export interface Reassessment { year: number; total: number; reviewed: number; pending: RiskPoint[] }
+export interface SupervisionRecord {
+  id: string; department: string; kind: SupervisionKind; heldOn: string; year: number; coveredIds: string[]; note: string | null
+  recordedBy: string; createdAt: string
+}
 export const supervisionApi = {
+  record: (r: { department?: string; kind: SupervisionKind; heldOn: string; coveredIds: string[]; note: string }) =>
+    http.post<SupervisionRecord>(`${d}/supervision`, r),
+  records: (year: number, kind?: SupervisionKind) => http.get<SupervisionRecord[]>(`${d}/supervision`, { year, kind }),
   coverage: (year: number, department?: string) => http.get<Coverage[]>(`${d}/supervision/coverage`, { year, department }),
   riskPoints: (department?: string) => http.get<RiskPoint[]>(`${d}/risk-points`, { department }),
   reassessment: (year: number, department?: string) => http.get<Reassessment>(`${d}/risk-points/reassessment`, { year, department }),
   review: (id: string, r: { result: 'CONFIRMED' | 'CHANGED'; note: string }) => http.post<RiskPoint>(`${d}/risk-points/${enc(id)}/reviews`, r),
+  createRiskPoint: (r: { post: string; description: string; level: RiskLevel; measures: string; owner: string; nextReviewOn: string }) =>
+    http.post<RiskPoint>(`${d}/risk-points`, r),
 }
 
 export type RectificationSource = 'PATROL_INSPECTION' | 'INSPECTION' | 'AUDIT'
@@ -125,10 +148,13 @@ export interface RectificationItem {
   id: string; department: string; source: RectificationSource; problem: string; foundOn: string; measure: string; owner: string
   deadline: string; evidence: { description: string; submitterName: string; at: string }[]; status: 'OPEN' | 'CLOSED'
   signOff: { reviewerName: string; reviewNote: string; at: string } | null; reopenCount: number; overdue: boolean; daysOverdue: number
-  escalation: Escalation; history: unknown[]
+  escalation: Escalation; history: { kind: string; actorName: string; note: string | null; at: string }[]
 }
 export const rectificationApi = {
   list: (q: { status?: 'OPEN' | 'CLOSED' }) => http.get<RectificationItem[]>(`${d}/rectifications`, q),
+  get: (id: string) => http.get<RectificationItem>(`${d}/rectifications/${enc(id)}`),
+  /** the overdue items and whom they are escalated to (also read by the department's Party committee and the work committee) */
+  overdue: () => http.get<RectificationItem[]>(`${d}/rectifications/overdue`),
   create: (r: { department?: string; source: RectificationSource; problem: string; foundOn: string; measure: string; owner: string; deadline: string }) =>
     http.post<RectificationItem>(`${d}/rectifications`, r),
   evidence: (id: string, description: string) => http.post<RectificationItem>(`${d}/rectifications/${enc(id)}/evidence`, { description }),
@@ -140,7 +166,13 @@ export const rectificationApi = {
 export const AUDIT_ACTIONS: Record<string, string> = {
   'lead.created': '登记线索', 'lead.read': '查看线索', 'lead.transition': '处置', 'lead.handler.changed': '更换承办人',
   'lead.inquiry.replied': '登记函询回复', 'lead.reporter.revealed': '查看实名举报人', 'lead.reporter.refused': '查看举报人被拒',
-  'lead.receipt.checked': '查询码查询',
+  'lead.reporter.revealRequested': '申请查看实名举报人', 'lead.reporter.revealApproved': '批准查看实名举报人',
+  'lead.reporter.revealRefused': '不批准查看实名举报人',
+  'lead.receipt.checked': '查询码查询', 'lead.handover.offered': '移交承办人', 'lead.reporter.resealed': '举报人信息换密钥',
+  'sanction.imposed': '给予处分', 'sanction.read': '查看处分', 'sanction.corrected': '更正处分', 'sanction.revoked': '撤销处分',
+  'rectification.created': '登记整改问题', 'rectification.evidence': '提交整改佐证', 'rectification.closedOut': '销号验收',
+  'rectification.reopened': '重新整改', 'riskPoint.created': '登记风险点', 'supervision.recorded': '记录日常监督',
+  'accountability.recorded': '记录问责', 'accountability.read': '查看问责', 'notice.published': '发布通报',
 }
 
 export type AccountabilityKind = 'WRITTEN_EXAMINATION' | 'CIRCULATED_CRITICISM' | 'REORGANIZATION'
@@ -154,4 +186,5 @@ export const accountabilityApi = {
   organizations: (department?: string) =>
     http.get<{ id: string; department: string; type: string; name: string; status: string }[]>(`${d}/roster/organizations`, { department }),
   publishNotice: (n: { department?: string | null; title: string; summary: string; audience: NoticeAudience }) => http.post<NoticeView>(`${d}/notices`, n),
+  notices: () => http.get<NoticeView[]>(`${d}/notices`),
 }

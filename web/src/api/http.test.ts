@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { ApiError, call, csrfToken, signInUrl } from './http'
+import { ApiError, READ_TIMEOUT_MS, call, csrfToken, signInUrl } from './http'
 import { registerDraft, takeDraft } from '@/lib/drafts'
 
 afterEach(() => { vi.unstubAllGlobals(); sessionStorage.clear() })
@@ -44,5 +44,37 @@ describe('the fetch wrapper', () => {
     await vi.waitFor(() => expect(assign).toHaveBeenCalledWith('/sign-in?next=%2Fsecretary%2Fsittings%2Fnew%3Fx%3D1'))
     expect(takeDraft('new-sitting')).toEqual({ title: '11月主题党日' })
     expect(signInUrl({ pathname: '/member/checkin/a1', search: '', hash: '' })).toBe('/sign-in?next=%2Fmember%2Fcheckin%2Fa1')
+  })
+  it('asks a read once more when it gets no answer in time or the gateway could not reach the service', async () => {
+    vi.useFakeTimers()
+    try {
+      const silent = (_: string, init: RequestInit) => new Promise<Response>((_resolve, reject) =>
+        init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))
+      const fetch = vi.fn().mockImplementationOnce(silent).mockResolvedValueOnce(answer(200, { branches: 2 }))
+      vi.stubGlobal('fetch', fetch)
+      const read = call('GET', '/api/compliance/city', { query: { period: '2026-Q4' } })
+      await vi.advanceTimersByTimeAsync(READ_TIMEOUT_MS)
+      expect((await read).data).toEqual({ branches: 2 })
+      expect(fetch).toHaveBeenCalledTimes(2)
+
+      const twice = vi.fn().mockImplementation(silent)
+      vi.stubGlobal('fetch', twice)
+      const lost = call('GET', '/api/compliance/city').catch((x) => x)
+      await vi.advanceTimersByTimeAsync(2 * READ_TIMEOUT_MS)
+      expect((await lost).problem.title).toBe('网络连接失败')
+      expect(twice).toHaveBeenCalledTimes(2)
+    } finally {
+      vi.useRealTimers()
+    }
+    vi.stubGlobal('fetch', vi.fn().mockResolvedValueOnce(answer(503, { status: 503 })).mockResolvedValueOnce(answer(200, [])))
+    expect((await call('GET', '/api/org/members')).data).toEqual([])
+  })
+  it('sends a write once, whatever happens to it', async () => {
+    const fetch = vi.fn().mockResolvedValue(answer(503, { status: 503, title: '服务暂不可用，请稍后重试' }))
+    vi.stubGlobal('fetch', fetch)
+    const e = await call('POST', '/api/activities/records', { body: {} }).catch((x) => x)
+    expect(e.status).toBe(503)
+    expect(fetch).toHaveBeenCalledTimes(1)
+    expect(fetch.mock.calls[0][1].signal).toBeUndefined()
   })
 })

@@ -16,6 +16,9 @@ export class ApiError extends Error {
   }
 }
 
+/** One page of a list, as every paged list endpoint answers it (page counts from 0). */
+export interface Page<T> { content: T[]; page: number; size: number; totalElements: number; totalPages: number }
+
 export interface Answer<T> {
   data: T
   clock: ServerClock
@@ -47,17 +50,36 @@ function url(path: string, query?: Query): string {
   return s ? `${path}?${s}` : path
 }
 
-/** One request: language, CSRF header on writes, 401 to sign-in; the answer's body is left to the caller. */
-async function send(method: string, path: string, options: { query?: Query; body?: BodyInit; json?: boolean; accept?: string }): Promise<Response> {
+/** How long a read (a GET of data, not a file) may go unanswered before it is asked once more. */
+export const READ_TIMEOUT_MS = 20_000
+const RETRIED_STATUSES = [502, 503, 504]
+
+/**
+ * One request: language, CSRF header on writes, 401 to sign-in; the answer's body is left to the caller. A read
+ * ({@code retry}) that gets no answer within {@link READ_TIMEOUT_MS}, fails on the network or meets a gateway that
+ * could not reach its service is asked once more: it changes nothing, and a page should not wait for good on one lost
+ * request. Writes are sent once (a second try could do the thing twice).
+ */
+async function send(method: string, path: string, options: { query?: Query; body?: BodyInit; json?: boolean; accept?: string; retry?: boolean }): Promise<Response> {
   const headers: Record<string, string> = { Accept: options.accept ?? 'application/json', 'Accept-Language': 'zh-CN' }
   if (method !== 'GET') {
     const token = csrfToken()
     if (token) headers['X-XSRF-TOKEN'] = token
   }
   if (options.json) headers['Content-Type'] = 'application/json'
+  const once = async (): Promise<Response> => {
+    const abort = options.retry ? new AbortController() : undefined
+    const timer = abort && setTimeout(() => abort.abort(), READ_TIMEOUT_MS)
+    try {
+      return await fetch(url(path, options.query), { method, headers, credentials: 'same-origin', body: options.body, signal: abort?.signal })
+    } finally {
+      clearTimeout(timer)
+    }
+  }
   let res: Response
   try {
-    res = await fetch(url(path, options.query), { method, headers, credentials: 'same-origin', body: options.body })
+    res = await once().catch((lost) => { if (options.retry) return once(); throw lost })
+    if (options.retry && RETRIED_STATUSES.includes(res.status)) res = await once()
   } catch {
     throw new ApiError({ status: 0, title: '网络连接失败', detail: '无法连接到平台，请检查网络后重试。' })
   }
@@ -82,7 +104,7 @@ async function problemOf(res: Response): Promise<ApiError> {
 export async function call<T>(method: string, path: string, options: { query?: Query; body?: unknown } = {}): Promise<Answer<T>> {
   const res = await send(method, path, {
     query: options.query, json: options.body !== undefined,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    body: options.body === undefined ? undefined : JSON.stringify(options.body), retry: method === 'GET',
   })
   const clock = lastClock
   if (!res.ok) throw await problemOf(res)
@@ -100,9 +122,14 @@ export async function upload<T>(path: string, form: FormData, reportStatuses: nu
   return { status: res.status, data: safeJson(await res.text()) as T }
 }
 
-/** A file the server builds (an .xlsx or .docx export), saved under the server's file name. */
-export async function download(path: string, query?: Query, fallbackName = 'export.xlsx'): Promise<void> {
-  const res = await send('GET', path, { query, accept: '*/*' })
+/**
+ * A file the server builds (an .xlsx or .docx export), saved under the server's file name; with a {@code body} it is
+ * asked for by a POST (a file that is the outcome of an action, e.g. the one-time passwords of 批量开通账号).
+ */
+export async function download(path: string, query?: Query, fallbackName = 'export.xlsx', body?: unknown): Promise<void> {
+  const res = await send(body === undefined ? 'GET' : 'POST', path, {
+    query, accept: '*/*', json: body !== undefined, body: body === undefined ? undefined : JSON.stringify(body),
+  })
   if (!res.ok) throw await problemOf(res)
   saveBlob(await res.blob(), fileName(res.headers.get('Content-Disposition')) ?? fallbackName)
 }

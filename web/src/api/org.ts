@@ -1,5 +1,5 @@
 /** org-service: members, organizations, dues, transfers. Money arrives in yuan (BigDecimal); pages format it from fen. */
-import { download, http, upload } from './http'
+import { download, http, upload, type Page } from './http'
 import type { MemberReminder } from '@/lib/reminders'
 
 export type MemberStatus = 'PROBATIONARY' | 'FULL' | 'TRANSFERRED_OUT' | 'SUSPENDED' | 'DECEASED' | 'EXPELLED'
@@ -11,7 +11,7 @@ export type TransferStatus = 'PENDING' | 'ACCEPTED' | 'REJECTED' | 'CANCELLED'
 export type TransferDirection = 'INCOMING' | 'OUTGOING'
 
 export const DUES_CATEGORIES: Record<DuesCategory, string> = { EMPLOYED: '在职', RETIRED: '离退休', STUDENT: '学生', UNEMPLOYED: '无固定收入', HARDSHIP: '生活困难' }
-export const ARREARS: Record<ArrearsLevel, string> = { NONE: '正常', WARNING: '欠缴预警（满3个月）', LAPSE_REVIEW: '欠缴满6个月（待审查）' }
+export const ARREARS: Record<ArrearsLevel, string> = { NONE: '正常', WARNING: '欠缴预警', LAPSE_REVIEW: '欠缴待审查（自行脱党）' }
 export const TRANSFER_STATUS: Record<TransferStatus, string> = {
   PENDING: '待接收', ACCEPTED: '已接收', REJECTED: '已退回', CANCELLED: '已撤销',
 }
@@ -27,11 +27,12 @@ export interface MemberView {
   email: string | null; address: string | null; accountSubject: string | null; pendingTransferId: string | null
   inInfluencePeriod: boolean; influencePeriods: InfluencePeriod[]
 }
-export interface MemberPage { content: MemberView[]; totalElements: number; page: number; size: number }
+export type MemberPage = Page<MemberView>
 export interface ContactInput { phone: string | null; email: string | null; address: string | null }
 
 export interface OrganizationView {
-  id: string; department: string; type: string; typeLabel: string; name: string; parentId: string | null
+  id: string; department: string; type: string; typeLabel: string; name: string; code: string | null
+  foundedOn: string | null; parentId: string | null
   ancestors: string[]; status: string; createdAt: string; dissolvedAt: string | null
 }
 
@@ -46,6 +47,9 @@ export interface DuesAccount {
 }
 export interface DuesCollection {
   branchId: string; members: number; paidMembers: number; due: number; paid: number; outstanding: number
+}
+export interface ArrearsLine {
+  memberId: string; name: string; branchId: string; unpaidMonths: number; level: ArrearsLevel; reason: string | null
 }
 export interface DuesReport { department: string; month: string; branches: DuesCollection[]; total: DuesCollection }
 
@@ -87,7 +91,16 @@ export interface TreeOrganization extends OrganizationView {
   size: { fullMembers: number; members: number; flags: SizeFlag[] } | null
 }
 export interface RowError { row: number; column: string | null; reason: string }
-export interface ImportReport { imported: boolean; rows: number; memberIds: string[]; errors: RowError[] }
+/** What every .xlsx import answers: stored (all rows) or not (none), the data rows read, every refused cell. */
+export interface ImportOutcome { imported: boolean; rows: number; errors: RowError[] }
+export interface ImportReport extends ImportOutcome { memberIds: string[] }
+/** The tree and dues-base imports' answer: `created` rows new or changed, `unchanged` rows already so. */
+export interface SheetReport extends ImportOutcome { created: number; unchanged: number; ids: string[] }
+function sheet(file: File): FormData {
+  const form = new FormData()
+  form.append('file', file)
+  return form
+}
 export interface MemberFilter {
   department?: string; name?: string; branchId?: string; status?: MemberStatus; joinedFrom?: string; joinedTo?: string
 }
@@ -125,11 +138,19 @@ export const orgAdminApi = {
   dissolveOrganization: (id: string) => http.del<OrganizationView>(`/api/org/organizations/${enc(id)}`),
   searchMembers: (f: MemberFilter & { page: number; size: number; sort?: string }) => http.get<MemberPage>('/api/org/members', { ...f }),
   exportMembers: (f: MemberFilter) => download('/api/org/members/export', { ...f }, '党员名册.xlsx'),
+  /** the import's template, with the department's branches and Party groups by the names the import looks up */
+  rosterTemplate: () => download('/api/org/members/import/template', undefined, '党员名册导入模板.xlsx'),
   importRoster: (file: File) => {
     const form = new FormData()
     form.append('file', file)
     return upload<ImportReport>('/api/org/members/import', form, [422])
   },
+  treeTemplate: () => download('/api/org/organizations/import/template', undefined, '组织架构导入模板.xlsx'),
+  importTree: (file: File) => upload<SheetReport>('/api/org/organizations/import', sheet(file), [422]),
+  duesBaseTemplate: (year: number) => download('/api/org/dues/bases/import/template', { year }, `${year}年度党费基数申报模板.xlsx`),
+  /** one branch (with what lies below it) or, without `organization`, the whole department */
+  importDuesBases: (year: number, organization: string | null, file: File) =>
+    upload<SheetReport>(`/api/org/dues/bases/import?year=${year}${organization ? `&organization=${enc(organization)}` : ''}`, sheet(file), [422]),
   conversionsDue: (withinDays: number, department?: string) =>
     http.get<MemberView[]>('/api/org/members/conversions-due', { withinDays, department }),
   politicalBirthdays: (month: number, department?: string) =>
@@ -139,11 +160,14 @@ export const orgAdminApi = {
   cancelTransfer: (id: string) => http.post<Transfer>(`/api/org/transfers/${enc(id)}/cancel`),
   changeStatus: (id: string, status: MemberStatus) => http.post<MemberView>(`/api/org/members/${enc(id)}/status`, { status }),
   extendProbation: (id: string, months: number) => http.post<MemberView>(`/api/org/members/${enc(id)}/probation-extension`, { months }),
+  /** 批量开通: a branch (and what lies below it) or the whole department; the answer is the .xlsx of one-time passwords */
+  provisionAll: (scope: { organization: string } | { department: true }) =>
+    download('/api/org/accounts/provision', undefined, '账号开通-初始密码.xlsx', scope),
   provisionAccount: (id: string, a: { username: string; email?: string }) =>
     http.post<{ memberId: string; accountSubject: string; username: string; temporaryPassword: string }>(`/api/org/members/${enc(id)}/account`, a),
   scoringRules: (year: number) => http.get<ScoringRules>(`/api/org/scorecards/rules/${year}`),
-  evaluateArrears: (department?: string) =>
-    http.post<{ memberId: string; name: string; branchId: string; level: ArrearsLevel }[]>('/api/org/dues/arrears/evaluation', undefined, { department }),
+  /** the members in arrears now (3 months: warning; 6 without a reason: lapse review), with the reason recorded */
+  arrears: (department?: string) => http.get<ArrearsLine[]>('/api/org/dues/arrears', { department }),
   declareBase: (memberId: string, b: { category: DuesCategory; income: string; effectiveFrom: string }) =>
     http.put<DuesAccount>(`/api/org/dues/${enc(memberId)}/base`, b),
   explainArrears: (memberId: string, reason: string) => http.put<DuesAccount>(`/api/org/dues/${enc(memberId)}/arrears-reason`, { reason }),
@@ -169,6 +193,24 @@ export interface CommitteeView {
   current: { termStart: string; termEnd: string; posts: { post: CommitteePost; memberId: string }[]; state: TermState } | null
   history: unknown[]
 }
+export type GrantedRole = 'DEPT_ADMIN' | 'INSPECTOR' | 'BRANCH_SECRETARY'
+export const GRANTED_ROLES: Record<GrantedRole, string> = { DEPT_ADMIN: '部门管理员', INSPECTOR: '纪检干部', BRANCH_SECRETARY: '支部书记' }
+export const GRANT_CAUSES: Record<string, string> = {
+  WORK_COMMITTEE: '工委决定', ELECTION: '换届选举', REMOVAL_FROM_POSTS: '撤销党内职务', POSTS_RESTORED: '处分撤销，恢复职务',
+  ACCOUNT_PROVISIONED: '开通账号后补授',
+}
+export interface RoleGrant {
+  id: string; department: string; memberId: string | null; memberName: string | null; role: GrantedRole; scope: string | null
+  action: 'GRANTED' | 'WITHDRAWN'; cause: string; reason: string | null; by: string; at: string; applied: boolean
+}
+export const roleGrantApi = {
+  list: (department?: string) => http.get<RoleGrant[]>('/api/org/role-grants', { department }),
+  grant: (g: { member: string; department: string; role: GrantedRole; jurisdiction?: string; reason: string }) =>
+    http.post<RoleGrant>('/api/org/role-grants', g),
+  withdraw: (w: { member: string; department: string; role: GrantedRole; reason: string }) =>
+    http.post<RoleGrant>('/api/org/role-grants/withdrawals', w),
+}
+
 export const committeeApi = {
   termsDue: (department?: string) => http.get<TermDue[]>('/api/org/committees/terms-due', { department }),
   elect: (organizationId: string, e: { termStart: string; posts: { post: CommitteePost; memberId: string }[] }) =>

@@ -1,5 +1,5 @@
 /** study-service: materials, progress and credit hours, plans and assignments, exams. */
-import { call, http, type Answer } from './http'
+import { call, http, type Answer, type Page } from './http'
 import type { MemberReminder } from '@/lib/reminders'
 
 export type Category = 'PARTY_CONSTITUTION' | 'INNOVATIVE_THEORY' | 'PARTY_HISTORY' | 'INTEGRITY' | 'PROFESSIONAL'
@@ -19,7 +19,6 @@ export interface MaterialView {
   creditHours: number; estimatedMinutes: number; status: string; source: string | null; createdAt: string
   publishedAt: string | null
 }
-export interface Page<T> { items: T[]; page: number; size: number; total: number }
 export interface ProgressView {
   materialId: string; startedAt: string | null; secondsSpent: number; completedAt: string | null; creditHours: number | null
 }

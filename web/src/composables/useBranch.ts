@@ -6,7 +6,7 @@ export function useBranch() {
   async function branchId(): Promise<string> {
     await store.load()
     if (store.error) throw store.error
-    return store.self!.branchId
+    return store.branch!.id
   }
   return { store, branchId }
 }

@@ -16,5 +16,7 @@ export function useOffice() {
     recordLink: (id: string) => `${base.value}/records/${encodeURIComponent(id)}`,
     scorecardLink: (branchId: string) => `${base.value}/scorecards/${encodeURIComponent(branchId)}`,
     departmentLink: (code: string) => `/committee/departments/${encodeURIComponent(code)}`,
+    /** the rule sets: the department's override beside the city default */
+    rulesLink: computed(() => `${base.value}/rules`),
   }
 }

@@ -1,20 +1,21 @@
 /**
  * The department's compliance matrix: its branches × the rules of the period, each cell the rule's status in that
- * branch with the count against the minimum and the records behind it. Built from each branch's compliance view.
+ * branch with the count against the minimum. Built from the department's view, which judges every rule of every
+ * branch in one answer; the records behind a cell are read from that branch's view when the cell is opened.
  */
-import type { BranchCompliance, RuleStatus, RuleView } from '@/api/activity'
+import type { BranchLine, RuleLine, RuleStatus } from '@/api/activity'
 import { PERIOD_KINDS, type PeriodKind } from '@/api/activity'
 
 export interface MatrixColumn { key: string; label: string }
-export interface MatrixCell { status: RuleStatus; count: number; required: number; activityIds: string[] }
+export interface MatrixCell { status: RuleStatus; count: number; required: number }
 export interface MatrixRow { branchId: string; branchName: string; cells: Record<string, MatrixCell | undefined> }
 export interface Matrix { columns: MatrixColumn[]; rows: MatrixRow[] }
 
 /** A rule is the same column in every branch when type, period and scope agree (a department override may differ). */
-export const ruleKey = (r: Pick<RuleView, 'type' | 'period' | 'scope' | 'condition'>) =>
+export const ruleKey = (r: Pick<RuleLine, 'type' | 'period' | 'scope' | 'condition'>) =>
   `${r.type}|${r.period}|${r.scope ?? 'BRANCH'}${r.condition && r.condition !== 'NONE' ? `|${r.condition}` : ''}`
 
-export function buildMatrix(branches: BranchCompliance[]): Matrix {
+export function buildMatrix(branches: Pick<BranchLine, 'branchId' | 'branchName' | 'rules'>[]): Matrix {
   const columns: MatrixColumn[] = []
   const rows = branches.map((b) => {
     const cells: Record<string, MatrixCell> = {}
@@ -28,7 +29,6 @@ export function buildMatrix(branches: BranchCompliance[]): Matrix {
         status: r.status,
         count: r.parts.reduce((n, p) => n + p.count, 0),
         required: r.parts.reduce((n, p) => n + p.required, 0),
-        activityIds: r.activityIds,
       }
     }
     return { branchId: b.branchId, branchName: b.branchName, cells }

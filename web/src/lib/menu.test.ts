@@ -21,7 +21,7 @@ describe('menu from roles', () => {
     expect(homeFor(['DEPT_ADMIN'])).toBe('/dept')
     expect(homeFor(['WORK_COMMITTEE_ADMIN'])).toBe('/committee')
     expect(homeFor(['INSPECTOR', 'MEMBER'])).toBe('/inspector')
-    expect(workspacesFor(['INSPECTOR']).map((w) => w.menu.map((m) => m.title))).toEqual([['问题线索', '党纪处分', '整改台账', '廉政风险点', '问责与通报', '监督统计', '审计记录']])
+    expect(workspacesFor(['INSPECTOR']).map((w) => w.menu.map((m) => m.title))).toEqual([['问题线索', '党纪处分', '整改台账', '廉政风险点', '日常监督', '问责与通报', '监督统计', '审计记录']])
     expect(homeFor([])).toBeNull()
     expect(workspacesFor([])).toEqual([])
   })

@@ -54,12 +54,16 @@ export const WORKSPACES: Workspace[] = [
       { name: 'dept-dues', path: '/dept/dues', title: '党费', icon: 'Wallet' },
       { name: 'dept-scorecards', path: '/dept/scorecards', title: '考核排名', icon: 'Medal' },
       { name: 'dept-rules', path: '/dept/rules', title: '规则', icon: 'Reading' },
+      { name: 'dept-rectifications', path: '/dept/rectifications', title: '整改督办', icon: 'Calendar' },
     ],
   },
   {
     id: 'committee', title: '市直机关工委', role: 'WORK_COMMITTEE_ADMIN', menu: [
       { name: 'committee-dashboard', path: '/committee', title: '全市看板', icon: 'DataBoard' },
       { name: 'committee-rules', path: '/committee/rules', title: '规则与考核', icon: 'Reading' },
+      { name: 'committee-rule-versions', path: '/committee/rule-versions', title: '规则版本', icon: 'Stamp' },
+      { name: 'committee-rectifications', path: '/committee/rectifications', title: '整改督办', icon: 'Calendar' },
+      { name: 'committee-role-grants', path: '/committee/role-grants', title: '角色授权', icon: 'UserFilled' },
     ],
   },
   {
@@ -68,6 +72,7 @@ export const WORKSPACES: Workspace[] = [
       { name: 'inspector-sanctions', path: '/inspector/sanctions', title: '党纪处分', icon: 'Stamp' },
       { name: 'inspector-rectifications', path: '/inspector/rectifications', title: '整改台账', icon: 'Calendar' },
       { name: 'inspector-risk-points', path: '/inspector/risk-points', title: '廉政风险点', icon: 'Switch' },
+      { name: 'inspector-supervision', path: '/inspector/supervision', title: '日常监督', icon: 'Stamp' },
       { name: 'inspector-accountability', path: '/inspector/accountability', title: '问责与通报', icon: 'Medal' },
       { name: 'inspector-statistics', path: '/inspector/statistics', title: '监督统计', icon: 'DataBoard' },
       { name: 'inspector-audit', path: '/inspector/audit', title: '审计记录', icon: 'Reading' },

@@ -16,7 +16,7 @@ ssl.truststore.type=PEM
 ssl.truststore.location=$KAFKA_CA_FILE
 EOF
 kafka() { tool=$1; shift; "$BIN/$tool" --bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" --command-config "$CONFIG" "$@"; }
-topic() { kafka kafka-topics.sh --create --if-not-exists --topic "$1" --partitions 3 --replication-factor "${KAFKA_REPLICATION_FACTOR:-1}"; }
+topic() { kafka kafka-topics.sh --create --if-not-exists --topic "$1" --partitions 6 --replication-factor "${KAFKA_REPLICATION_FACTOR:-1}"; }
 user() { kafka kafka-configs.sh --alter --entity-type users --entity-name "$1" --add-config "SCRAM-SHA-512=[password=$2]"; }
 allow() { principal=$1; shift; kafka kafka-acls.sh --add --allow-principal "User:$principal" "$@"; }
 topic party.org.department
@@ -50,6 +50,8 @@ allow org-service --topic party.org.dues --operation WRITE --operation CREATE --
 allow org-service --group org-service --operation READ
 allow org-service --topic party.discipline.sanction --operation READ --operation DESCRIBE
 allow org-service --topic party.discipline.sanction.org-service.dlt --operation WRITE --operation CREATE --operation DESCRIBE
+allow org-service --group org-service-committee-sanctions --operation READ
+allow org-service --topic party.discipline.sanction.org-service-committee-sanctions.dlt --operation WRITE --operation CREATE --operation DESCRIBE
 allow org-service --group org-service-scorecard --operation READ
 allow org-service --topic party.activity.compliance --operation READ --operation DESCRIBE
 allow org-service --topic party.activity.compliance.org-service-scorecard.dlt --operation WRITE --operation CREATE --operation DESCRIBE

@@ -36,6 +36,7 @@ import org.springframework.security.web.server.savedrequest.ServerRequestCache;
 import org.springframework.security.web.server.savedrequest.WebSessionServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Mono;
 
@@ -141,10 +142,11 @@ public class GatewaySecurity {
                                   @Value("${platform.security.jwk-set-uri:}") String jwkSetUri,
                                   @Value("${platform.security.audience}") String audience,
                                   @Value("${platform.security.clock-skew}") Duration clockSkew,
-                                  @Value("${platform.security.clients}") List<String> clients) {
+                                  @Value("${platform.security.clients}") List<String> clients,
+                                  WebClient keycloakWebClient) {
         String keys = jwkSetUri.isBlank() ? issuer + "/protocol/openid-connect/certs" : jwkSetUri;
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(keys)
-                .jwsAlgorithm(SignatureAlgorithm.RS256).build();
+                .jwsAlgorithm(SignatureAlgorithm.RS256).webClient(keycloakWebClient).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(List.of(
                 new JwtClaimValidator<java.time.Instant>(JwtClaimNames.EXP, Objects::nonNull),
                 new JwtTimestampValidator(clockSkew),

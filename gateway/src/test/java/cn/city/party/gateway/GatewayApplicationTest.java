@@ -1,16 +1,32 @@
 package cn.city.party.gateway;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.util.UriComponentsBuilder;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,11 +41,31 @@ class GatewayApplicationTest {
 
     private static final String LONG_SEGMENT = "x".repeat(3000);
 
+    /**
+     * Stands in for a Keycloak that accepts connections and never answers: the operating system completes the
+     * connection (the backlog), nothing ever reads or writes. The gateway's back channel to Keycloak points here.
+     */
+    private static final ServerSocket SILENT_KEYCLOAK = silentServer();
+
+    @DynamicPropertySource
+    static void silentKeycloak(DynamicPropertyRegistry registry) {
+        registry.add("KEYCLOAK_BACKCHANNEL_ISSUER_URI", () -> "http://127.0.0.1:" + SILENT_KEYCLOAK.getLocalPort() + "/realms/city");
+        registry.add("GATEWAY_KEYCLOAK_RESPONSE_TIMEOUT", () -> "1s");
+    }
+
+    @AfterAll
+    static void closeSilentKeycloak() throws IOException {
+        SILENT_KEYCLOAK.close();
+    }
+
     @Autowired
     private WebTestClient web;
 
     @LocalServerPort
     private int port;
+
+    @Autowired
+    private ApplicationContext context;
 
     @Test
     void starts_and_reports_ready() {
@@ -78,6 +114,25 @@ class GatewayApplicationTest {
                 .expectHeader().value(HttpHeaders.LOCATION, location -> assertThat(location)
                         .startsWith("http://localhost:1/realms/city/protocol/openid-connect/auth?")
                         .contains("client_id=gateway", "code_challenge_method=S256"));
+    }
+
+    /** The sign-in callback's code exchange gets no answer from Keycloak: the browser gets one after the timeout. */
+    @Test
+    void a_sign_in_callback_whose_keycloak_never_answers_ends_after_the_response_timeout() {
+        var started = web.get().uri("/oauth2/authorization/keycloak").exchange()
+                .expectStatus().isFound().returnResult(Void.class);
+        String session = started.getResponseCookies().getFirst("SESSION").getValue();
+        String state = UriComponentsBuilder.fromUri(started.getResponseHeaders().getLocation()).build()
+                .getQueryParams().getFirst("state");
+        state = URLDecoder.decode(state, StandardCharsets.UTF_8);
+
+        long start = System.nanoTime();
+        web.mutate().responseTimeout(Duration.ofSeconds(30)).build()
+                .get().uri("/login/oauth2/code/keycloak?code=abc&state={state}", state).cookie("SESSION", session)
+                .accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isEqualTo(500);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(took).isBetween(Duration.ofMillis(900), Duration.ofSeconds(5));
     }
 
     @Test
@@ -147,5 +202,22 @@ class GatewayApplicationTest {
         web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
         web.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection()
                 .expectHeader().value(HttpHeaders.LOCATION, location -> assertThat(location).contains("swagger-ui"));
+    }
+
+    /** Traces are recorded, but without a collector's endpoint there is no exporter: nothing leaves the process. */
+    @Test
+    void without_an_otlp_endpoint_no_span_or_metric_is_sent_anywhere() {
+        assertThat(context.getBean(Tracer.class).getClass().getSimpleName()).isEqualTo("OtelTracer");
+        assertThat(context.getBeansOfType(SpanExporter.class)).isEmpty();
+        assertThat(context.getBeansOfType(MeterRegistry.class).values())
+                .allMatch(r -> r instanceof PrometheusMeterRegistry || r instanceof CompositeMeterRegistry);
+    }
+
+    private static ServerSocket silentServer() {
+        try {
+            return new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -42,7 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The gateway with the real Keycloak: a browser's sign-in, session, CSRF and sign-out (through Keycloak's real
  * pages), and API clients with real tokens through the routes to a small upstream HTTP server that stands in for
- * the services (it records what reached it). discipline-service's route points at a port nothing listens on.
+ * the services (it records what reached it). activity-service has a second instance (a second upstream), and
+ * discipline-service's route points at a port nothing listens on.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient(timeout = "30s")
@@ -54,6 +55,9 @@ class GatewayRoutesIT {
     private static PlatformSettings keycloakSettings;
     private static ManagedProcess keycloak;
     private static HttpServer upstream;
+    private static HttpServer secondActivityInstance;
+    /** Calls each upstream answered, by its port. */
+    private static final Map<Integer, java.util.concurrent.atomic.AtomicInteger> SERVED = new ConcurrentHashMap<>();
 
     @Autowired
     private WebTestClient web;
@@ -66,12 +70,31 @@ class GatewayRoutesIT {
         Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
         keycloakSettings = PlatformSettings.forTests(root, Files.createTempDirectory("gateway-it-keycloak"), Map.of());
         keycloak = new KeycloakServer(keycloakSettings).start(RealmFiles.local(root));
-        upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        upstream.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
-        upstream.createContext("/", exchange -> {
+        upstream = upstream();
+        secondActivityInstance = upstream();
+        String service = "http://127.0.0.1:" + upstream.getAddress().getPort();
+        registry.add("KEYCLOAK_ISSUER_URI", keycloakSettings::issuerUri);
+        registry.add("PLATFORM_SECURITY_CLIENTS", () -> RealmFiles.LOCAL_API_CLIENTS);
+        registry.add(KeycloakServer.GATEWAY_SECRET, () -> KeycloakServer.gatewaySecret(keycloakSettings));
+        registry.add("ORG_SERVICE_URL", () -> service);
+        registry.add("STUDY_SERVICE_URL", () -> service);
+        registry.add("ACTIVITY_SERVICE_URL", () -> service + ",http://127.0.0.1:" + secondActivityInstance.getAddress().getPort());
+        registry.add("DISCIPLINE_SERVICE_URL", () -> "http://127.0.0.1:9");
+        registry.add("GATEWAY_TIMEOUT", () -> "2s");
+        registry.add("GATEWAY_RATE_LIMIT_USER_CAPACITY", () -> "60");
+        registry.add("GATEWAY_RATE_LIMIT_USER_PER_SECOND", () -> "0.01");
+    }
+
+    /** Stands in for a service: answers every path with it, records what reached it and counts its calls. */
+    private static HttpServer upstream() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
             RECEIVED.put(exchange.getRequestMethod() + " " + path, exchange.getRequestHeaders());
-            if (path.endsWith("/export") || path.endsWith("/slow")) {
+            SERVED.computeIfAbsent(server.getAddress().getPort(), p -> new java.util.concurrent.atomic.AtomicInteger())
+                    .incrementAndGet();
+            if (path.endsWith("/export") || path.endsWith("/import") || path.endsWith("/slow")) {
                 sleep(Duration.ofSeconds(3));
             }
             byte[] body = ("{\"path\":\"" + path + "\"}").getBytes(StandardCharsets.UTF_8);
@@ -80,23 +103,14 @@ class GatewayRoutesIT {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
-        upstream.start();
-        String service = "http://127.0.0.1:" + upstream.getAddress().getPort();
-        registry.add("KEYCLOAK_ISSUER_URI", keycloakSettings::issuerUri);
-        registry.add("PLATFORM_SECURITY_CLIENTS", () -> RealmFiles.LOCAL_API_CLIENTS);
-        registry.add(KeycloakServer.GATEWAY_SECRET, () -> KeycloakServer.gatewaySecret(keycloakSettings));
-        registry.add("ORG_SERVICE_URL", () -> service);
-        registry.add("STUDY_SERVICE_URL", () -> service);
-        registry.add("ACTIVITY_SERVICE_URL", () -> service);
-        registry.add("DISCIPLINE_SERVICE_URL", () -> "http://127.0.0.1:9");
-        registry.add("GATEWAY_TIMEOUT", () -> "2s");
-        registry.add("GATEWAY_RATE_LIMIT_USER_CAPACITY", () -> "60");
-        registry.add("GATEWAY_RATE_LIMIT_USER_PER_SECOND", () -> "0.01");
+        server.start();
+        return server;
     }
 
     @AfterAll
     static void stop() {
         upstream.stop(0);
+        secondActivityInstance.stop(0);
         keycloak.stop(Duration.ofSeconds(15));
     }
 
@@ -142,11 +156,12 @@ class GatewayRoutesIT {
                 .exchange().expectStatus().isOk()
                 .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "no-store")
                 .expectBody().jsonPath("$.username").isEqualTo("caizheng-secretary")
-                .jsonPath("$.name").isEqualTo("红梅 孙")
+                .jsonPath("$.name").isEqualTo("孙红梅")
                 .jsonPath("$.department").isEqualTo("caizheng")
                 .jsonPath("$.roles").isEqualTo(List.of("BRANCH_SECRETARY", "MEMBER"))
                 .jsonPath("$.jurisdiction").isEqualTo("department")
-                .jsonPath("$.branches").isEqualTo(List.of())
+                // the local realm's demo secretary carries her branch (city-realm-local.json)
+                .jsonPath("$.branches").isEqualTo(List.of("caizheng-branch-1"))
                 .jsonPath("$.expiresAt").isEqualTo(Instant.ofEpochSecond(claims(token).path("exp").asLong()).toString())
                 .returnResult().getResponseBody();
         assertThat(new String(body, StandardCharsets.UTF_8)).doesNotContain(token.substring(0, 30));
@@ -233,7 +248,7 @@ class GatewayRoutesIT {
     }
 
     @Test
-    void an_export_may_take_longer_than_the_time_limit_of_a_list() {
+    void an_export_or_a_whole_departments_import_may_take_longer_than_the_time_limit_of_a_list() {
         String token = token("caizheng-admin");
         web.get().uri("/api/org/slow").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .exchange().expectStatus().isEqualTo(503)
@@ -242,6 +257,12 @@ class GatewayRoutesIT {
         web.get().uri("/api/org/members/export").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.path").isEqualTo("/api/org/members/export");
+        for (String imported : new String[]{"/api/org/members/import", "/api/org/organizations/import", "/api/org/dues/bases/import"}) {
+            web.post().uri(imported).header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                    .contentType(org.springframework.http.MediaType.APPLICATION_OCTET_STREAM).bodyValue(new byte[]{1})
+                    .exchange().expectStatus().isOk()
+                    .expectBody().jsonPath("$.path").isEqualTo(imported);
+        }
     }
 
     @Test
@@ -258,6 +279,63 @@ class GatewayRoutesIT {
                 .expectBody().jsonPath("$.type").isEqualTo("urn:party-platform:problem:tooManyRequests");
         web.get().uri("/api/study/materials").header(HttpHeaders.AUTHORIZATION, "Bearer " + token("jiaoyu-secretary"))
                 .exchange().expectStatus().isOk();
+    }
+
+    /**
+     * The caller's W3C trace continues to the service in a span of the gateway's own (same trace, new parent), and the
+     * call counts in the route's latency metric, which the operators' dashboards read (infra/observability).
+     */
+    @Test
+    void the_callers_trace_continues_to_the_service_and_the_call_counts_for_its_route() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String token = token("caizheng-admin");
+        double before = routeCalls("activity-service", "200");
+
+        web.get().uri("/api/activities/traced").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .exchange().expectStatus().isOk();
+
+        String traceparent = RECEIVED.get("GET /api/activities/traced").getFirst("traceparent");
+        assertThat(traceparent).matches("00-" + traceId + "-[0-9a-f]{16}-01")
+                .doesNotContain("00f067aa0ba902b7");
+        assertThat(routeCalls("activity-service", "200")).isEqualTo(before + 1);
+        assertThat(prometheus().lines().filter(l -> l.startsWith("spring_cloud_gateway_requests_seconds_bucket{")
+                && l.contains("routeId=\"activity-service\"") && l.contains("le=\"+Inf\"")))
+                .as("latency buckets per route, for the percentiles").isNotEmpty();
+        assertThat(prometheus()).as("the route's breaker state").contains(
+                "resilience4j_circuitbreaker_state{group=\"none\",name=\"activity-service\",state=\"closed\"} 1.0");
+    }
+
+    @Test
+    void calls_to_a_service_with_two_instances_are_taken_in_turn() {
+        String token = token("jiaoyu-admin");
+        int first = served(upstream);
+        int second = served(secondActivityInstance);
+
+        for (int i = 0; i < 4; i++) {
+            web.get().uri("/api/compliance/balanced").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                    .exchange().expectStatus().isOk();
+        }
+
+        assertThat(served(upstream) - first).isEqualTo(2);
+        assertThat(served(secondActivityInstance) - second).isEqualTo(2);
+    }
+
+    private static int served(HttpServer server) {
+        var count = SERVED.get(server.getAddress().getPort());
+        return count == null ? 0 : count.get();
+    }
+
+    /** spring_cloud_gateway_requests_seconds_count of a route and status, 0 before the first call. */
+    private double routeCalls(String route, String status) {
+        return prometheus().lines().filter(l -> l.startsWith("spring_cloud_gateway_requests_seconds_count{")
+                        && l.contains("routeId=\"" + route + "\"") && l.contains("httpStatusCode=\"" + status + "\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    private String prometheus() {
+        return web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
     }
 
     @Test

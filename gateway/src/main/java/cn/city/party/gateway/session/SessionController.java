@@ -42,9 +42,26 @@ class SessionController {
     }
 
     private static CurrentSession of(Map<String, Object> claims, Instant expiresAt) {
-        return new CurrentSession(string(claims, "preferred_username"), string(claims, "name"), string(claims, "department"),
+        return new CurrentSession(string(claims, "preferred_username"), displayName(claims), string(claims, "department"),
                 strings(claims, "roles").stream().filter(PLATFORM_ROLES::contains).sorted().toList(),
                 string(claims, "jurisdiction"), strings(claims, "branches"), expiresAt);
+    }
+
+    /**
+     * The user's name as a Chinese reader writes it: family name first, no space (郑廉); Keycloak's {@code name}
+     * claim puts the given name first (廉 郑). Names in Latin script keep Keycloak's order.
+     */
+    static String displayName(Map<String, Object> claims) {
+        String family = string(claims, "family_name");
+        String given = string(claims, "given_name");
+        if (family != null && given != null && (han(family) || han(given))) {
+            return family + given;
+        }
+        return string(claims, "name");
+    }
+
+    private static boolean han(String text) {
+        return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
     }
 
     private static String string(Map<String, Object> claims, String name) {

@@ -21,6 +21,11 @@ public final class KafkaAccess {
     public static final String MECHANISM = "SCRAM-SHA-512";
     /** Where Compose and Kubernetes find the script that creates the users and ACLs. */
     public static final String INIT_SCRIPT = "infra/k8s/base/kafka/kafka-access.sh";
+    /**
+     * Partitions of every platform topic: as many consumers of one group as this can share a topic, so a service can
+     * run up to six instances that all consume (and the dead-letter topics, created on first use, get as many).
+     */
+    public static final int PARTITIONS = 6;
 
     /** One consumer group of a service and the topics it reads. */
     public record Consumer(String group, List<String> topics) {
@@ -46,6 +51,8 @@ public final class KafkaAccess {
 
         CONSUMED.put(PlatformService.ORG, List.of(
                 new Consumer("org-service", List.of("party.discipline.sanction")),
+                // PostRemovalListener: 撤销党内职务 vacates posts (and the roles that follow them)
+                new Consumer("org-service-committee-sanctions", List.of("party.discipline.sanction")),
                 new Consumer("org-service-scorecard", List.of("party.activity.compliance", "party.activity.activity",
                         "party.study.credits", "party.study.progress", "party.discipline.sanction",
                         "party.discipline.accountability", "party.org.committee", "party.org.dues",
@@ -127,10 +134,10 @@ public final class KafkaAccess {
                 ssl.truststore.location=$KAFKA_CA_FILE
                 EOF
                 kafka() { tool=$1; shift; "$BIN/$tool" --bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" --command-config "$CONFIG" "$@"; }
-                topic() { kafka kafka-topics.sh --create --if-not-exists --topic "$1" --partitions 3 --replication-factor "${KAFKA_REPLICATION_FACTOR:-1}"; }
+                topic() { kafka kafka-topics.sh --create --if-not-exists --topic "$1" --partitions %3$d --replication-factor "${KAFKA_REPLICATION_FACTOR:-1}"; }
                 user() { kafka kafka-configs.sh --alter --entity-type users --entity-name "$1" --add-config "%1$s=[password=$2]"; }
                 allow() { principal=$1; shift; kafka kafka-acls.sh --add --allow-principal "User:$principal" "$@"; }
-                """.formatted(MECHANISM, ADMIN));
+                """.formatted(MECHANISM, ADMIN, PARTITIONS));
         OWNED.values().forEach(topics -> topics.forEach(t -> s.append("topic ").append(t).append('\n')));
         for (PlatformService service : PlatformService.values()) {
             s.append("user ").append(principal(service)).append(" \"${").append(passwordVariable(service)).append(":?}\"\n");

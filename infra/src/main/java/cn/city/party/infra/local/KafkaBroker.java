@@ -2,6 +2,7 @@ package cn.city.party.infra.local;
 
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
@@ -112,8 +113,18 @@ public final class KafkaBroker {
         try (Admin admin = Admin.create(clientProperties(KafkaAccess.ADMIN))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = KafkaAccess.ownedTopics().values().stream().flatMap(List::stream)
-                    .filter(t -> !existing.contains(t)).map(t -> new NewTopic(t, 3, (short) 1)).toList();
+                    .filter(t -> !existing.contains(t)).map(t -> new NewTopic(t, KafkaAccess.PARTITIONS, (short) 1)).toList();
             admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            // topics of an older installation (3 partitions) grow, so that several instances of a service share them;
+            // only those that existed: a topic just created may not be in the broker's metadata yet, and has them all
+            Map<String, NewPartitions> grow = new HashMap<>();
+            admin.describeTopics(KafkaAccess.ownedTopics().values().stream().flatMap(List::stream).filter(existing::contains).toList())
+                    .allTopicNames().get(30, TimeUnit.SECONDS).forEach((name, topic) -> {
+                        if (topic.partitions().size() < KafkaAccess.PARTITIONS) {
+                            grow.put(name, NewPartitions.increaseTo(KafkaAccess.PARTITIONS));
+                        }
+                    });
+            admin.createPartitions(grow).all().get(30, TimeUnit.SECONDS);
             List<AclBinding> acls = KafkaAccess.grants().stream().map(g -> new AclBinding(
                     new ResourcePattern(ResourceType.valueOf(g.resourceType()), g.name(), PatternType.LITERAL),
                     new AccessControlEntry("User:" + g.principal(), "*", AclOperation.valueOf(g.operation()),
@@ -211,7 +222,8 @@ public final class KafkaBroker {
                 "super.users=User:" + KafkaAccess.ADMIN,
                 "allow.everyone.if.no.acl.found=false",
                 "log.dirs=" + dir.resolve("logs"),
-                "num.partitions=3",
+                // topics created on first use (the dead-letter topics) get as many partitions as the platform's
+                "num.partitions=" + KafkaAccess.PARTITIONS,
                 "offsets.topic.replication.factor=1",
                 "transaction.state.log.replication.factor=1",
                 "transaction.state.log.min.isr=1",

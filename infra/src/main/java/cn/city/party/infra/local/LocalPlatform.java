@@ -24,7 +24,6 @@ public final class LocalPlatform implements AutoCloseable {
     private final PlatformSettings settings;
     private final List<ManagedProcess> processes = new ArrayList<>();
     private final KafkaBroker broker;
-    private ManagedProcess kafka;
 
     public LocalPlatform(PlatformSettings settings) {
         this.settings = settings;
@@ -46,7 +45,7 @@ public final class LocalPlatform implements AutoCloseable {
                     : CompletableFuture.supplyAsync(() -> new KeycloakServer(settings)
                             .start(RealmFiles.local(settings.root())));
             if (settings.kafkaBootstrap().isEmpty()) {
-                kafka = record(broker.start());
+                record(broker.start());
             }
             if (settings.mongoUri().isEmpty()) {
                 record(startMongoSubstitute());
@@ -56,29 +55,21 @@ public final class LocalPlatform implements AutoCloseable {
             }
             List<ManagedProcess> services = new ArrayList<>();
             for (PlatformService service : PlatformService.values()) {
-                services.add(record(startService(service)));
+                for (int instance = 0; instance < settings.servicePorts().get(service).size(); instance++) {
+                    services.add(record(startService(service, instance)));
+                }
             }
             Map<String, String> gateway = gatewayEnvironment();
             if (settings.keycloakUrl().isEmpty()) {
                 gateway.put(KeycloakServer.GATEWAY_SECRET, KeycloakServer.gatewaySecret(settings));
             }
-            services.add(record(startJar("gateway", settings.gatewayPort(), gateway)));
+            services.add(record(startJar("gateway", "gateway", settings.gatewayPort(), gateway)));
             services.forEach(this::awaitReady);
             return this;
         } catch (IOException | RuntimeException e) {
             close();
             throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
         }
-    }
-
-    /** Stops the Kafka broker only, leaving its data, so tests can show that writes survive a broker outage. */
-    public void stopKafka() {
-        kafka.stop(Duration.ofSeconds(20));
-        processes.remove(kafka);
-    }
-
-    public void startKafka() {
-        kafka = record(broker.start());
     }
 
     /** Stops one process by name (e.g. a service, to show the gateway's fallback); the rest keeps running. */
@@ -90,13 +81,24 @@ public final class LocalPlatform implements AutoCloseable {
         });
     }
 
+    /** The process id of a running process of the platform by name ({@code gateway}, {@code org-service} ...). */
+    public java.util.OptionalLong pidOf(String name) {
+        return processes.stream().filter(p -> p.name().equals(name) && p.isAlive())
+                .mapToLong(ManagedProcess::pid).findFirst();
+    }
+
     /** Starts a service stopped by {@link #stop(String)} again, on its port, and waits until it is ready. */
     public void restart(PlatformService service) {
         stop(service.module());
-        awaitReady(record(startService(service)));
+        awaitReady(record(startService(service, 0)));
     }
 
-    private ManagedProcess startService(PlatformService service) {
+    /** The process name of an instance: the module for the first, {@code activity-service-2} for the second ... */
+    static String instanceName(PlatformService service, int instance) {
+        return instance == 0 ? service.module() : service.module() + "-" + (instance + 1);
+    }
+
+    private ManagedProcess startService(PlatformService service, int instance) {
         Map<String, String> env = serviceEnvironment();
         kafkaBroker().ifPresent(local -> env.putAll(local.serviceEnvironment(service)));
         if (service == PlatformService.DISCIPLINE) {
@@ -106,7 +108,7 @@ public final class LocalPlatform implements AutoCloseable {
         if (service == PlatformService.ORG && settings.keycloakUrl().isEmpty()) {
             env.put(ORG_CLIENT_KEY, KeycloakServer.orgServiceKey(settings).privateKeyPem());
         }
-        return startJar(service.module(), settings.servicePorts().get(service), env);
+        return startJar(service.module(), instanceName(service, instance), settings.servicePorts().get(service).get(instance), env);
     }
 
     private void awaitReady(ManagedProcess service) {
@@ -184,18 +186,19 @@ public final class LocalPlatform implements AutoCloseable {
         return ports.get(process);
     }
 
-    private ManagedProcess startJar(String module, int port, Map<String, String> env) {
+    private ManagedProcess startJar(String module, String name, int port, Map<String, String> env) {
         Path jar = executableJar(settings.root(), module);
         Map<String, String> processEnv = new HashMap<>(env);
         processEnv.put("SERVER_PORT", String.valueOf(port));
-        ManagedProcess process = ManagedProcess.start(module,
+        ManagedProcess process = ManagedProcess.start(name,
                 Jvm.jar(jar, List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-Dreactor.netty.native=false")),
-                processEnv, settings.root(), settings.logDir().resolve(module + ".log"));
+                processEnv, settings.root(), settings.logDir().resolve(name + ".log"));
         ports.put(process, port);
         return process;
     }
 
-    static Path executableJar(Path root, String module) {
+    /** The module's executable jar under its {@code target} (Spring Boot's {@code -exec.jar}). */
+    public static Path executableJar(Path root, String module) {
         Path target = root.resolve(module).resolve("target");
         try (Stream<Path> files = Files.list(target)) {
             return files.filter(p -> p.getFileName().toString().endsWith("-exec.jar")).findFirst()
@@ -255,7 +258,9 @@ public final class LocalPlatform implements AutoCloseable {
 
     public static void main(String[] args) throws IOException {
         Path root = Path.of(System.getProperty("platform.root", ".")).toAbsolutePath().normalize();
-        PlatformSettings settings = PlatformSettings.fromEnvironment(root);
+        // start --instances activity-service=2 (wins over PLATFORM_INSTANCES)
+        PlatformSettings settings = args.length >= 3 && args[1].equals("--instances")
+                ? PlatformSettings.fromEnvironment(root, args[2]) : PlatformSettings.fromEnvironment(root);
         String command = args.length == 0 ? "start" : args[0];
         switch (command) {
             case "start" -> {
@@ -269,7 +274,7 @@ public final class LocalPlatform implements AutoCloseable {
             }
             case "stop" -> System.out.println("stopped " + stopRecorded(settings) + " processes");
             default -> {
-                System.err.println("usage: LocalPlatform start|stop");
+                System.err.println("usage: LocalPlatform start [--instances service=N,...]|stop");
                 System.exit(2);
             }
         }
