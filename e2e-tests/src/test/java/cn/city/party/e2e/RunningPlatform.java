@@ -6,9 +6,15 @@ import cn.city.party.infra.local.LocalPlatform;
 import cn.city.party.infra.local.PlatformSettings;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The whole platform as separate processes, started once per test JVM through the same launcher as the README's
@@ -55,6 +61,7 @@ public final class RunningPlatform {
 
     private static LocalPlatform start(TestInfrastructure.Kind kind, boolean demoData) {
         Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
+        requireFreshBuild(root);
         Path state;
         try {
             state = Files.createTempDirectory("platform-e2e");
@@ -74,5 +81,46 @@ public final class RunningPlatform {
         LocalPlatform platform = new LocalPlatform(settings).start();
         Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "platform-e2e-stop"));
         return platform;
+    }
+
+    /**
+     * Refuses to test an executable jar older than a source file that goes into it: after a merge or a checkout
+     * without a rebuild (e.g. {@code -pl e2e-tests} alone), the tests would drive yesterday's services and pages and
+     * fail, or pass, for reasons that are not in the tree. The gateway's jar carries the web application.
+     */
+    static void requireFreshBuild(Path root) {
+        Map<String, List<String>> sources = Map.of(
+                "org-service", List.of("org-service/src/main", "platform-common/src/main"),
+                "activity-service", List.of("activity-service/src/main", "platform-common/src/main"),
+                "study-service", List.of("study-service/src/main", "platform-common/src/main"),
+                "discipline-service", List.of("discipline-service/src/main", "platform-common/src/main"),
+                "gateway", List.of("gateway/src/main", "platform-common/src/main", "web/src", "web/index.html",
+                        "web/package-lock.json"));
+        sources.forEach((module, paths) -> {
+            Path jar = LocalPlatform.executableJar(root, module);
+            for (String path : paths) {
+                newestFile(root.resolve(path)).filter(source -> modified(source).compareTo(modified(jar)) > 0)
+                        .ifPresent(source -> {
+                            throw new IllegalStateException(jar + " is older than " + source + ": rebuild the jars first "
+                                    + "(./mvnw -o -q package -DskipTests -pl '!e2e-tests', or the whole build)");
+                        });
+            }
+        });
+    }
+
+    private static Optional<Path> newestFile(Path path) {
+        try (Stream<Path> files = Files.walk(path)) {
+            return files.filter(Files::isRegularFile).max(Comparator.comparing(RunningPlatform::modified));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static FileTime modified(Path path) {
+        try {
+            return Files.getLastModifiedTime(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

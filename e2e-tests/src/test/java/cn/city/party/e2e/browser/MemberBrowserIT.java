@@ -6,7 +6,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
-import com.microsoft.playwright.options.LoadState;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -111,17 +110,20 @@ class MemberBrowserIT extends BrowserTest {
         phone();
         signIn("caizheng-member");
         assertThat(page).hasURL(gateway + "/member");
-        String[][] tabs = {{"首页", "/member", "member-home"}, {"签到", "/member/checkin", "member-checkin-list"},
-                {"学习", "/member/study", "member-study"}, {"考试", "/member/exams", "member-exams"}, {"我的", "/member/me", "member-me"}};
+        // tab, its page's address, its heading, its screenshot
+        String[][] tabs = {{"首页", "/member", "今日待办", "member-home"}, {"签到", "/member/checkin", "签到", "member-checkin-list"},
+                {"学习", "/member/study", "学习", "member-study"}, {"考试", "/member/exams", "考试", "member-exams"},
+                {"我的", "/member/me", "我的", "member-me"}};
         for (String[] tab : tabs) {
             page.locator("nav.tabs").getByText(tab[0], new Locator.GetByTextOptions().setExact(true)).click();
             assertThat(page).hasURL(gateway + tab[1]);
+            assertThat(page.locator("h1")).hasText(tab[2]);
             settle();
             assertThat(scrollWidth()).as("scroll width of %s", tab[1]).isLessThanOrEqualTo(375);
-            screenshot(tab[2]);
+            screenshot(tab[3]);
         }
         open("/member/dues");
-        assertThat(page.locator("h1")).containsText("党费");
+        assertThat(page.locator("h1")).hasText("党费");
         settle();
         assertThat(scrollWidth()).as("scroll width of /member/dues").isLessThanOrEqualTo(375);
         screenshot("member-dues");
@@ -129,6 +131,7 @@ class MemberBrowserIT extends BrowserTest {
         page.locator("nav.tabs").getByText("学习", new Locator.GetByTextOptions().setExact(true)).click();
         page.getByText("中国共产党章程（学习篇）").first().click();
         assertThat(page).hasURL(Pattern.compile("/member/study/demo-city-constitution$"));
+        assertThat(page.locator("h1")).hasText("中国共产党章程（学习篇）");
         settle();
         assertThat(scrollWidth()).as("scroll width of a material").isLessThanOrEqualTo(375);
         assertThat(consoleErrors).isEmpty();
@@ -147,12 +150,6 @@ class MemberBrowserIT extends BrowserTest {
     private void choose(String option) {
         page.getByText(option).click();
         assertThat(page.getByText("已保存")).isVisible();
-    }
-
-    /** Waits until the page has no request in flight and nothing says it is loading (no mask, no skeleton). */
-    private void settle() {
-        page.waitForLoadState(LoadState.NETWORKIDLE);
-        assertThat(page.locator(".el-loading-mask, .el-skeleton")).hasCount(0);
     }
 
     private int scrollWidth() {

@@ -2,6 +2,7 @@ package cn.city.party.e2e.scorecard;
 
 import cn.city.party.common.test.Api;
 import cn.city.party.common.test.Tokens;
+import org.awaitility.Awaitility;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -65,12 +66,8 @@ public final class ScorecardBenchmark {
             }
             Instant start = Instant.now();
             String id = recorded.json().path("id").asString();
-            while (!listed(admin.get(scorecard), id)) {
-                if (Duration.between(start, Instant.now()).toSeconds() > 60) {
-                    throw new IllegalStateException("meeting " + id + " not on the scorecard within 60 s");
-                }
-                Thread.sleep(10);
-            }
+            Awaitility.await("meeting " + id + " on the scorecard").atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(10)).until(() -> listed(admin.get(scorecard), id));
             millis.add(Duration.between(start, Instant.now()).toMillis());
             if ((i + 1) % 100 == 0) {
                 System.out.printf("%d events, last %d ms%n", i + 1, millis.get(i));

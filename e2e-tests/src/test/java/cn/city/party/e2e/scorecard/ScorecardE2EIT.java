@@ -3,8 +3,11 @@ package cn.city.party.e2e.scorecard;
 import cn.city.party.common.test.Api;
 import cn.city.party.common.test.TestInfrastructure;
 import cn.city.party.common.test.Tokens;
+import cn.city.party.common.test.Waiting;
+import cn.city.party.e2e.NationalIds;
 import cn.city.party.e2e.RunningPlatform;
 import cn.city.party.infra.local.LocalPlatform;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -19,7 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -39,11 +41,16 @@ class ScorecardE2EIT {
     private static final Duration WITHIN = Duration.ofSeconds(30);
 
     private final Api api;
+    /** Tokens issued for each call, so the secretary's carries the branch as soon as org-service granted it. */
+    private final Api freshTokens;
 
     ScorecardE2EIT() {
         LocalPlatform platform = RunningPlatform.get(TestInfrastructure.Kind.EMBEDDED);
-        Tokens tokens = new Tokens(platform.settings().effectiveKeycloakUrl());
+        String keycloak = platform.settings().effectiveKeycloakUrl();
+        Tokens tokens = new Tokens(keycloak);
         api = new Api(platform.settings().gatewayUrl(), tokens::of);
+        freshTokens = new Api(platform.settings().gatewayUrl(),
+                username -> Tokens.request(keycloak, Tokens.CLI_CLIENT, username).path("access_token").asString());
     }
 
     @Test
@@ -64,11 +71,15 @@ class ScorecardE2EIT {
         String secretary = admit(admin, branch, "书记" + suffix(), SECRETARY_SUBJECT);
         String member = admit(admin, branch, "党员" + suffix(), MEMBER_SUBJECT);
         String sanctioned = admit(admin, branch, "受处分党员" + suffix(), null);
+        // the secretary acts for the branch once elected: the election puts the branch into its token
+        assertThat(admin.put("/api/org/organizations/" + branch + "/committee", Map.of("termStart",
+                LocalDate.now(SHANGHAI).minusDays(1).toString(), "posts", List.of(Map.of("post", "SECRETARY",
+                        "memberId", secretary)))).status()).isEqualTo(200);
         String path = "/api/org/scorecards/branches/" + branch + "?year=" + year;
         JsonNode before = await("the branch is assessed", () -> admin.get(path), r -> r.status() == 200).json();
 
         // 1. the secretary records a meeting of the branch (once activity-service knows the secretary's branch)
-        Api.Response meeting = await("the meeting is recorded", () -> api.as("caizheng-secretary").post("/api/activities/records",
+        Api.Response meeting = await("the meeting is recorded", () -> freshTokens.as("caizheng-secretary").post("/api/activities/records",
                 Map.of("branchId", branch, "types", List.of("BRANCH_GENERAL_MEETING"), "title", "支部党员大会",
                         "held", Map.of("heldAt", Instant.now().minus(1, ChronoUnit.HOURS).toString(), "place", "三楼会议室",
                                 "host", "书记", "hostMemberId", secretary))), r -> r.status() == 201);
@@ -115,9 +126,12 @@ class ScorecardE2EIT {
         Api studying = api.as("caizheng-member");
         await("the member starts studying", () -> studying.post("/api/study/progress/materials/" + materialId + "/start", ""),
                 r -> r.status() == 200);
+        Instant started = Instant.now();
         // completing needs half the estimated minute really spent on it
         assertThat(studying.post("/api/study/progress/materials/" + materialId + "/complete", "").status()).isEqualTo(422);
-        sleep(Duration.ofSeconds(31));
+        // the member really spends 31 s on it: the server counts no more study time than has passed since the start
+        Awaitility.await("31 s of study").atMost(Duration.ofSeconds(32)).pollInterval(Duration.ofMillis(200))
+                .until(() -> Duration.between(started, Instant.now()).toSeconds() >= 31);
         assertThat(studying.post("/api/study/progress/materials/" + materialId + "/time", Map.of("seconds", 31)).status())
                 .isEqualTo(200);
         assertThat(studying.post("/api/study/progress/materials/" + materialId + "/complete", "").status()).isEqualTo(200);
@@ -204,7 +218,7 @@ class ScorecardE2EIT {
         profile.put("gender", "FEMALE");
         profile.put("ethnicity", "汉族");
         profile.put("birthDate", birth.toString());
-        profile.put("nationalId", nationalId(birth));
+        profile.put("nationalId", NationalIds.bornOn(birth));
         profile.put("education", "研究生");
         profile.put("post", "科员");
         profile.put("joinedOn", "2010-07-01");
@@ -219,38 +233,8 @@ class ScorecardE2EIT {
         return created(admin.post("/api/org/members", body));
     }
 
-    /** A valid national ID (GB 11643 check character) for someone born on {@code birth}. */
-    private static String nationalId(LocalDate birth) {
-        String body = "%06d".formatted(ThreadLocalRandom.current().nextInt(110000, 659999))
-                + birth.toString().replace("-", "") + "%03d".formatted(ThreadLocalRandom.current().nextInt(1000));
-        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (body.charAt(i) - '0') * weights[i];
-        }
-        return body + "10X98765432".charAt(sum % 11);
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
     private static Api.Response await(String what, Supplier<Api.Response> call, Predicate<Api.Response> until) {
-        Instant deadline = Instant.now().plus(WITHIN);
-        Api.Response last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = call.get();
-            if (until.test(last)) {
-                return last;
-            }
-            sleep(Duration.ofMillis(200));
-        }
-        throw new AssertionError("not within " + WITHIN.toSeconds() + " s: " + what + "; last answer " + last);
+        return Waiting.until(what, WITHIN, Duration.ofMillis(200), call, until);
     }
 
     private static JsonNode item(JsonNode card, String item) {

@@ -18,12 +18,12 @@ import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -99,17 +99,15 @@ class KafkaAccessE2EIT {
         try (Admin admin = Admin.create(broker.clientProperties(KafkaAccess.ADMIN))) {
             for (PlatformService service : PlatformService.values()) {
                 for (KafkaAccess.Consumer consumer : KafkaAccess.consumers(service)) {
-                    Set<String> assigned = new HashSet<>();
-                    Instant deadline = Instant.now().plusSeconds(60);
-                    while (!assigned.containsAll(consumer.topics()) && Instant.now().isBefore(deadline)) {
-                        assigned.clear();
-                        admin.describeConsumerGroups(List.of(consumer.group())).all().get(10, TimeUnit.SECONDS)
-                                .get(consumer.group()).members().forEach(m -> m.assignment().topicPartitions()
-                                        .forEach(p -> assigned.add(p.topic())));
-                        Thread.sleep(500);
-                    }
-                    assertThat(assigned).as("topics assigned in group " + consumer.group())
-                            .containsExactlyInAnyOrderElementsOf(consumer.topics());
+                    Awaitility.await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO)
+                            .pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                                Set<String> assigned = new HashSet<>();
+                                admin.describeConsumerGroups(List.of(consumer.group())).all().get(10, TimeUnit.SECONDS)
+                                        .get(consumer.group()).members().forEach(m -> m.assignment().topicPartitions()
+                                                .forEach(p -> assigned.add(p.topic())));
+                                assertThat(assigned).as("topics assigned in group " + consumer.group())
+                                        .containsExactlyInAnyOrderElementsOf(consumer.topics());
+                            });
                 }
             }
         }
@@ -139,12 +137,15 @@ class KafkaAccessE2EIT {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             consumer.assign(List.of(new TopicPartition(topic, 0)));
-            Instant deadline = Instant.now().plusSeconds(30);
-            while (Instant.now().isBefore(deadline)) {
-                if (!consumer.poll(Duration.ofMillis(500)).isEmpty()) {
-                    throw new AssertionError("read records of " + topic + " in group " + group);
-                }
-            }
+            // for 30 s nothing may be read (a refusal throws out of here at the first poll); polled in this thread,
+            // as a consumer is not shared, each poll waiting up to 500 ms itself
+            Awaitility.await().during(Duration.ofSeconds(30)).atMost(Duration.ofSeconds(35)).pollInSameThread()
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1)).until(() -> {
+                        if (!consumer.poll(Duration.ofMillis(500)).isEmpty()) {
+                            throw new AssertionError("read records of " + topic + " in group " + group);
+                        }
+                        return true;
+                    });
         }
     }
 

@@ -1,0 +1,422 @@
+package cn.city.party.e2e.city;
+
+import cn.city.party.common.test.Api;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Not a test: a weekday on the generated city, through the gateway with the cast's real tokens, for a bounded time.
+ * Arrivals come at a fixed rate whatever the answers take (open loop), each one of a kind drawn by its weight:
+ *
+ * <table>
+ *   <tr><th>weight</th><th>kind</th><th>requests</th></tr>
+ *   <tr><td>25</td><td>member opens its tasks (首页)</td><td>planned sittings, study credits, exams, own dues</td></tr>
+ *   <tr><td>10</td><td>member checks in</td><td>check-in to a sitting its secretary opened for it</td></tr>
+ *   <tr><td>10</td><td>member studies</td><td>30 s of study time reported</td></tr>
+ *   <tr><td>5</td><td>member submits an exam</td><td>starts an attempt, submits it</td></tr>
+ *   <tr><td>10</td><td>secretary records a sitting</td><td>a 主题党日 held half an hour ago, its attendance</td></tr>
+ *   <tr><td>15</td><td>department staff search members</td><td>by a surname, 20 per page</td></tr>
+ *   <tr><td>10</td><td>department staff open dashboards</td><td>the quarter's compliance, the branch ranking</td></tr>
+ *   <tr><td>5</td><td>work committee opens the city dashboard</td><td>the quarter's city compliance, the department ranking</td></tr>
+ * </table>
+ *
+ * <p>It reports p50/p95/p99 per request kind and every error (a refused token, a 4xx or 5xx, a timeout) with its time,
+ * counted and never retried; then it checks that every sitting the load recorded can be read back and appears exactly
+ * once among the facts of its branch's scorecard in org-service (the event path: outbox, Kafka, consumers).
+ * With {@code --kill activity-service} it kills one instance of that service (SIGKILL, from the local runner's PID
+ * file) a third into the run, and reports the window in which requests failed.
+ *
+ * <pre>
+ * java -cp … cn.city.party.e2e.city.WeekdayLoad [--gateway …] [--keycloak …] [--cast .platform/city/cast.tsv]
+ *     [--seconds 300] [--rate 20] [--kill activity-service] [--pids .platform/platform.pids]
+ * </pre>
+ */
+public final class WeekdayLoad {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .executor(Executors.newFixedThreadPool(8)).build();
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+    /** The work committee's demo account (the generated city has no committee staff of its own). */
+    private static final Cast.Account COMMITTEE = new Cast.Account(Cast.Role.WORK_COMMITTEE, "", null, "", "work-committee",
+            cn.city.party.common.test.Tokens.DEMO_PASSWORD);
+
+    private final String gateway;
+    private final Cast.Sessions sessions;
+    private final Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
+    private final Queue<String> errors = new ConcurrentLinkedQueue<>();
+    private final Map<String, AtomicInteger> errorCounts = new ConcurrentHashMap<>();
+    /** Sittings the load recorded: id → branch. */
+    private final Map<String, String> recorded = new ConcurrentHashMap<>();
+    private final Instant began = Instant.now();
+    private volatile Instant killedAt;
+
+    private final List<Cast.Account> members = new ArrayList<>();
+    private final List<Cast.Account> secretaries = new ArrayList<>();
+    private final List<Cast.Account> admins = new ArrayList<>();
+    private final Map<String, List<String>> branchMembers = new HashMap<>();
+    private final Map<String, Queue<String>> openSittings = new ConcurrentHashMap<>();
+    private final Map<String, String> loadExams = new HashMap<>();
+    private final Map<String, List<String>> materials = new HashMap<>();
+    private final Map<String, AtomicInteger> examsLeft = new ConcurrentHashMap<>();
+
+    WeekdayLoad(String gateway, String keycloak, List<Cast.Account> cast) {
+        this.gateway = gateway;
+        this.sessions = new Cast.Sessions(keycloak);
+        for (Cast.Account a : cast) {
+            sessions.password(a.username(), a.password());
+            switch (a.role()) {
+                case MEMBER -> members.add(a);
+                case SECRETARY -> secretaries.add(a);
+                case DEPT_ADMIN -> admins.add(a);
+                case INSPECTOR, WORK_COMMITTEE -> { }
+            }
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> o = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        WeekdayLoad load = new WeekdayLoad(o.getOrDefault("gateway", "http://localhost:8080"),
+                o.getOrDefault("keycloak", "http://localhost:8180"),
+                Cast.read(Path.of(o.getOrDefault("cast", ".platform/city/cast.tsv"))));
+        int seconds = Integer.parseInt(o.getOrDefault("seconds", "300"));
+        double rate = Double.parseDouble(o.getOrDefault("rate", "20"));
+        load.prepare(seconds, rate);
+        load.run(seconds, rate, o.get("kill"),
+                Path.of(o.getOrDefault("pids", ".platform/platform.pids")));
+        System.exit(load.report() ? 0 : 1);
+    }
+
+    /** Per studying member: sittings of its branch planned with check-in open; per department: an exam for the load. */
+    void prepare(int seconds, double rate) {
+        Api api = new Api(gateway, sessions::of);
+        for (Cast.Account admin : admins) {
+            Api a = api.as(admin.username());
+            // drawn from the department's bank (the generator's 党章党规 questions), so each attempt has its own paper
+            Map<String, Object> body = new HashMap<>(Map.of("title", "周测（负载）", "mode", "RANDOM",
+                    "draws", List.of(Map.of("category", "PARTY_CONSTITUTION", "count", 5)),
+                    "timeLimitMinutes", 30, "passMark", 60, "attemptLimit", 10, "scoring", "PARTIAL", "audience", "ALL"));
+            body.put("opensAt", Instant.now().minusSeconds(60).toString());
+            body.put("closesAt", Instant.now().plus(Duration.ofDays(1)).toString());
+            Api.Response created = a.post("/api/study/exams", body);
+            if (created.status() != 201) {
+                throw new IllegalStateException("could not create the load's exam: " + created);
+            }
+            loadExams.put(admin.department(), created.json().path("id").asString());
+            for (Cast.Account s : secretaries) {
+                if (s.department().equals(admin.department())) {
+                    List<String> ids = new ArrayList<>();
+                    a.get("/api/org/members?size=100&branchId=" + s.branchId()).json().path("content").valueStream()
+                            .forEach(m -> ids.add(m.path("id").asString()));
+                    branchMembers.put(s.branchId(), ids);
+                }
+            }
+        }
+        // a tenth of the arrivals are check-ins, each to a sitting the member has not checked in to
+        int checkInsPerMember = (int) Math.ceil(seconds * rate * 0.10 / Math.max(1, members.size()) * 1.5) + 1;
+        for (Cast.Account m : members) {
+            Cast.Account secretary = secretaries.stream().filter(s -> s.branchId().equals(m.branchId())).findFirst().orElseThrow();
+            Api s = api.as(secretary.username());
+            Queue<String> sittings = openSittings.computeIfAbsent(m.username(), b -> new ConcurrentLinkedQueue<>());
+            while (sittings.size() < checkInsPerMember) {
+                Api.Response planned = s.post("/api/activities", Map.of("branchId", m.branchId(), "types", List.of("THEME_PARTY_DAY"),
+                        "title", "主题党日（负载）", "plannedAt", Instant.now().plus(Duration.ofMinutes(30)).toString()));
+                if (planned.status() != 201) {
+                    throw new IllegalStateException("could not plan a sitting for check-ins: " + planned);
+                }
+                String id = planned.json().path("id").asString();
+                s.post("/api/activities/" + id + "/check-in/open", Map.of());
+                sittings.add(id);
+            }
+            List<String> own = new ArrayList<>();
+            Api me = api.as(m.username());
+            me.get("/api/study/materials?size=20").json().path("content").valueStream()
+                    .forEach(x -> own.add(x.path("id").asString()));
+            own.forEach(x -> me.post("/api/study/progress/materials/" + x + "/start", Map.of()));
+            materials.put(m.username(), own);
+            examsLeft.put(m.username(), new AtomicInteger(10));
+        }
+        System.out.printf("prepared: %d members, %d secretaries, %d departments; %d sittings open for check-in%n",
+                members.size(), secretaries.size(), admins.size(), openSittings.values().stream().mapToInt(Queue::size).sum());
+    }
+
+    void run(int seconds, double rate, String kill, Path pids) throws InterruptedException {
+        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+        ExecutorService workers = Executors.newFixedThreadPool(64);
+        Random random = new Random(7);
+        long spacing = (long) (1_000_000 / rate);
+        long arrivals = (long) (seconds * rate);
+        Instant start = Instant.now();
+        for (long i = 0; i < arrivals; i++) {
+            int draw = random.nextInt(90);
+            long seed = random.nextLong();
+            clock.schedule(() -> workers.submit(() -> arrive(draw, new Random(seed))), i * spacing, TimeUnit.MICROSECONDS);
+        }
+        if (kill != null) {
+            clock.schedule(() -> killOne(kill, pids), seconds / 3, TimeUnit.SECONDS);
+        }
+        clock.shutdown();
+        clock.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
+        workers.shutdown();
+        workers.awaitTermination(120, TimeUnit.SECONDS);
+        System.out.printf("load ran %d s at %.1f arrivals/s%n", Duration.between(start, Instant.now()).toSeconds(), rate);
+    }
+
+    private void arrive(int draw, Random random) {
+        try {
+            if (draw < 25) {
+                Cast.Account m = pick(members, random);
+                int year = LocalDate.now(CityPlan.ZONE).getYear();
+                call("member.home planned", m, "GET", "/api/activities?status=PLANNED&size=50", null);
+                call("member.home credits", m, "GET", "/api/study/progress/mine?year=" + year, null);
+                call("member.home exams", m, "GET", "/api/study/exams", null);
+                call("member.home dues", m, "GET", "/api/org/dues/me", null);
+            } else if (draw < 35) {
+                Cast.Account m = pick(members, random);
+                String sitting = openSittings.get(m.username()).poll();
+                if (sitting != null) {
+                    call("member.check-in", m, "POST", "/api/activities/" + sitting + "/check-in", "{}");
+                }
+            } else if (draw < 45) {
+                Cast.Account m = pick(members, random);
+                List<String> own = materials.get(m.username());
+                if (!own.isEmpty()) {
+                    call("member.study", m, "POST", "/api/study/progress/materials/" + own.get(random.nextInt(own.size()))
+                            + "/time", "{\"seconds\":30}");
+                }
+            } else if (draw < 50) {
+                exam(pick(members, random));
+            } else if (draw < 60) {
+                record(pick(secretaries, random), random);
+            } else if (draw < 75) {
+                Cast.Account a = pick(admins, random);
+                String surname = String.valueOf("王李张刘陈杨黄赵吴周".charAt(random.nextInt(10)));
+                call("dept.search", a, "GET", "/api/org/members?size=20&department=" + a.department() + "&name="
+                        + java.net.URLEncoder.encode(surname, java.nio.charset.StandardCharsets.UTF_8), null);
+            } else if (draw < 85) {
+                Cast.Account a = pick(admins, random);
+                call("dept.compliance", a, "GET", "/api/compliance/departments/" + a.department() + "?period=" + quarter(), null);
+                call("dept.ranking", a, "GET", "/api/org/scorecards/rankings/departments/" + a.department() + "?year="
+                        + LocalDate.now(CityPlan.ZONE).getYear(), null);
+            } else {
+                call("committee.city", COMMITTEE, "GET", "/api/compliance/city?period=" + quarter(), null);
+                call("committee.ranking", COMMITTEE, "GET", "/api/org/scorecards/rankings/city?year="
+                        + LocalDate.now(CityPlan.ZONE).getYear(), null);
+            }
+        } catch (RuntimeException e) {
+            error("arrival", "exception " + e);
+        }
+    }
+
+    private void exam(Cast.Account m) {
+        String examId = loadExams.get(m.department());
+        if (examId == null || examsLeft.get(m.username()).getAndDecrement() <= 0) {
+            return;
+        }
+        HttpResponse<String> attempt = call("member.exam start", m, "POST", "/api/study/exams/" + examId + "/attempts", "{}");
+        if (attempt == null || attempt.statusCode() != 201) {
+            return;
+        }
+        JsonNode a = Api.JSON.readTree(attempt.body());
+        Map<String, List<String>> answers = new HashMap<>();
+        a.path("questions").valueStream().forEach(q -> answers.put(q.path("questionId").asString(),
+                List.of(q.path("options").get(0).path("id").asString())));
+        call("member.exam submit", m, "POST", "/api/study/attempts/" + a.path("id").asString() + "/submit",
+                Api.JSON.writeValueAsString(Map.of("answers", answers)));
+    }
+
+    private void record(Cast.Account secretary, Random random) {
+        Map<String, Object> body = Map.of("branchId", secretary.branchId(), "types", List.of("THEME_PARTY_DAY"),
+                "title", "主题党日（负载）", "held", Map.of("heldAt", Instant.now().minus(Duration.ofMinutes(30)).toString(),
+                        "place", "党员活动室", "host", "书记", "hostMemberId", secretary.memberId(), "durationMinutes", 60));
+        HttpResponse<String> r = call("secretary.record", secretary, "POST", "/api/activities/records",
+                Api.JSON.writeValueAsString(body));
+        if (r == null || r.statusCode() != 201) {
+            return;
+        }
+        String id = Api.JSON.readTree(r.body()).path("id").asString();
+        recorded.put(id, secretary.branchId());
+        List<Map<String, Object>> entries = branchMembers.getOrDefault(secretary.branchId(), List.of()).stream()
+                .map(m -> Map.<String, Object>of("memberId", m, "attendance", "PRESENT")).toList();
+        if (!entries.isEmpty()) {
+            call("secretary.attendance", secretary, "PUT", "/api/activities/" + id + "/attendance",
+                    Api.JSON.writeValueAsString(Map.of("entries", entries)));
+        }
+    }
+
+    /** One request, timed; anything but a 2xx is an error, counted and kept with its time. Never retried. */
+    private HttpResponse<String> call(String kind, Cast.Account who, String method, String path, String json) {
+        String token;
+        try {
+            token = sessions.of(who.username());
+        } catch (RuntimeException e) {
+            error(kind, "token refused for " + who.username() + ": " + e.getMessage());
+            return null;
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json");
+        if (json != null) {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        long t0 = System.nanoTime();
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            latencies.computeIfAbsent(kind, k -> Collections.synchronizedList(new ArrayList<>())).add(System.nanoTime() - t0);
+            if (response.statusCode() >= 300) {
+                error(kind, method + " " + path + " → " + response.statusCode() + " "
+                        + response.body().substring(0, Math.min(200, response.body().length())));
+            }
+            return response;
+        } catch (IOException e) {
+            error(kind, method + " " + path + " → " + e);
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private void error(String kind, String what) {
+        errorCounts.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
+        errors.add("%6.1f s  %s  %s".formatted(Duration.between(began, Instant.now()).toMillis() / 1000.0, kind, what));
+    }
+
+    private void killOne(String service, Path pids) {
+        try {
+            List<String> lines = Files.readAllLines(pids).stream().filter(l -> l.startsWith(service)).toList();
+            if (lines.size() < 2) {
+                System.err.println("not killing: " + lines.size() + " instance(s) of " + service + " in " + pids);
+                return;
+            }
+            String[] victim = lines.get(lines.size() - 1).split(" ");
+            ProcessHandle.of(Long.parseLong(victim[1])).ifPresent(p -> {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+            });
+            killedAt = Instant.now();
+            System.out.printf("%6.1f s  killed %s (pid %s)%n", Duration.between(began, killedAt).toMillis() / 1000.0, victim[0], victim[1]);
+        } catch (IOException e) {
+            System.err.println("could not read " + pids + ": " + e);
+        }
+    }
+
+    /** Prints the figures; true when nothing the load wrote was lost or applied twice. */
+    boolean report() {
+        System.out.println();
+        System.out.println("kind                       n      p50 ms   p95 ms   p99 ms   max ms  errors");
+        Map<String, List<Long>> sorted = new TreeMap<>(latencies);
+        errorCounts.keySet().forEach(k -> sorted.putIfAbsent(k, List.of()));
+        sorted.forEach((kind, samples) -> {
+            List<Long> ms = samples.stream().map(n -> n / 1_000_000).sorted().toList();
+            System.out.printf("%-24s %5d %8s %8s %8s %8s %7d%n", kind, ms.size(), pct(ms, 50), pct(ms, 95), pct(ms, 99),
+                    ms.isEmpty() ? "-" : ms.get(ms.size() - 1), errorCounts.getOrDefault(kind, new AtomicInteger()).get());
+        });
+        System.out.println("errors: " + errors.size());
+        errors.forEach(e -> System.out.println("  " + e));
+        if (killedAt != null) {
+            double at = Duration.between(began, killedAt).toMillis() / 1000.0;
+            List<Double> after = errors.stream().map(e -> Double.parseDouble(e.trim().split(" ")[0])).filter(t -> t >= at).toList();
+            System.out.printf("after the kill at %.1f s: %d failed requests, the last %.1f s after it%n", at, after.size(),
+                    after.isEmpty() ? 0 : after.get(after.size() - 1) - at);
+        }
+        return checkWrites();
+    }
+
+    /** Every sitting the load recorded is there and listed exactly once on its branch's scorecard (waits up to 2 min). */
+    private boolean checkWrites() {
+        Api api = new Api(gateway, sessions::of).as(COMMITTEE.username());
+        int year = LocalDate.now(CityPlan.ZONE).getYear();
+        Map<String, List<String>> byBranch = new HashMap<>();
+        recorded.forEach((id, branch) -> byBranch.computeIfAbsent(branch, b -> new ArrayList<>()).add(id));
+        int missing = 0;
+        int twice = 0;
+        int unread = 0;
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        for (Map.Entry<String, List<String>> branch : byBranch.entrySet()) {
+            for (String id : branch.getValue()) {
+                if (api.get("/api/activities/" + id).status() != 200) {
+                    unread++;
+                }
+            }
+            Map<String, Integer> counts;
+            do {
+                counts = new HashMap<>();
+                JsonNode card = api.get("/api/org/scorecards/branches/" + branch.getKey() + "?year=" + year).json();
+                for (JsonNode item : card.path("items")) {
+                    if (item.path("item").asString().equals("COMPLIANCE")) {
+                        for (JsonNode a : item.path("facts").path("activities")) {
+                            counts.merge(a.asString(), 1, Integer::sum);
+                        }
+                    }
+                }
+                Map<String, Integer> seen = counts;
+                if (branch.getValue().stream().allMatch(seen::containsKey) || Instant.now().isAfter(deadline)) {
+                    break;
+                }
+                sleepQuietly();
+            } while (true);
+            for (String id : branch.getValue()) {
+                int n = counts.getOrDefault(id, 0);
+                missing += n == 0 ? 1 : 0;
+                twice += n > 1 ? 1 : 0;
+            }
+        }
+        System.out.printf("writes: %d sittings recorded by the load; %d not readable, %d missing from the scorecards, "
+                + "%d listed more than once%n", recorded.size(), unread, missing, twice);
+        return unread == 0 && missing == 0 && twice == 0;
+    }
+
+    private static void sleepQuietly() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String quarter() {
+        LocalDate today = LocalDate.now(CityPlan.ZONE);
+        return today.getYear() + "-Q" + today.get(IsoFields.QUARTER_OF_YEAR);
+    }
+
+    private static <T> T pick(List<T> from, Random random) {
+        return from.get(random.nextInt(from.size()));
+    }
+
+    private static String pct(List<Long> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return "-";
+        }
+        return String.valueOf(sorted.get(Math.max(0, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)));
+    }
+}
