@@ -3,6 +3,7 @@ package cn.city.party.gateway;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.cloud.loadbalancer.annotation.LoadBalancerClients;
 
 /**
  * 平台网关: one entry for browsers and API clients. Browsers sign in through Keycloak (authorization code + PKCE)
@@ -11,6 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@LoadBalancerClients(defaultConfiguration = HealthCheckedInstances.class)
 public class GatewayApplication {
 
     public static void main(String[] args) {

@@ -7,6 +7,7 @@ import cn.city.party.infra.local.KeycloakServer;
 import cn.city.party.infra.local.ManagedProcess;
 import cn.city.party.infra.local.PlatformSettings;
 import com.sun.net.httpserver.HttpServer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,6 +57,8 @@ class GatewayRoutesIT {
     private static ManagedProcess keycloak;
     private static HttpServer upstream;
     private static HttpServer secondActivityInstance;
+    /** study-service's second instance, killed by one test. */
+    private static HttpServer secondStudyInstance;
     /** Calls each upstream answered, by its port. */
     private static final Map<Integer, java.util.concurrent.atomic.AtomicInteger> SERVED = new ConcurrentHashMap<>();
 
@@ -72,12 +75,14 @@ class GatewayRoutesIT {
         keycloak = new KeycloakServer(keycloakSettings).start(RealmFiles.local(root));
         upstream = upstream();
         secondActivityInstance = upstream();
+        secondStudyInstance = upstream();
         String service = "http://127.0.0.1:" + upstream.getAddress().getPort();
         registry.add("KEYCLOAK_ISSUER_URI", keycloakSettings::issuerUri);
         registry.add("PLATFORM_SECURITY_CLIENTS", () -> RealmFiles.LOCAL_API_CLIENTS);
         registry.add(KeycloakServer.GATEWAY_SECRET, () -> KeycloakServer.gatewaySecret(keycloakSettings));
         registry.add("ORG_SERVICE_URL", () -> service);
-        registry.add("STUDY_SERVICE_URL", () -> service);
+        registry.add("STUDY_SERVICE_URL", () -> service + ",http://127.0.0.1:" + secondStudyInstance.getAddress().getPort());
+        registry.add("GATEWAY_INSTANCE_CHECK_INTERVAL", () -> "1s");
         registry.add("ACTIVITY_SERVICE_URL", () -> service + ",http://127.0.0.1:" + secondActivityInstance.getAddress().getPort());
         registry.add("DISCIPLINE_SERVICE_URL", () -> "http://127.0.0.1:9");
         registry.add("GATEWAY_TIMEOUT", () -> "2s");
@@ -91,9 +96,12 @@ class GatewayRoutesIT {
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
-            RECEIVED.put(exchange.getRequestMethod() + " " + path, exchange.getRequestHeaders());
-            SERVED.computeIfAbsent(server.getAddress().getPort(), p -> new java.util.concurrent.atomic.AtomicInteger())
-                    .incrementAndGet();
+            // the gateway's health checks of its instances are not calls anybody made
+            if (!path.equals("/actuator/health")) {
+                RECEIVED.put(exchange.getRequestMethod() + " " + path, exchange.getRequestHeaders());
+                SERVED.computeIfAbsent(server.getAddress().getPort(), p -> new java.util.concurrent.atomic.AtomicInteger())
+                        .incrementAndGet();
+            }
             if (path.endsWith("/export") || path.endsWith("/import") || path.endsWith("/slow")) {
                 sleep(Duration.ofSeconds(3));
             }
@@ -111,6 +119,7 @@ class GatewayRoutesIT {
     static void stop() {
         upstream.stop(0);
         secondActivityInstance.stop(0);
+        secondStudyInstance.stop(0);
         keycloak.stop(Duration.ofSeconds(15));
     }
 
@@ -319,6 +328,38 @@ class GatewayRoutesIT {
 
         assertThat(served(upstream) - first).isEqualTo(2);
         assertThat(served(secondActivityInstance) - second).isEqualTo(2);
+    }
+
+    @Test
+    void a_killed_instance_leaves_the_turn_within_the_health_check_interval_and_gets_are_answered_meanwhile() {
+        String token = token("jiaoyu-admin");
+        Awaitility.await("both study-service instances take calls").atMost(Duration.ofSeconds(10))
+                .until(() -> call("GET", token) == 200 && served(secondStudyInstance) > 0);
+
+        secondStudyInstance.stop(0);
+        Instant killed = Instant.now();
+
+        // a GET sent to the dead instance is asked again of the live one (the route's retry)
+        for (int i = 0; i < 6; i++) {
+            assertThat(call("GET", token)).isEqualTo(200);
+        }
+        // the next health check (every second here) takes the dead instance out of the turn: from then on every write
+        // reaches the live one
+        Awaitility.await("the dead instance leaves the turn").atMost(Duration.ofSeconds(10))
+                .until(() -> call("POST", token) == 200 && call("POST", token) == 200);
+        Duration outage = Duration.between(killed, Instant.now());
+        int live = served(upstream);
+        for (int i = 0; i < 10; i++) {
+            assertThat(call("POST", token)).isEqualTo(200);
+        }
+        assertThat(served(upstream) - live).isEqualTo(10);
+        assertThat(outage).isLessThan(Duration.ofSeconds(5));
+    }
+
+    private int call(String method, String token) {
+        return web.method(org.springframework.http.HttpMethod.valueOf(method)).uri("/api/study/instances")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange().returnResult(String.class)
+                .getStatus().value();
     }
 
     private static int served(HttpServer server) {

@@ -1,0 +1,33 @@
+package cn.city.party.gateway;
+
+import io.netty.channel.ChannelOption;
+import org.springframework.cloud.loadbalancer.annotation.LoadBalancerClients;
+import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.netty.http.client.HttpClient;
+
+import java.time.Duration;
+
+/**
+ * The instances the load balancer takes in turn are those of {@link ServiceAddresses} whose
+ * {@code /actuator/health} answered last time, asked again every {@code spring.cloud.loadbalancer.health-check.interval}:
+ * a killed instance leaves the turn within that interval, so its calls go to the live ones instead of failing until
+ * the route's breaker opens for the whole service.
+ * <p>
+ * Deliberately not a {@code @Configuration} (nor nested in one): each service's load-balancer context takes it through
+ * {@link GatewayApplication}'s {@link LoadBalancerClients}, the application context must not.
+ */
+class HealthCheckedInstances {
+
+    @Bean
+    ServiceInstanceListSupplier instancesAnswering(ConfigurableApplicationContext context) {
+        // an instance that hangs counts as down as one that refuses: the check gives up after a second
+        HttpClient http = HttpClient.create().option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 1000)
+                .responseTimeout(Duration.ofSeconds(1));
+        WebClient checks = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
+        return ServiceInstanceListSupplier.builder().withDiscoveryClient().withHealthChecks(checks).build(context);
+    }
+}
