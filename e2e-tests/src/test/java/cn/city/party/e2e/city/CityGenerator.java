@@ -4,14 +4,9 @@ import cn.city.party.common.test.Api;
 import cn.city.party.common.test.HttpBrowser;
 import cn.city.party.common.test.Waiting;
 import cn.city.party.common.test.Workbooks;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import cn.city.party.e2e.PasswordSheet;
 import tools.jackson.databind.JsonNode;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -190,8 +185,9 @@ public final class CityGenerator {
         Map<String, String[]> sheet = new HashMap<>();
         if (allAccounts) {
             for (CityPlan.Branch branch : department.branches()) {
-                sheet.putAll(passwordSheet(expect(as(admin).postForBytes("/api/org/accounts/provision",
-                        Map.of("organization", orgIds.get(branch.code()))), 200, "accounts of " + branch.code()).bytes()));
+                PasswordSheet.read(expect(as(admin).postForBytes("/api/org/accounts/provision",
+                        Map.of("organization", orgIds.get(branch.code()))), 200, "accounts of " + branch.code()).bytes())
+                        .forEach((name, line) -> sheet.put(name, new String[]{line.username(), line.oneTimePassword()}));
             }
         } else {
             for (int b = 0; b < department.branches().size(); b++) {
@@ -465,22 +461,6 @@ public final class CityGenerator {
             if (page + 1 >= result.path("totalPages").asInt()) {
                 return ids;
             }
-        }
-    }
-
-    /** The provisioning sheet: by member name, its user name and one-time password. */
-    private static Map<String, String[]> passwordSheet(byte[] xlsx) {
-        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-            Map<String, String[]> lines = new HashMap<>();
-            for (Row row : workbook.getSheetAt(0)) {
-                if (row.getRowNum() > 0) {
-                    lines.put(row.getCell(0).getStringCellValue(), new String[]{row.getCell(2).getStringCellValue(),
-                            row.getCell(3).getStringCellValue()});
-                }
-            }
-            return lines;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
