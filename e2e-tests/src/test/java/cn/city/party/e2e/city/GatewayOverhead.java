@@ -1,6 +1,7 @@
 package cn.city.party.e2e.city;
 
 import cn.city.party.common.test.Tokens;
+import cn.city.party.e2e.Percentiles;
 
 import java.io.IOException;
 import java.net.URI;
@@ -119,7 +120,7 @@ public final class GatewayOverhead {
         }
     }
 
-    private static double ms(List<Long> sorted, int p) {
-        return sorted.get(Math.max(0, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)) / 1e6;
+    private static double ms(List<Long> sortedNanos, int p) {
+        return Percentiles.nearestRank(sortedNanos, p) / 1e6;
     }
 }

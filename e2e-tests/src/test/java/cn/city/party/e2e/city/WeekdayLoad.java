@@ -1,6 +1,7 @@
 package cn.city.party.e2e.city;
 
 import cn.city.party.common.test.Api;
+import cn.city.party.e2e.Percentiles;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -413,10 +414,8 @@ public final class WeekdayLoad {
         return from.get(random.nextInt(from.size()));
     }
 
+    /** A percentile's cell of the report: a kind with errors only has no latencies. */
     private static String pct(List<Long> sorted, int p) {
-        if (sorted.isEmpty()) {
-            return "-";
-        }
-        return String.valueOf(sorted.get(Math.max(0, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)));
+        return sorted.isEmpty() ? "-" : String.valueOf(Percentiles.nearestRank(sorted, p));
     }
 }
