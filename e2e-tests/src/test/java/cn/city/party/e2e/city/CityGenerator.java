@@ -78,12 +78,13 @@ public final class CityGenerator {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
-        CityGenerator generator = new CityGenerator(options.getOrDefault("gateway", "http://localhost:8080"),
-                options.getOrDefault("keycloak", "http://localhost:8180"), Long.parseLong(options.getOrDefault("seed", "2026")),
-                Double.parseDouble(options.getOrDefault("scale", "1.0")),
-                Path.of(options.getOrDefault("cast", ".platform/city/cast.tsv")), options.containsKey("all-accounts"));
-        int code = generator.run(options.containsKey("add"), Integer.parseInt(options.getOrDefault("threads", "4")));
+        ProgramOptions options = ProgramOptions.of("CityGenerator").option("gateway", "http://localhost:8080")
+                .option("keycloak", "http://localhost:8180").option("seed", "2026").option("scale", "1.0")
+                .option("threads", "4").option("cast", ".platform/city/cast.tsv").flag("add").flag("all-accounts")
+                .parse(args);
+        CityGenerator generator = new CityGenerator(options.text("gateway"), options.text("keycloak"),
+                options.longInteger("seed"), options.decimal("scale"), options.path("cast"), options.isSet("all-accounts"));
+        int code = generator.run(options.isSet("add"), options.integer("threads"));
         System.exit(code);
     }
 
@@ -469,19 +470,6 @@ public final class CityGenerator {
             throw new IllegalStateException(what + ": expected " + status + ", got " + response);
         }
         return response;
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("unexpected argument " + args[i]);
-            }
-            String name = args[i].substring(2);
-            boolean flag = i + 1 >= args.length || args[i + 1].startsWith("--");
-            options.put(name, flag ? "true" : args[++i]);
-        }
-        return options;
     }
 
     /** What has been made so far, across the departments being built. */

@@ -101,18 +101,16 @@ public final class WeekdayLoad {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> o = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
-        WeekdayLoad load = new WeekdayLoad(o.getOrDefault("gateway", "http://localhost:8080"),
-                o.getOrDefault("keycloak", "http://localhost:8180"),
-                Cast.read(Path.of(o.getOrDefault("cast", ".platform/city/cast.tsv"))));
-        int seconds = Integer.parseInt(o.getOrDefault("seconds", "300"));
-        double rate = Double.parseDouble(o.getOrDefault("rate", "20"));
+        ProgramOptions options = ProgramOptions.of("WeekdayLoad").option("gateway", "http://localhost:8080")
+                .option("keycloak", "http://localhost:8180").option("cast", ".platform/city/cast.tsv")
+                .option("seconds", "300").option("rate", "20").optional("kill", "service")
+                .option("pids", ".platform/platform.pids").parse(args);
+        int seconds = options.integer("seconds");
+        double rate = options.decimal("rate");
+        WeekdayLoad load = new WeekdayLoad(options.text("gateway"), options.text("keycloak"),
+                Cast.read(options.path("cast")));
         load.prepare(seconds, rate);
-        load.run(seconds, rate, o.get("kill"),
-                Path.of(o.getOrDefault("pids", ".platform/platform.pids")));
+        load.run(seconds, rate, options.text("kill"), options.path("pids"));
         System.exit(load.report() ? 0 : 1);
     }
 
