@@ -13,12 +13,16 @@ public final class NationalIds {
 
     /** A valid national ID (GB 11643 check character) for someone born on {@code birth}, in a random region. */
     public static String bornOn(LocalDate birth) {
-        String body = "%06d".formatted(ThreadLocalRandom.current().nextInt(110000, 659999))
-                + birth.toString().replace("-", "") + "%03d".formatted(ThreadLocalRandom.current().nextInt(1000));
+        return withCheck("%06d".formatted(ThreadLocalRandom.current().nextInt(110000, 659999))
+                + birth.toString().replace("-", "") + "%03d".formatted(ThreadLocalRandom.current().nextInt(1000)));
+    }
+
+    /** The first 17 digits (region, birth date, sequence) and GB 11643's check character (ISO 7064 MOD 11-2). */
+    public static String withCheck(String first17) {
         int sum = 0;
         for (int i = 0; i < 17; i++) {
-            sum += (body.charAt(i) - '0') * WEIGHTS[i];
+            sum += (first17.charAt(i) - '0') * WEIGHTS[i];
         }
-        return body + "10X98765432".charAt(sum % 11);
+        return first17 + "10X98765432".charAt(sum % 11);
     }
 }

@@ -4,14 +4,9 @@ import cn.city.party.common.test.Api;
 import cn.city.party.common.test.HttpBrowser;
 import cn.city.party.common.test.Waiting;
 import cn.city.party.common.test.Workbooks;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import cn.city.party.e2e.PasswordSheet;
 import tools.jackson.databind.JsonNode;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -83,12 +78,13 @@ public final class CityGenerator {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
-        CityGenerator generator = new CityGenerator(options.getOrDefault("gateway", "http://localhost:8080"),
-                options.getOrDefault("keycloak", "http://localhost:8180"), Long.parseLong(options.getOrDefault("seed", "2026")),
-                Double.parseDouble(options.getOrDefault("scale", "1.0")),
-                Path.of(options.getOrDefault("cast", ".platform/city/cast.tsv")), options.containsKey("all-accounts"));
-        int code = generator.run(options.containsKey("add"), Integer.parseInt(options.getOrDefault("threads", "4")));
+        ProgramOptions options = ProgramOptions.of("CityGenerator").option("gateway", "http://localhost:8080")
+                .option("keycloak", "http://localhost:8180").option("seed", "2026").option("scale", "1.0")
+                .option("threads", "4").option("cast", ".platform/city/cast.tsv").flag("add").flag("all-accounts")
+                .parse(args);
+        CityGenerator generator = new CityGenerator(options.text("gateway"), options.text("keycloak"),
+                options.longInteger("seed"), options.decimal("scale"), options.path("cast"), options.isSet("all-accounts"));
+        int code = generator.run(options.isSet("add"), options.integer("threads"));
         System.exit(code);
     }
 
@@ -190,8 +186,9 @@ public final class CityGenerator {
         Map<String, String[]> sheet = new HashMap<>();
         if (allAccounts) {
             for (CityPlan.Branch branch : department.branches()) {
-                sheet.putAll(passwordSheet(expect(as(admin).postForBytes("/api/org/accounts/provision",
-                        Map.of("organization", orgIds.get(branch.code()))), 200, "accounts of " + branch.code()).bytes()));
+                PasswordSheet.read(expect(as(admin).postForBytes("/api/org/accounts/provision",
+                        Map.of("organization", orgIds.get(branch.code()))), 200, "accounts of " + branch.code()).bytes())
+                        .forEach((name, line) -> sheet.put(name, new String[]{line.username(), line.oneTimePassword()}));
             }
         } else {
             for (int b = 0; b < department.branches().size(); b++) {
@@ -468,40 +465,11 @@ public final class CityGenerator {
         }
     }
 
-    /** The provisioning sheet: by member name, its user name and one-time password. */
-    private static Map<String, String[]> passwordSheet(byte[] xlsx) {
-        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-            Map<String, String[]> lines = new HashMap<>();
-            for (Row row : workbook.getSheetAt(0)) {
-                if (row.getRowNum() > 0) {
-                    lines.put(row.getCell(0).getStringCellValue(), new String[]{row.getCell(2).getStringCellValue(),
-                            row.getCell(3).getStringCellValue()});
-                }
-            }
-            return lines;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static Api.Response expect(Api.Response response, int status, String what) {
         if (response.status() != status) {
             throw new IllegalStateException(what + ": expected " + status + ", got " + response);
         }
         return response;
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("unexpected argument " + args[i]);
-            }
-            String name = args[i].substring(2);
-            boolean flag = i + 1 >= args.length || args[i + 1].startsWith("--");
-            options.put(name, flag ? "true" : args[++i]);
-        }
-        return options;
     }
 
     /** What has been made so far, across the departments being built. */

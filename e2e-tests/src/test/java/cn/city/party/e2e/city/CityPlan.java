@@ -1,5 +1,7 @@
 package cn.city.party.e2e.city;
 
+import cn.city.party.e2e.NationalIds;
+
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -152,7 +154,7 @@ public final class CityPlan {
         BigDecimal income = BigDecimal.valueOf(4000 + random.nextInt(111) * 100L);
         // about 3 % stopped paying 3 to 7 months ago
         int arrears = random.nextInt(100) < 3 ? 3 + random.nextInt(5) : 0;
-        return new Member(name, male ? "男" : "女", birth, withCheck(first17),
+        return new Member(name, male ? "男" : "女", birth, NationalIds.withCheck(first17),
                 EDUCATION[random.nextInt(EDUCATION.length)], post, joined, probationary, group,
                 post.endsWith("处长"), income, "139%08d".formatted(department * 100_000 + index),
                 "m%04d@%s.city.gov.cn".formatted(index, code), arrears);
@@ -214,15 +216,6 @@ public final class CityPlan {
         if (!missed && !date.isBefore(from) && date.isBefore(to)) {
             sittings.add(new Sitting(date.atTime(LocalTime.of(14, 30)).atZone(ZONE).toInstant(), types, title, group, attendance));
         }
-    }
-
-    private static String withCheck(String first17) {
-        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (first17.charAt(i) - '0') * weights[i];
-        }
-        return first17 + "10X98765432".charAt(sum % 11);
     }
 
     private static String chineseNumber(int n) {

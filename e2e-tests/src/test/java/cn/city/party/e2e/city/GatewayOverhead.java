@@ -1,6 +1,7 @@
 package cn.city.party.e2e.city;
 
 import cn.city.party.common.test.Tokens;
+import cn.city.party.e2e.Percentiles;
 
 import java.io.IOException;
 import java.net.URI;
@@ -9,9 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -37,18 +36,18 @@ public final class GatewayOverhead {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> o = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
-        String gateway = o.getOrDefault("gateway", "http://localhost:8080");
-        String direct = o.getOrDefault("direct", "http://localhost:8082");
-        String path = o.getOrDefault("path", "/api/activities?size=1");
-        String token = Tokens.request(o.getOrDefault("keycloak", "http://localhost:8180"), Tokens.CLI_CLIENT,
-                o.getOrDefault("user", "caizheng-secretary")).path("access_token").asString();
-        int calls = Integer.parseInt(o.getOrDefault("calls", "2000"));
-        int concurrency = Integer.parseInt(o.getOrDefault("concurrency", "16"));
-        int seconds = Integer.parseInt(o.getOrDefault("seconds", "15"));
+        ProgramOptions options = ProgramOptions.of("GatewayOverhead").option("gateway", "http://localhost:8080")
+                .option("direct", "http://localhost:8082").option("keycloak", "http://localhost:8180")
+                .option("user", "caizheng-secretary").option("path", "/api/activities?size=1").option("calls", "2000")
+                .option("concurrency", "16").option("seconds", "15").parse(args);
+        String gateway = options.text("gateway");
+        String direct = options.text("direct");
+        String path = options.text("path");
+        int calls = options.integer("calls");
+        int concurrency = options.integer("concurrency");
+        int seconds = options.integer("seconds");
+        String token = Tokens.request(options.text("keycloak"), Tokens.CLI_CLIENT, options.text("user"))
+                .path("access_token").asString();
 
         for (int i = 0; i < 200; i++) { // warm both paths (JIT, connection pools)
             call(direct + path, token);
@@ -119,7 +118,7 @@ public final class GatewayOverhead {
         }
     }
 
-    private static double ms(List<Long> sorted, int p) {
-        return sorted.get(Math.max(0, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)) / 1e6;
+    private static double ms(List<Long> sortedNanos, int p) {
+        return Percentiles.nearestRank(sortedNanos, p) / 1e6;
     }
 }

@@ -1,6 +1,9 @@
 package cn.city.party.e2e.city;
 
 import cn.city.party.common.test.Api;
+import cn.city.party.e2e.Percentiles;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -29,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * Not a test: a weekday on the generated city, through the gateway with the cast's real tokens, for a bounded time.
@@ -100,18 +104,16 @@ public final class WeekdayLoad {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> o = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
-        WeekdayLoad load = new WeekdayLoad(o.getOrDefault("gateway", "http://localhost:8080"),
-                o.getOrDefault("keycloak", "http://localhost:8180"),
-                Cast.read(Path.of(o.getOrDefault("cast", ".platform/city/cast.tsv"))));
-        int seconds = Integer.parseInt(o.getOrDefault("seconds", "300"));
-        double rate = Double.parseDouble(o.getOrDefault("rate", "20"));
+        ProgramOptions options = ProgramOptions.of("WeekdayLoad").option("gateway", "http://localhost:8080")
+                .option("keycloak", "http://localhost:8180").option("cast", ".platform/city/cast.tsv")
+                .option("seconds", "300").option("rate", "20").optional("kill", "service")
+                .option("pids", ".platform/platform.pids").parse(args);
+        int seconds = options.integer("seconds");
+        double rate = options.decimal("rate");
+        WeekdayLoad load = new WeekdayLoad(options.text("gateway"), options.text("keycloak"),
+                Cast.read(options.path("cast")));
         load.prepare(seconds, rate);
-        load.run(seconds, rate, o.get("kill"),
-                Path.of(o.getOrDefault("pids", ".platform/platform.pids")));
+        load.run(seconds, rate, options.text("kill"), options.path("pids"));
         System.exit(load.report() ? 0 : 1);
     }
 
@@ -358,35 +360,26 @@ public final class WeekdayLoad {
         int year = LocalDate.now(CityPlan.ZONE).getYear();
         Map<String, List<String>> byBranch = new HashMap<>();
         recorded.forEach((id, branch) -> byBranch.computeIfAbsent(branch, b -> new ArrayList<>()).add(id));
+        int unread = (int) recorded.keySet().stream().filter(id -> api.get("/api/activities/" + id).status() != 200).count();
+        // per branch, the last reading of its scorecard: how often it lists each sitting; a complete branch is not read again
+        Map<String, Map<String, Integer>> listed = new HashMap<>();
+        Predicate<String> complete = branch -> listed.getOrDefault(branch, Map.of()).keySet().containsAll(byBranch.get(branch));
+        try {
+            // polled in this thread, so no reading is still under way when the counting below begins
+            Awaitility.await("the load's sittings on their branches' scorecards").atMost(Duration.ofMinutes(2))
+                    .pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                        byBranch.keySet().stream().filter(complete.negate())
+                                .forEach(branch -> listed.put(branch, listings(api, branch, year)));
+                        return byBranch.keySet().stream().allMatch(complete);
+                    });
+        } catch (ConditionTimeoutException e) {
+            // what has not appeared by then is reported as missing
+        }
         int missing = 0;
         int twice = 0;
-        int unread = 0;
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
         for (Map.Entry<String, List<String>> branch : byBranch.entrySet()) {
             for (String id : branch.getValue()) {
-                if (api.get("/api/activities/" + id).status() != 200) {
-                    unread++;
-                }
-            }
-            Map<String, Integer> counts;
-            do {
-                counts = new HashMap<>();
-                JsonNode card = api.get("/api/org/scorecards/branches/" + branch.getKey() + "?year=" + year).json();
-                for (JsonNode item : card.path("items")) {
-                    if (item.path("item").asString().equals("COMPLIANCE")) {
-                        for (JsonNode a : item.path("facts").path("activities")) {
-                            counts.merge(a.asString(), 1, Integer::sum);
-                        }
-                    }
-                }
-                Map<String, Integer> seen = counts;
-                if (branch.getValue().stream().allMatch(seen::containsKey) || Instant.now().isAfter(deadline)) {
-                    break;
-                }
-                sleepQuietly();
-            } while (true);
-            for (String id : branch.getValue()) {
-                int n = counts.getOrDefault(id, 0);
+                int n = listed.get(branch.getKey()).getOrDefault(id, 0);
                 missing += n == 0 ? 1 : 0;
                 twice += n > 1 ? 1 : 0;
             }
@@ -396,12 +389,18 @@ public final class WeekdayLoad {
         return unread == 0 && missing == 0 && twice == 0;
     }
 
-    private static void sleepQuietly() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** How often the branch's scorecard lists each sitting among the facts of its compliance points. */
+    private static Map<String, Integer> listings(Api api, String branch, int year) {
+        Map<String, Integer> counts = new HashMap<>();
+        JsonNode card = api.get("/api/org/scorecards/branches/" + branch + "?year=" + year).json();
+        for (JsonNode item : card.path("items")) {
+            if (item.path("item").asString().equals("COMPLIANCE")) {
+                for (JsonNode a : item.path("facts").path("activities")) {
+                    counts.merge(a.asString(), 1, Integer::sum);
+                }
+            }
         }
+        return counts;
     }
 
     private static String quarter() {
@@ -413,10 +412,8 @@ public final class WeekdayLoad {
         return from.get(random.nextInt(from.size()));
     }
 
+    /** A percentile's cell of the report: a kind with errors only has no latencies. */
     private static String pct(List<Long> sorted, int p) {
-        if (sorted.isEmpty()) {
-            return "-";
-        }
-        return String.valueOf(sorted.get(Math.max(0, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)));
+        return sorted.isEmpty() ? "-" : String.valueOf(Percentiles.nearestRank(sorted, p));
     }
 }

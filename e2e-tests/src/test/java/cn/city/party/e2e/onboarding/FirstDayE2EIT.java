@@ -6,10 +6,10 @@ import cn.city.party.common.test.TestInfrastructure;
 import cn.city.party.common.test.Tokens;
 import cn.city.party.common.test.Waiting;
 import cn.city.party.common.test.Workbooks;
+import cn.city.party.e2e.NationalIds;
+import cn.city.party.e2e.PasswordSheet;
 import cn.city.party.e2e.RunningPlatform;
 import cn.city.party.infra.local.LocalPlatform;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -176,18 +176,18 @@ class FirstDayE2EIT {
         // 6. every other account in one request: the sheet of one-time passwords; the admin's is not made twice
         Api.Response provisioned = admin.postForBytes("/api/org/accounts/provision", Map.of("department", true));
         assertThat(provisioned.status()).isEqualTo(200);
-        Map<String, List<String>> sheet = readSheet(provisioned.bytes());
+        Map<String, PasswordSheet.Line> sheet = PasswordSheet.read(provisioned.bytes());
         assertThat(sheet).hasSize(7);
-        assertThat(sheet.remove("李管理").get(4)).isEqualTo("已有账号，未重复开通");
-        assertThat(sheet.values()).allSatisfy(line -> assertThat(line.get(4)).isEqualTo("已开通"));
-        String former = sheet.get("周前任").get(2);
-        String elected = sheet.get("吴新任").get(2);
+        assertThat(sheet.remove("李管理").result()).isEqualTo("已有账号，未重复开通");
+        assertThat(sheet.values()).allSatisfy(line -> assertThat(line.result()).isEqualTo("已开通"));
+        String former = sheet.get("周前任").username();
+        String elected = sheet.get("吴新任").username();
 
         // 7. the first election: 周前任 secretary of the first branch; it signs in, changes its password, records a sitting
         assertThat(admin.put("/api/org/organizations/" + first + "/committee", Map.of("termStart",
                 today().minusYears(3).plusDays(1).toString(), "posts", List.of(Map.of("post", "SECRETARY",
                         "memberId", members.get("周前任"))))).status()).isEqualTo(200);
-        firstSignIn(former, sheet.get("周前任").get(3), "Zhou-" + suffix + "-NewPass");
+        firstSignIn(former, sheet.get("周前任").oneTimePassword(), "Zhou-" + suffix + "-NewPass");
         await("the first secretary's token names its branch", () -> claims(former), c -> c.path("branches").toString()
                 .equals("[\"" + first + "\"]"));
         assertThat(await("the first secretary records a sitting", () -> sitting(former, first, members.get("周前任")),
@@ -196,7 +196,7 @@ class FirstDayE2EIT {
         // 8. the next election: 吴新任 takes over
         assertThat(admin.put("/api/org/organizations/" + first + "/committee", Map.of("termStart", today().toString(),
                 "posts", List.of(Map.of("post", "SECRETARY", "memberId", members.get("吴新任"))))).status()).isEqualTo(200);
-        HttpResponse<String> landed = firstSignIn(elected, sheet.get("吴新任").get(3), "Wu-" + suffix + "-NewPass");
+        HttpResponse<String> landed = firstSignIn(elected, sheet.get("吴新任").oneTimePassword(), "Wu-" + suffix + "-NewPass");
         assertThat(landed.uri().toString()).startsWith(gateway);
         await("the new secretary's token names its branch", () -> claims(elected),
                 c -> c.path("branches").toString().equals("[\"" + first + "\"]"));
@@ -275,15 +275,9 @@ class FirstDayE2EIT {
         }
     }
 
-    /** GB 11643: a valid national ID for someone born on {@code birth} (check character by ISO 7064 MOD 11-2). */
+    /** GB 11643: a valid national ID for someone born on {@code birth}, in one region, told apart by {@code sequence}. */
     private static String nationalId(LocalDate birth, int sequence) {
-        String body = "330102" + birth.toString().replace("-", "") + "%03d".formatted(100 + sequence);
-        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (body.charAt(i) - '0') * weights[i];
-        }
-        return body + "10X98765432".charAt(sum % 11);
+        return NationalIds.withCheck("330102" + birth.toString().replace("-", "") + "%03d".formatted(100 + sequence));
     }
 
     /** The first row of a downloaded template. */
@@ -292,26 +286,6 @@ class FirstDayE2EIT {
             List<String> cells = new ArrayList<>();
             workbook.getSheetAt(0).getRow(0).forEach(c -> cells.add(c.getStringCellValue()));
             return cells;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The password sheet by member name: 姓名, 所属支部, 登录名, 初始密码, 结果. */
-    private static Map<String, List<String>> readSheet(byte[] xlsx) {
-        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-            Map<String, List<String>> lines = new HashMap<>();
-            Sheet sheet = workbook.getSheetAt(0);
-            for (Row row : sheet) {
-                if (row.getRowNum() > 0) {
-                    List<String> cells = new ArrayList<>();
-                    for (int c = 0; c < 5; c++) {
-                        cells.add(row.getCell(c).getStringCellValue());
-                    }
-                    lines.put(cells.get(0), cells);
-                }
-            }
-            return lines;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,6 +2,7 @@ package cn.city.party.e2e.scorecard;
 
 import cn.city.party.common.test.Api;
 import cn.city.party.common.test.Tokens;
+import cn.city.party.e2e.Percentiles;
 import org.awaitility.Awaitility;
 import tools.jackson.databind.JsonNode;
 
@@ -74,8 +75,8 @@ public final class ScorecardBenchmark {
             }
         }
         List<Long> sorted = millis.stream().sorted().toList();
-        System.out.printf("events=%d median=%d ms p99=%d ms max=%d ms%n", sorted.size(), percentile(sorted, 50),
-                percentile(sorted, 99), sorted.get(sorted.size() - 1));
+        System.out.printf("events=%d median=%d ms p99=%d ms max=%d ms%n", sorted.size(), Percentiles.nearestRank(sorted, 50),
+                Percentiles.nearestRank(sorted, 99), sorted.get(sorted.size() - 1));
     }
 
     private static boolean listed(Api.Response card, String activityId) {
@@ -85,10 +86,5 @@ public final class ScorecardBenchmark {
         return card.json().path("items").valueStream().filter(i -> i.path("item").asString().equals("COMPLIANCE"))
                 .flatMap(i -> i.path("facts").path("activities").valueStream())
                 .anyMatch(a -> a.asString().equals(activityId));
-    }
-
-    private static long percentile(List<Long> sorted, int p) {
-        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, index));
     }
 }
