@@ -13,7 +13,7 @@ import java.time.Duration;
 
 /**
  * The instances the load balancer takes in turn are those of {@link ServiceAddresses} whose
- * {@code /actuator/health} answered last time, asked again every {@code spring.cloud.loadbalancer.health-check.interval}:
+ * {@code /actuator/health/readiness} answered UP last time, asked again every {@code spring.cloud.loadbalancer.health-check.interval}:
  * a killed instance leaves the turn within that interval, so its calls go to the live ones instead of failing until
  * the route's breaker opens for the whole service.
  * <p>
