@@ -22,6 +22,7 @@ public final class CityReadModelAccess {
     private final MongoTemplate mongo;
     private final Clock clock;
     private final ReadModelChanges changes;
+    private final RuleSetService rules;
     private final ComplianceService service;
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
@@ -31,10 +32,10 @@ public final class CityReadModelAccess {
         this.clock = clock;
         this.changes = new ReadModelChanges(mongo);
         // the city query reads only the read model and the rule sets; the other collaborators serve branch views
-        RuleKind<ComplianceRules> rules = ComplianceRules.kind(7);
+        RuleKind<ComplianceRules> kind = ComplianceRules.kind(7);
+        this.rules = new RuleSetService(new RuleBook(mongo, clock, JsonMapper.builder().build(), List.of(kind)), kind, clock);
         CityTables tables = new CityTables(changes, mongo, new PlatformCalendar(clock, Period.ZONE), 64, meters);
-        this.service = new ComplianceService(null, new RuleSetService(new RuleBook(mongo, clock, JsonMapper.builder().build(),
-                List.of(rules)), rules, clock), null, null, null, mongo, clock, tables);
+        this.service = new ComplianceService(null, rules, null, null, null, mongo, clock, tables);
     }
 
     /** Writes the branch's figures of the year into the read model and counts the write, as the projection does. */
@@ -42,7 +43,8 @@ public final class CityReadModelAccess {
                       List<String> groups, String secretaryId, List<String> committee, List<String> members) {
         BranchCompliance doc = Optional.ofNullable(mongo.findById(BranchCompliance.idOf(branchId, year), BranchCompliance.class))
                 .orElseGet(() -> new BranchCompliance(department, branchId, year));
-        doc.update(name, Figures.of(year, activities, RuleSet.DEFAULT_WEIGHTS, groups, secretaryId, committee, members), clock.instant());
+        RuleSet set = rules.effective(department, year); // records the year's default rules on first use, as there
+        doc.update(name, Figures.of(year, activities, set.weights(), groups, secretaryId, committee, members), clock.instant());
         mongo.save(doc);
         changes.raise(year);
     }
