@@ -47,10 +47,12 @@ public class ComplianceProjection {
     private final EventFactory events;
     private final Clock clock;
     private final PlatformCalendar calendar;
+    private final ReadModelChanges changes;
 
     public ComplianceProjection(MongoTemplate mongo, Roster roster, RuleSetService rules, EventCodec codec,
-                                EventFactory events, Clock clock, PlatformCalendar calendar) {
+                                EventFactory events, Clock clock, PlatformCalendar calendar, ReadModelChanges changes) {
         this.mongo = mongo;
+        this.changes = changes;
         this.roster = roster;
         this.rules = rules;
         this.codec = codec;
@@ -134,7 +136,13 @@ public class ComplianceProjection {
             }
         }
         if (changed) {
-            mongo.save(doc);
+            try {
+                mongo.save(doc);
+            } finally {
+                // after the write, so a city table read before it is not kept under the new count; also when the save
+                // failed, as it may have landed all the same (a timeout): a needless count costs one evaluation only
+                changes.raise(year);
+            }
         }
     }
 

@@ -38,9 +38,10 @@ public class ComplianceService {
     private final ScopedMongo store;
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final CityTables cityTables;
 
     public ComplianceService(ComplianceProjection projection, RuleSetService rules, Roster roster, BranchAccess access,
-                             ScopedMongo store, MongoTemplate mongo, Clock clock) {
+                             ScopedMongo store, MongoTemplate mongo, Clock clock, CityTables cityTables) {
         this.projection = projection;
         this.rules = rules;
         this.roster = roster;
@@ -48,6 +49,7 @@ public class ComplianceService {
         this.store = store;
         this.mongo = mongo;
         this.clock = clock;
+        this.cityTables = cityTables;
     }
 
     /** A rule's result with the activities that count for it in the periods judged. */
@@ -135,10 +137,19 @@ public class ComplianceService {
 
     public record DepartmentLine(String department, int branches, Map<RuleStatus, Long> summary,
                                  ComplianceEvaluator.Quality quality) {
+        public DepartmentLine {
+            summary = java.util.Collections.unmodifiableMap(summary); // part of a kept table, shared by every caller
+        }
     }
 
+    /** The whole city; {@code evaluatedAt}: when the table was evaluated (it is kept while still current). */
     public record CityView(String period, List<DepartmentLine> departments, Map<RuleStatus, Long> summary,
                            ComplianceEvaluator.Quality quality, long branches, Instant evaluatedAt) {
+        public CityView {
+            // kept and shared by every caller while current: nobody may change it
+            departments = List.copyOf(departments);
+            summary = java.util.Collections.unmodifiableMap(summary);
+        }
     }
 
     public DepartmentView department(String department, Period period) {
@@ -156,7 +167,12 @@ public class ComplianceService {
                 ComplianceEvaluator.quality(evaluated.total(), period));
     }
 
+    /** The whole city (the work committee's view): the table kept for the period while it is current ({@link CityTables}). */
     public CityView city(Period period) {
+        return cityTables.city(period, this::evaluateCity);
+    }
+
+    private CityView evaluateCity(Period period) {
         List<BranchCompliance> docs = figuresOf(Criteria.where("year").is(period.year()));
         Map<String, List<BranchCompliance>> byDepartment = new TreeMap<>();
         docs.forEach(d -> byDepartment.computeIfAbsent(d.department(), k -> new ArrayList<>()).add(d));
