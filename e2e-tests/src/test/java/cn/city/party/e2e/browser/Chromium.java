@@ -23,8 +23,8 @@ public final class Chromium {
      * gateway's code exchange) took longer than 30 s.
      */
     public static final double TIMEOUT_MS = 90_000;
-    /** How long the sign-in callback may take before the link is opened again ({@link #signIn}). */
-    static final double CALLBACK_MS = 30_000;
+    /** How long a sign-in may take before the link is opened again ({@link #signIn}); above the gateway's own limit. */
+    static final double CALLBACK_MS = 40_000;
 
     private Chromium() {
     }
@@ -56,10 +56,11 @@ public final class Chromium {
     /**
      * Signs in through the gateway's {@code /sign-in?next=…} and waits until the browser is back at the gateway.
      * <p>
-     * A known, not yet understood defect: now and then the gateway leaves the sign-in callback without an answer (its
-     * event loops idle, see the closing note of 1 December). A user facing the spinning page opens the link again, and
-     * Keycloak, already signed in, sends the browser straight back with a new code; so does this helper, once, and
-     * says so on the console.
+     * A known, not yet understood defect: now and then the sign-in got no answer (the gateway's callback, its event
+     * loops idle; the gateway now sends such a browser to sign in again itself, see {@code UnansweredSignInCallback}).
+     * A user facing the spinning page opens the link again and, where Keycloak shows its form again because the
+     * credentials never reached it, signs in again; so does this helper, once, and says so on the console with where
+     * the page was.
      */
     public static void signIn(Page page, String gateway, String username, String next) {
         String signIn = gateway + "/sign-in?next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8);
@@ -69,9 +70,12 @@ public final class Chromium {
         try {
             page.waitForURL(back, new Page.WaitForURLOptions().setTimeout(CALLBACK_MS));
         } catch (com.microsoft.playwright.TimeoutError unanswered) {
-            System.err.println("the sign-in callback of " + username + " got no answer in " + (int) (CALLBACK_MS / 1000)
-                    + " s; opening the sign-in link again, as a user would");
+            System.err.println("the sign-in of " + username + " did not come back in " + (int) (CALLBACK_MS / 1000)
+                    + " s (the page at " + page.url().replaceFirst("\\?.*", "") + "); opening the sign-in link again, as a user would");
             page.navigate(signIn);
+            if (!back.test(page.url()) && page.locator("#username").count() > 0) {
+                typeCredentials(page, username);
+            }
             page.waitForURL(back);
         }
     }
