@@ -6,7 +6,7 @@
 #                                   several instances of a service (ports 8082, 9082, ...; also PLATFORM_INSTANCES),
 #                                   the gateway balances across them
 #   infra/local/platform.sh stop    stop exactly the processes that start recorded (by PID and start time)
-#   infra/local/platform.sh city [--scale 0.1] [--seed 2026]
+#   infra/local/platform.sh city [--scale 0.1] [--seed 2026] [--months 12]
 #                                   on the running platform, build the generated city (50 departments, 2,500 branches,
 #                                   30,000 members and their year at scale 1.0) through its APIs; it stays in
 #                                   .platform/data, so later starts are on that city (docs/operations.md)

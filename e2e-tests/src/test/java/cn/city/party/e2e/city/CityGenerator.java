@@ -44,10 +44,11 @@ import java.util.stream.Collectors;
  *
  * <pre>
  * java -cp … cn.city.party.e2e.city.CityGenerator [--gateway http://localhost:8080] [--keycloak http://localhost:8180]
- *     [--seed 2026] [--scale 1.0] [--threads 4] [--cast .platform/city/cast.tsv] [--add] [--all-accounts]
+ *     [--seed 2026] [--scale 1.0] [--months 12] [--threads 4] [--cast .platform/city/cast.tsv] [--add] [--all-accounts]
  * </pre>
  * It refuses to run against a platform that already holds departments unless {@code --add} is given; with it, a
- * department of the plan that already exists is left as it is (so an interrupted run can be completed).
+ * department of the plan that already exists is left as it is (so an interrupted run can be completed). {@code --months}
+ * records the sittings of fewer months than the year (a small city built whole in minutes, every step of it run).
  */
 public final class CityGenerator {
 
@@ -66,9 +67,14 @@ public final class CityGenerator {
     private final Cast.Sessions sessions;
     private final Counters counters = new Counters();
     private final boolean allAccounts;
+    private final int months;
 
-    CityGenerator(String gateway, String keycloak, long seed, double scale, Path castFile, boolean allAccounts) {
+    CityGenerator(String gateway, String keycloak, long seed, double scale, int months, Path castFile, boolean allAccounts) {
+        if (months < 1 || months > 12) {
+            throw new IllegalArgumentException("--months is 1 to 12, not " + months);
+        }
         this.gateway = gateway;
+        this.months = months;
         this.allAccounts = allAccounts;
         this.seed = seed;
         this.today = LocalDate.now(CityPlan.ZONE);
@@ -79,11 +85,11 @@ public final class CityGenerator {
 
     public static void main(String[] args) throws Exception {
         ProgramOptions options = ProgramOptions.of("CityGenerator").option("gateway", "http://localhost:8080")
-                .option("keycloak", "http://localhost:8180").option("seed", "2026").option("scale", "1.0")
+                .option("keycloak", "http://localhost:8180").option("seed", "2026").option("scale", "1.0").option("months", "12")
                 .option("threads", "4").option("cast", ".platform/city/cast.tsv").flag("add").flag("all-accounts")
                 .parse(args);
         CityGenerator generator = new CityGenerator(options.text("gateway"), options.text("keycloak"),
-                options.longInteger("seed"), options.decimal("scale"), options.path("cast"), options.isSet("all-accounts"));
+                options.longInteger("seed"), options.decimal("scale"), options.integer("months"), options.path("cast"), options.isSet("all-accounts"));
         int code = generator.run(options.isSet("add"), options.integer("threads"));
         System.exit(code);
     }
@@ -258,7 +264,7 @@ public final class CityGenerator {
                 Duration.ofMillis(500), () -> claims(secretary.username()), c -> c.contains(branchId));
         String api = secretary.username();
         String host = branch.members().get(0).name();
-        for (CityPlan.Sitting s : plan.sittings(department, branchIndex, today.minusYears(1), today)) {
+        for (CityPlan.Sitting s : plan.sittings(department, branchIndex, today.minusMonths(months), today)) {
             Map<String, Object> held = new HashMap<>(Map.of("heldAt", s.heldAt().toString(), "place", "机关三楼党员活动室",
                     "host", host, "hostMemberId", memberIds.get(host), "durationMinutes", 90));
             if (s.types().contains("PARTY_LECTURE")) { // 党课: the secretary lectures
