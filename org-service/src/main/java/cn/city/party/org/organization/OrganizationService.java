@@ -133,8 +133,13 @@ public class OrganizationService {
 
     /** 支部规模 of one branch's roll, by the branch-size rules in force this year. */
     public BranchSizeCheck.Assessment size(BranchRolls.BranchRoll roll) {
-        return BranchSizeCheck.of(inForce.of(branchSize, calendar.today().getYear()), roll.fullMembers(),
-                roll.members().size());
+        return sizeCheck().apply(roll);
+    }
+
+    /** The size check with the rules in force now, read once for many branches (a ranking). */
+    public java.util.function.Function<BranchRolls.BranchRoll, BranchSizeCheck.Assessment> sizeCheck() {
+        var rules = inForce.of(branchSize, calendar.today().getYear());
+        return roll -> BranchSizeCheck.of(rules, roll.fullMembers(), roll.members().size());
     }
 
     public Organization rename(String id, String name) {

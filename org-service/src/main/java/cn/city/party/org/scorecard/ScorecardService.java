@@ -8,6 +8,7 @@ import cn.city.party.common.tenancy.ScopedMongo;
 import cn.city.party.common.time.PlatformCalendar;
 import cn.city.party.org.member.BranchScope;
 import cn.city.party.org.member.MemberRoster;
+import cn.city.party.org.organization.BranchRolls;
 import cn.city.party.org.organization.BranchSizeCheck;
 import cn.city.party.org.organization.OrganizationService;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -89,7 +90,8 @@ class ScorecardService {
         List<ScorecardFact> facts = store.find(Criteria.where("branchId").is(branchId).orOperator(
                 Criteria.where("year").is(year), Criteria.where("kind").is(ScorecardFact.Kind.TERM)), ScorecardFact.class);
         BranchFacts collected = ScorecardFact.collect(facts);
-        return score(branch, collected, rolls(List.of(branchId), List.of(collected)).get(branchId), rules(year));
+        ScoringRules.OfYear rules = rules(year);
+        return score(branch, collected, rolls(List.of(branchId), List.of(collected)).get(branchId), rules, assessment(year));
     }
 
     /** 软弱涣散: the branches flagged in the year, of one department or (work committee) of every department. */
@@ -169,16 +171,28 @@ class ScorecardService {
         Map<String, BranchFacts> collected = new LinkedHashMap<>();
         branches.forEach(b -> collected.put(b.id(), ScorecardFact.collect(facts.getOrDefault(b.id(), List.of()))));
         Map<String, ScoreCalculator.Roll> rolls = rolls(List.copyOf(collected.keySet()), collected.values());
-        return branches.stream().map(b -> score(b, collected.get(b.id()), rolls.get(b.id()), rules)).toList();
+        Scorecard.Assessment assessment = assessment(rules.year());
+        return branches.stream().map(b -> score(b, collected.get(b.id()), rolls.get(b.id()), rules, assessment)).toList();
     }
 
-    /** Each branch's members and size check, from this service's own roster, and which reported members it holds. */
+    /**
+     * Each branch's members and size check, from this service's own roster, and which reported members it holds. Read
+     * once for all the branches (a ranking asks for thousands): the roster, the size rules, and only the reported members
+     * not on these rolls (moved or ended) looked up one by one.
+     */
     private Map<String, ScoreCalculator.Roll> rolls(List<String> branchIds, java.util.Collection<BranchFacts> facts) {
-        java.util.Set<String> known = roster.existing(facts.stream().flatMap(f -> f.credits().stream())
-                .map(BranchFacts.Credits::memberId).collect(Collectors.toSet()));
+        Map<String, BranchRolls.BranchRoll> byBranch = roster.rollsByBranch(branchIds);
+        java.util.Set<String> onRolls = byBranch.values().stream().flatMap(r -> r.members().stream()).collect(Collectors.toSet());
+        java.util.Set<String> reported = facts.stream().flatMap(f -> f.credits().stream())
+                .map(BranchFacts.Credits::memberId).collect(Collectors.toSet());
+        java.util.Set<String> known = new java.util.HashSet<>(roster.existing(reported.stream()
+                .filter(id -> !onRolls.contains(id)).toList()));
+        reported.stream().filter(onRolls::contains).forEach(known::add);
+        java.util.Set<String> held = java.util.Set.copyOf(known);
+        var sizeCheck = organizations.sizeCheck();
         Map<String, ScoreCalculator.Roll> rolls = new java.util.HashMap<>();
-        roster.rollsByBranch(branchIds).forEach((id, roll) -> rolls.put(id, new ScoreCalculator.Roll(roll.members(), known,
-                organizations.size(roll).flags().contains(BranchSizeCheck.Flag.TOO_FEW_FULL_MEMBERS))));
+        byBranch.forEach((id, roll) -> rolls.put(id, new ScoreCalculator.Roll(roll.members(), held,
+                sizeCheck.apply(roll).flags().contains(BranchSizeCheck.Flag.TOO_FEW_FULL_MEMBERS))));
         return rolls;
     }
 
@@ -193,13 +207,18 @@ class ScorecardService {
         return ranked;
     }
 
-    private Scorecard score(ScorecardUnit branch, BranchFacts facts, ScoreCalculator.Roll roll, ScoringRules.OfYear rules) {
+    private Scorecard score(ScorecardUnit branch, BranchFacts facts, ScoreCalculator.Roll roll, ScoringRules.OfYear rules,
+                            Scorecard.Assessment assessment) {
         LocalDate today = calendar.today();
         LocalDate reference = rules.year() < today.getYear() ? LocalDate.of(rules.year(), 12, 31) : today;
-        AssessmentClosure closure = mongo.findById(rules.year(), AssessmentClosure.class);
         return ScoreCalculator.score(branch.id(), branch.name(), branch.department(), facts, roll, rules, reference)
-                .withAssessment(closure == null ? Scorecard.Assessment.OPEN
-                        : new Scorecard.Assessment(true, closure.closedAt(), closure.closedBy()));
+                .withAssessment(assessment);
+    }
+
+    /** Whether the year's assessment is closed (the same for every branch of a ranking: read once). */
+    private Scorecard.Assessment assessment(int year) {
+        AssessmentClosure closure = mongo.findById(year, AssessmentClosure.class);
+        return closure == null ? Scorecard.Assessment.OPEN : new Scorecard.Assessment(true, closure.closedAt(), closure.closedBy());
     }
 
     /** The branch, if the caller may see it: in its department scope and, for a secretary, its own branch. */
