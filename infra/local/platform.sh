@@ -56,7 +56,7 @@ case "${1:-start}" in
         "cn.city.party.e2e.city.$program" --cast .platform/city/cast.tsv $extra "$@"
     ;;
   *)
-    echo "usage: $0 start [--instances service=N,...]|stop|city [--scale F] [--seed N]|load [--seconds S] [--rate R] [--kill service]" >&2
+    echo "usage: $0 start [--instances service=N,...]|stop|city [--scale F] [--seed N] [--months M]|load [--seconds S] [--rate R] [--kill service]" >&2
     exit 2
     ;;
 esac

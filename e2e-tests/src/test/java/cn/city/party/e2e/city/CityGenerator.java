@@ -249,7 +249,7 @@ public final class CityGenerator {
             sittings(department, b, orgIds, memberIds, cast);
         }
         dues(department, admin, memberIds);
-        discipline(department, inspectorUser, memberIds);
+        discipline(department, inspectorUser, memberIds, orgIds);
         completeStudy(cast, materials);
     }
 
@@ -367,7 +367,8 @@ public final class CityGenerator {
         }
     }
 
-    private void discipline(CityPlan.Department department, String inspectorUser, Map<String, String> memberIds) {
+    private void discipline(CityPlan.Department department, String inspectorUser, Map<String, String> memberIds,
+                            Map<String, String> orgIds) {
         String inspector = inspectorUser;
         CityPlan.Member subject = department.branches().get(2).members().get(7);
         String subjectId = memberIds.get(subject.name());
@@ -376,8 +377,16 @@ public final class CityGenerator {
                 () -> as(inspector).post("/api/discipline/leads", Map.of("department", department.code(), "source", "AUDIT",
                         "subjectMemberIds", List.of(subjectId), "summary", "审计发现公务接待费用报销不规范",
                         "receivedOn", today.minusDays(40).toString())), r -> r.status() == 201).json().path("id").asString();
+        // a petition about a service window names the branch that staffs it, no one member
         expect(as(inspector).post("/api/discipline/leads", Map.of("department", department.code(), "source", "PETITION_REPORT",
-                "summary", "群众反映窗口服务态度问题", "receivedOn", today.minusDays(10).toString())), 201, "second lead");
+                "subjectOrganizationId", orgIds.get(department.branches().get(3).code()), "summary", "群众反映窗口服务态度问题",
+                "receivedOn", today.minusDays(10).toString())), 201, "second lead");
+        // the first lead is verified, filed and decided (a warning) before the sanction that carries the decision out
+        for (Map<String, String> step : List.of(Map.of("to", "PRELIMINARY_VERIFICATION", "reason", "报销凭证需进一步核实"),
+                Map.of("to", "CASE_FILED", "reason", "初核属实，经批准立案审查"),
+                Map.of("to", "DECIDED", "reason", "经审理，给予党内警告处分", "outcome", "WARNING"))) {
+            expect(as(inspector).post("/api/discipline/leads/" + lead + "/transitions", step), 200, "lead to " + step.get("to"));
+        }
         expect(as(inspector).post("/api/discipline/sanctions", Map.of("department", department.code(), "memberId", subjectId,
                 "type", "WARNING", "decidedOn", today.minusDays(5).toString(), "leadId", lead)), 201, "sanction");
         counters.discipline.addAndGet(3);
@@ -422,8 +431,9 @@ public final class CityGenerator {
     }
 
     private Api api() {
-        // the gateway gives a whole department's import up to two minutes (its export route)
-        return new Api(gateway, sessions::of).withTimeout(Duration.ofSeconds(150));
+        // the gateway gives a whole department's import up to two minutes (its export route); one administrator paying
+        // a department's dues month by month meets the per-user rate limit, and waits as the 429 says
+        return new Api(gateway, sessions::of).withTimeout(Duration.ofSeconds(150)).pacedByRetryAfter(counters.throttled::incrementAndGet);
     }
 
     private static byte[] tree(CityPlan.Department department, String prefix) {
@@ -489,12 +499,13 @@ public final class CityGenerator {
         final AtomicLong exams = new AtomicLong();
         final AtomicLong studied = new AtomicLong();
         final AtomicLong discipline = new AtomicLong();
+        final AtomicLong throttled = new AtomicLong();
 
         @Override
         public String toString() {
-            return "departments=%d members=%d signed-in=%d sittings=%d attendance=%d dues-months=%d exams=%d materials-done=%d discipline=%d"
+            return "departments=%d members=%d signed-in=%d sittings=%d attendance=%d dues-months=%d exams=%d materials-done=%d discipline=%d waits-for-rate-limit=%d"
                     .formatted(departments.get(), members.get(), accounts.get(), sittings.get(), attendance.get(),
-                            payments.get(), exams.get(), studied.get(), discipline.get());
+                            payments.get(), exams.get(), studied.get(), discipline.get(), throttled.get());
         }
     }
 }

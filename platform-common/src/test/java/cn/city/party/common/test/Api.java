@@ -26,40 +26,52 @@ public final class Api {
     private final String bearer;
     private final String language;
     private final Duration timeout;
+    /** Told of each wait a 429 asked for; null: a 429 is the answer (tests and the load see every refusal). */
+    private final Runnable throttled;
 
     public Api(String baseUrl, Function<String, String> token) {
-        this(baseUrl, token, null, "zh-CN", Duration.ofSeconds(30));
+        this(baseUrl, token, null, "zh-CN", Duration.ofSeconds(30), null);
     }
 
-    private Api(String baseUrl, Function<String, String> token, String bearer, String language, Duration timeout) {
+    private Api(String baseUrl, Function<String, String> token, String bearer, String language, Duration timeout,
+                Runnable throttled) {
         this.baseUrl = baseUrl;
         this.token = token;
         this.bearer = bearer;
         this.language = language;
         this.timeout = timeout;
+        this.throttled = throttled;
     }
 
     /** Calls as the demo user {@code username}. */
     public Api as(String username) {
-        return new Api(baseUrl, token, token.apply(username), language, timeout);
+        return new Api(baseUrl, token, token.apply(username), language, timeout, throttled);
     }
 
     /** Calls with exactly this bearer token (expired, tampered …). */
     public Api withToken(String rawToken) {
-        return new Api(baseUrl, token, rawToken, language, timeout);
+        return new Api(baseUrl, token, rawToken, language, timeout, throttled);
     }
 
     public Api anonymous() {
-        return new Api(baseUrl, token, null, language, timeout);
+        return new Api(baseUrl, token, null, language, timeout, throttled);
     }
 
     public Api inLanguage(String acceptLanguage) {
-        return new Api(baseUrl, token, bearer, acceptLanguage, timeout);
+        return new Api(baseUrl, token, bearer, acceptLanguage, timeout, throttled);
     }
 
     /** Waits this long for an answer (30 s unless set; a whole department's import may take longer). */
     public Api withTimeout(Duration answerWithin) {
-        return new Api(baseUrl, token, bearer, language, answerWithin);
+        return new Api(baseUrl, token, bearer, language, answerWithin, throttled);
+    }
+
+    /**
+     * A 429 is waited out as its {@code Retry-After} says and the call sent again, {@code onWait} told each time: for a
+     * program that builds data at the pace the gateway allows (the city generator), never for tests or a load.
+     */
+    public Api pacedByRetryAfter(Runnable onWait) {
+        return new Api(baseUrl, token, bearer, language, timeout, onWait);
     }
 
     public Response get(String path) {
@@ -108,9 +120,9 @@ public final class Api {
         return sendForBytes(builder(path).header("Content-Type", "application/json").POST(publisher(body)));
     }
 
-    private static Response sendForBytes(HttpRequest.Builder request) {
+    private Response sendForBytes(HttpRequest.Builder request) {
         try {
-            HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = paced(request, HttpResponse.BodyHandlers.ofByteArray());
             return new Response(response.statusCode(), response.headers(), null, response.body());
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -136,9 +148,9 @@ public final class Api {
         return HttpRequest.BodyPublishers.ofString(text);
     }
 
-    private static Response send(HttpRequest.Builder request) {
+    private Response send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = paced(request, HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers(), response.body(), null);
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -146,6 +158,17 @@ public final class Api {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private <T> HttpResponse<T> paced(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body)
+            throws IOException, InterruptedException {
+        HttpResponse<T> response = HTTP.send(request.build(), body);
+        while (throttled != null && response.statusCode() == 429) {
+            throttled.run();
+            Thread.sleep(response.headers().firstValueAsLong("Retry-After").orElse(1) * 1000);
+            response = HTTP.send(request.build(), body);
+        }
+        return response;
     }
 
     /** Status, headers and body of one call. */
