@@ -41,6 +41,10 @@ public final class ManagedProcess {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            // glibc gives threads that allocate arenas of their own (up to 8 a core); the JVMs' native memory then spreads
+            // over them and stays resident. Two arenas, as JVM hosting platforms set it (the whole platform's resident
+            // memory is in docs/benchmarks.md); an operator's own value wins
+            builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
             builder.environment().putAll(env);
             Process process = builder.start();
             return new ManagedProcess(name, process.toHandle(), process, log);
