@@ -336,10 +336,12 @@ public final class CityGenerator {
                 continue;
             }
             String api = member.username();
+            // study-service learns which member an account is from org-service's events: a first sign-in may be ahead of them
+            JsonNode attempt = Waiting.until("the exam attempt of " + api, Duration.ofSeconds(60), Duration.ofMillis(500),
+                    () -> as(api).post("/api/study/exams/" + examId + "/attempts", Map.of()), r -> r.status() == 201).json();
             for (String material : materials) {
-                as(api).post("/api/study/progress/materials/" + material + "/start", Map.of());
+                expect(as(api).post("/api/study/progress/materials/" + material + "/start", Map.of()), 200, "start " + material);
             }
-            JsonNode attempt = expect(as(api).post("/api/study/exams/" + examId + "/attempts", Map.of()), 201, "attempt").json();
             Map<String, List<String>> answers = new HashMap<>();
             attempt.path("questions").valueStream().forEach(q -> answers.put(q.path("questionId").asString(),
                     List.of(q.path("options").get(0).path("id").asString())));
