@@ -56,11 +56,10 @@ public final class Chromium {
     /**
      * Signs in through the gateway's {@code /sign-in?next=…} and waits until the browser is back at the gateway.
      * <p>
-     * A known, not yet understood defect: now and then the sign-in got no answer (the gateway's callback, its event
-     * loops idle; the gateway now sends such a browser to sign in again itself, see {@code UnansweredSignInCallback}).
-     * A user facing the spinning page opens the link again and, where Keycloak shows its form again because the
-     * credentials never reached it, signs in again; so does this helper, once, and says so on the console with where
-     * the page was.
+     * Now and then a sign-in used to get no answer: Reactor Netty left the browser's keep-alive connection unread (the
+     * gateway now closes each connection after its answer; {@code KeepAliveTest}). Should a sign-in hang all the same,
+     * this helper does what a user facing the spinning page does: it opens the link again and, where Keycloak shows its
+     * form again, signs in again; once, and it says so on the console with where the page was, so the case is seen.
      */
     public static void signIn(Page page, String gateway, String username, String next) {
         String signIn = gateway + "/sign-in?next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8);
