@@ -23,8 +23,8 @@ public final class Chromium {
      * gateway's code exchange) took longer than 30 s.
      */
     public static final double TIMEOUT_MS = 90_000;
-    /** How long a sign-in may take before the link is opened again ({@link #signIn}); above the gateway's own limit. */
-    static final double CALLBACK_MS = 40_000;
+    /** How long a sign-in may take before the link is opened again ({@link #signIn}). */
+    static final double CALLBACK_MS = 30_000;
 
     private Chromium() {
     }

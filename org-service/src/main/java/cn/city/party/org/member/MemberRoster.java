@@ -63,6 +63,9 @@ public class MemberRoster implements BranchRolls, CadreCount {
 
     /** Which of these member ids this service holds, whatever their status or branch (any department). */
     public java.util.Set<String> existing(Collection<String> memberIds) {
+        if (memberIds.isEmpty()) {
+            return java.util.Set.of();
+        }
         Query query = Query.query(Criteria.where("_id").in(memberIds));
         query.fields().include("_id");
         java.util.Set<String> found = new java.util.HashSet<>();

@@ -126,17 +126,13 @@ public class OrganizationService {
     public java.util.Map<String, BranchSizeCheck.Assessment> branchSizes(List<Organization> organizations) {
         List<String> branches = organizations.stream().filter(o -> o.type() == OrganizationType.BRANCH)
                 .map(Organization::id).toList();
+        var sizeCheck = sizeCheck();
         java.util.Map<String, BranchSizeCheck.Assessment> sizes = new java.util.HashMap<>();
-        roster.rollsByBranch(branches).forEach((id, roll) -> sizes.put(id, size(roll)));
+        roster.rollsByBranch(branches).forEach((id, roll) -> sizes.put(id, sizeCheck.apply(roll)));
         return sizes;
     }
 
-    /** 支部规模 of one branch's roll, by the branch-size rules in force this year. */
-    public BranchSizeCheck.Assessment size(BranchRolls.BranchRoll roll) {
-        return sizeCheck().apply(roll);
-    }
-
-    /** The size check with the rules in force now, read once for many branches (a ranking). */
+    /** 支部规模 of a branch's roll, by the branch-size rules in force this year: read once for many branches. */
     public java.util.function.Function<BranchRolls.BranchRoll, BranchSizeCheck.Assessment> sizeCheck() {
         var rules = inForce.of(branchSize, calendar.today().getYear());
         return roll -> BranchSizeCheck.of(rules, roll.fullMembers(), roll.members().size());

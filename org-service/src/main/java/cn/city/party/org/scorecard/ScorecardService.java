@@ -177,18 +177,17 @@ class ScorecardService {
 
     /**
      * Each branch's members and size check, from this service's own roster, and which reported members it holds. Read
-     * once for all the branches (a ranking asks for thousands): the roster, the size rules, and only the reported members
-     * not on these rolls (moved or ended) looked up one by one.
+     * once for all the branches (a ranking asks for thousands): the roster, the size rules, and, in one query, only the
+     * reported members on none of these rolls (moved or ended).
      */
     private Map<String, ScoreCalculator.Roll> rolls(List<String> branchIds, java.util.Collection<BranchFacts> facts) {
         Map<String, BranchRolls.BranchRoll> byBranch = roster.rollsByBranch(branchIds);
         java.util.Set<String> onRolls = byBranch.values().stream().flatMap(r -> r.members().stream()).collect(Collectors.toSet());
         java.util.Set<String> reported = facts.stream().flatMap(f -> f.credits().stream())
                 .map(BranchFacts.Credits::memberId).collect(Collectors.toSet());
-        java.util.Set<String> known = new java.util.HashSet<>(roster.existing(reported.stream()
-                .filter(id -> !onRolls.contains(id)).toList()));
-        reported.stream().filter(onRolls::contains).forEach(known::add);
-        java.util.Set<String> held = java.util.Set.copyOf(known);
+        java.util.Set<String> held = java.util.stream.Stream.concat(reported.stream().filter(onRolls::contains),
+                roster.existing(reported.stream().filter(id -> !onRolls.contains(id)).toList()).stream())
+                .collect(Collectors.toUnmodifiableSet());
         var sizeCheck = organizations.sizeCheck();
         Map<String, ScoreCalculator.Roll> rolls = new java.util.HashMap<>();
         byBranch.forEach((id, roll) -> rolls.put(id, new ScoreCalculator.Roll(roll.members(), held,
