@@ -1,13 +1,14 @@
 package cn.city.party.infra.local;
 
+import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 import java.util.concurrent.CountDownLatch;
 
 /**
  * The MongoDB wire-protocol server used where no mongod can be installed: H2 file persistence (data survives a
- * restart) and the oplog on, so change streams work. Runs as its own process, started by {@link LocalPlatform}.
+ * restart, {@link MongoSubstituteStore}) and the oplog on, so change streams work. Runs as its own process, started
+ * by {@link LocalPlatform}.
  * Arguments: port, database file.
  */
 public final class MongoSubstituteMain {
@@ -18,7 +19,7 @@ public final class MongoSubstituteMain {
     public static void main(String[] args) throws InterruptedException {
         int port = Integer.parseInt(args[0]);
         String file = args[1];
-        H2Backend backend = new H2Backend(file);
+        MongoBackend backend = MongoSubstituteStore.open(file);
         MongoServer server = new MongoServer(backend);
         server.enableOplog();
         server.bind("127.0.0.1", port);
