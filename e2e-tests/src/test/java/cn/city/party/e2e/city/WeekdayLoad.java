@@ -394,16 +394,35 @@ public final class WeekdayLoad {
                 missing += listed.get(branch.getKey()).containsKey(id) ? 0 : 1;
             }
         }
-        long stored = themeDaysBefore.keySet().stream().mapToLong(branch -> themeDays(api, branch) - themeDaysBefore.get(branch)).sum();
+        long stored;
+        try {
+            stored = themeDaysBefore.keySet().stream()
+                    .mapToLong(branch -> themeDaysOnceAnswered(api, branch) - themeDaysBefore.get(branch)).sum();
+        } catch (ConditionTimeoutException e) {
+            System.out.printf("writes: %d sittings recorded by the load (%d more without a clear answer); not counted: %s%n",
+                    recorded.size(), recordsInDoubt.get(), e.getMessage());
+            return false;
+        }
         System.out.printf("writes: %d sittings recorded by the load (%d more without a clear answer), %d stored; %d not "
                 + "readable, %d missing from the scorecards%n", recorded.size(), recordsInDoubt.get(), stored, unread, missing);
         return unread == 0 && missing == 0 && stored >= recorded.size() && stored <= recorded.size() + recordsInDoubt.get();
     }
 
-    /** The branch's 主题党日 of this year, planned or held. */
+    /** The branch's 主题党日 of this year, planned or held; a list that did not answer is no count (never 0). */
     private static long themeDays(Api api, String branch) {
-        return api.get("/api/activities?type=THEME_PARTY_DAY&size=1&period=" + LocalDate.now(CityPlan.ZONE).getYear()
-                + "&branchId=" + branch).json().path("totalElements").asLong();
+        Api.Response list = api.get("/api/activities?type=THEME_PARTY_DAY&size=1&period="
+                + LocalDate.now(CityPlan.ZONE).getYear() + "&branchId=" + branch);
+        if (list.status() != 200) {
+            throw new IllegalStateException("主题党日 of branch " + branch + " not counted: " + list.status());
+        }
+        return list.json().path("totalElements").asLong();
+    }
+
+    /** As {@link #themeDays}, asked again for up to a minute while the platform still catches up after the load. */
+    private static long themeDaysOnceAnswered(Api api, String branch) {
+        return Awaitility.await("主题党日 of branch " + branch + " counted").atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofSeconds(2)).ignoreExceptionsInstanceOf(IllegalStateException.class)
+                .until(() -> themeDays(api, branch), count -> true);
     }
 
     /** How often the branch's scorecard lists each sitting among the facts of its compliance points. */

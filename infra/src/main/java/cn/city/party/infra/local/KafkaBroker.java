@@ -65,7 +65,7 @@ public final class KafkaBroker {
             format(properties, passwords);
         }
         ManagedProcess broker = ManagedProcess.start("kafka",
-                Jvm.command(settings.root(), List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC"),
+                Jvm.command(settings.root(), List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC"),
                         "kafka.Kafka", properties.toString()),
                 Map.of(), dir, settings.logDir().resolve("kafka.log"));
         broker.awaitReady(() -> ManagedProcess.tcpOpen("127.0.0.1", settings.kafkaPort()), Duration.ofSeconds(60));
@@ -231,6 +231,9 @@ public final class KafkaBroker {
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
                 "auto.create.topics.enable=true",
+                // the log cleaner's 128 MB default buffer was most of the broker's heap; the one compacted topic here,
+                // the consumer offsets, needs a small fraction of it
+                "log.cleaner.dedupe.buffer.size=" + 16 * 1024 * 1024,
                 "");
         try {
             Files.createDirectories(dir);
