@@ -1,4 +1,4 @@
-package cn.city.party.e2e.browser;
+package cn.city.party.e2e.web;
 
 import com.microsoft.playwright.Response;
 import org.junit.jupiter.api.Test;

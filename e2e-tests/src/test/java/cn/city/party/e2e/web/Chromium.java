@@ -1,4 +1,4 @@
-package cn.city.party.e2e.browser;
+package cn.city.party.e2e.web;
 
 import cn.city.party.common.test.Tokens;
 import com.microsoft.playwright.Browser;

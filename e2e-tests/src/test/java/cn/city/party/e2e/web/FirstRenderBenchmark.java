@@ -1,4 +1,4 @@
-package cn.city.party.e2e.browser;
+package cn.city.party.e2e.web;
 
 import cn.city.party.infra.local.LocalPlatform;
 import cn.city.party.infra.local.PlatformSettings;
@@ -37,8 +37,8 @@ import java.util.function.ToDoubleFunction;
  * page's own clock ({@code performance.now()}, 0 = navigation start). Prints each page's API calls and the percentiles.
  *
  * <pre>
- * java -cp … cn.city.party.e2e.browser.FirstRenderBenchmark [gatewayUrl] [runs]        # a running platform
- * java -cp … cn.city.party.e2e.browser.FirstRenderBenchmark --own-platform [runs]      # starts a private one
+ * java -cp … cn.city.party.e2e.web.FirstRenderBenchmark [gatewayUrl] [runs]        # a running platform
+ * java -cp … cn.city.party.e2e.web.FirstRenderBenchmark --own-platform [runs]      # starts a private one
  * </pre>
  */
 public final class FirstRenderBenchmark {
