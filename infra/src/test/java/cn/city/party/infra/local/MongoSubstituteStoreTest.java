@@ -63,8 +63,19 @@ class MongoSubstituteStoreTest {
     }
 
     @Test
+    void the_id_lookup_is_taken_from_the_query_or_from_one_of_its_top_level_and_terms() {
+        var optimisticSave = serverDocument("_id", "m1").append("version", 0);
+        var scopedRead = serverDocument("$and", List.of(
+                serverDocument("department", serverDocument("$in", List.of("A"))), serverDocument("_id", "m2")));
+        assertThat(MongoSubstituteStore.idEquality(optimisticSave)).contains(serverDocument("_id", "m1"));
+        assertThat(MongoSubstituteStore.idEquality(scopedRead)).contains(serverDocument("_id", "m2"));
+        assertThat(MongoSubstituteStore.idEquality(serverDocument("department", "A"))).isEmpty();
+    }
+
+    @Test
     void a_restarted_store_still_finds_records_by_id_and_keeps_ids_unique() {
         withMembers(members -> {
+            // the first start only writes the three members
         });
         withStore(members -> {
             assertThat(ids(members, Filters.and(Filters.eq("_id", "m3"), Filters.eq("department", "A")))).containsExactly("m3");
@@ -87,6 +98,11 @@ class MongoSubstituteStoreTest {
         } finally {
             server.shutdown();
         }
+    }
+
+    /** A query as the substitute receives it. */
+    private static de.bwaldvogel.mongo.bson.Document serverDocument(String key, Object value) {
+        return new de.bwaldvogel.mongo.bson.Document(key, value);
     }
 
     private static Document member(String id, String department, int version) {
