@@ -75,6 +75,9 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     include: ['src/**/*.test.ts'],
+    // one jsdom and one module graph per worker rather than per file: 15 s instead of 52 s for 22 files. The tests
+    // that touch the page (stubbed fetch, mounted components) undo it after each test; the suite passes in any file order
+    isolate: false,
     // component tests: Element Plus's components come with their CSS, which only Vite (not Node) can load
     server: { deps: { inline: ['element-plus'] } },
   },
