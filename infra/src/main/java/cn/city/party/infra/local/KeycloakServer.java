@@ -1,9 +1,12 @@
 package cn.city.party.infra.local;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +66,7 @@ public final class KeycloakServer {
         try {
             Files.createDirectories(imports);
             Files.createDirectories(data);
-            Files.writeString(imports.resolve("city-realm.json"), RealmFiles.mergedJson(realmFiles));
+            replace(imports.resolve("city-realm.json"), target -> Files.writeString(target, RealmFiles.mergedJson(realmFiles)));
             installThemes(settings.root().resolve(THEMES), home.resolve("themes"));
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -114,16 +117,45 @@ public final class KeycloakServer {
                 if (Files.isDirectory(file)) {
                     Files.createDirectories(target);
                 } else {
-                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+                    replace(target, temporary -> Files.copy(file, temporary, StandardCopyOption.REPLACE_EXISTING));
                 }
             }
         }
     }
 
-    /** The one-time Quarkus build; a marker records the options it was built with. */
-    private synchronized void ensureBuilt() {
-        Path marker = home.resolve(".platform-build");
+    private interface Writing {
+        void to(Path file) throws IOException;
+    }
+
+    /**
+     * Replaces a file of the shared distribution in one step: the test JVMs of several modules (a parallel build)
+     * start their own Keycloak from it at the same time, and one must not read a file another is half-way writing.
+     */
+    private static void replace(Path file, Writing writing) throws IOException {
+        Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
         try {
+            writing.to(temporary);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /**
+     * The one-time Quarkus build; a marker records the options it was built with. A file lock keeps the JVMs of a
+     * parallel build from building the same distribution at once (and the class's monitor the threads of one JVM,
+     * which a file lock does not).
+     */
+    private void ensureBuilt() {
+        synchronized (KeycloakServer.class) {
+            buildOnce();
+        }
+    }
+
+    private void buildOnce() {
+        Path marker = home.resolve(".platform-build");
+        try (FileChannel lockFile = FileChannel.open(home.resolve(".platform-build.lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock lock = lockFile.lock()) {
             if (Files.exists(marker) && Files.readString(marker).equals(BUILD_OPTIONS)) {
                 return;
             }
