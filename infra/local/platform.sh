@@ -47,8 +47,10 @@ case "${1:-start}" in
   city|load)
     program=$([ "$1" = city ] && echo CityGenerator || echo WeekdayLoad)
     shift
-    ./mvnw -B -q -pl platform-common,infra,e2e-tests test-compile dependency:build-classpath \
-        -Dmdep.outputFile=target/program-classpath.txt -Dmdep.includeScope=test
+    # -am: e2e-tests names the services (so a parallel build tests them first), which only the reactor resolves;
+    # their classes are up to date after start's build, and npm is not needed for a class path
+    ./mvnw -B -q -pl e2e-tests -am -Dexec.skip test-compile dependency:build-classpath \
+        -Dmdep.outputFile=target/program-classpath.txt -Dmdep.includeScope=test -DexcludeTypes=pom
     # the demo departments are there on the local runner, so the city is added beside them (--add); the load kills
     # instances recorded in the runner's PID file
     extra=$([ "$program" = CityGenerator ] && echo --add || echo --pids .platform/platform.pids)

@@ -3,6 +3,7 @@ package cn.city.party.infra.local;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -66,7 +67,7 @@ public final class KeycloakServer {
         try {
             Files.createDirectories(imports);
             Files.createDirectories(data);
-            replace(imports.resolve("city-realm.json"), target -> Files.writeString(target, RealmFiles.mergedJson(realmFiles)));
+            replace(imports.resolve("city-realm.json"), RealmFiles.mergedJson(realmFiles).getBytes(StandardCharsets.UTF_8));
             installThemes(settings.root().resolve(THEMES), home.resolve("themes"));
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -117,24 +118,20 @@ public final class KeycloakServer {
                 if (Files.isDirectory(file)) {
                     Files.createDirectories(target);
                 } else {
-                    replace(target, temporary -> Files.copy(file, temporary, StandardCopyOption.REPLACE_EXISTING));
+                    replace(target, Files.readAllBytes(file));
                 }
             }
         }
-    }
-
-    private interface Writing {
-        void to(Path file) throws IOException;
     }
 
     /**
      * Replaces a file of the shared distribution in one step: the test JVMs of several modules (a parallel build)
      * start their own Keycloak from it at the same time, and one must not read a file another is half-way writing.
      */
-    private static void replace(Path file, Writing writing) throws IOException {
+    private static void replace(Path file, byte[] content) throws IOException {
         Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
         try {
-            writing.to(temporary);
+            Files.write(temporary, content);
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temporary);
