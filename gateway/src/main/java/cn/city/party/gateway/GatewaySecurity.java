@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -27,6 +28,8 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.server.context.ServerSecurityContextRepository;
 import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
@@ -80,7 +83,7 @@ public class GatewaySecurity {
         logout.setPostLogoutRedirectUri("{baseUrl}/");
         logout.setLogoutSuccessUrl(URI.create("/"));
 
-        WebSessionServerSecurityContextRepository signedIn = new WebSessionServerSecurityContextRepository();
+        ServerSecurityContextRepository signedIn = new SessionUnlessBearer();
         CookieServerCsrfTokenRepository csrfCookie = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
         csrfCookie.setCookieCustomizer(cookie -> cookie.sameSite("Lax").secure(secureCookies));
 
@@ -92,6 +95,7 @@ public class GatewaySecurity {
                     }
                     ex.anyExchange().authenticated();
                 })
+                .securityContextRepository(signedIn)
                 .requestCache(cache -> cache.requestCache(requestCache))
                 .oauth2Login(login -> { })
                 .logout(l -> l.logoutSuccessHandler(logout))
@@ -113,10 +117,18 @@ public class GatewaySecurity {
         return http.build();
     }
 
-    /** Remembers the page a browser asked for (GET, not the API) so that it lands there after signing in. */
+    /**
+     * Remembers the page a browser asked for (GET, not the API) so that it lands there after signing in. An API call
+     * never matches a saved page, so it is not looked up in a session (which would create one for every API client).
+     */
     @Bean
     ServerRequestCache requestCache() {
-        WebSessionServerRequestCache cache = new WebSessionServerRequestCache();
+        WebSessionServerRequestCache cache = new WebSessionServerRequestCache() {
+            @Override
+            public Mono<ServerHttpRequest> removeMatchingRequest(ServerWebExchange exchange) {
+                return isApi(exchange) ? Mono.empty() : super.removeMatchingRequest(exchange);
+            }
+        };
         cache.setSaveRequestMatcher(exchange -> exchange.getRequest().getMethod() == HttpMethod.GET && !isApi(exchange)
                 ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch());
         return cache;
@@ -170,23 +182,44 @@ public class GatewaySecurity {
 
     /**
      * Subscribing to the deferred token makes the repository write the XSRF-TOKEN cookie on the very first response
-     * (also the redirect to sign-in), so the app can send it with its first write.
+     * (also the redirect to sign-in), so the app can send it with its first write. An API client (bearer token) needs
+     * none.
      */
     private static WebFilter issueCsrfCookie() {
         return (exchange, chain) -> {
-            Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
+            Mono<CsrfToken> token = bearer(exchange) ? null : exchange.getAttribute(CsrfToken.class.getName());
             return (token == null ? Mono.<CsrfToken>empty() : token).then(chain.filter(exchange));
         };
     }
 
     /** CSRF is checked on every write except those carrying {@code Authorization: Bearer …} (API clients). */
     private static ServerWebExchangeMatcher writesWithoutBearerToken() {
-        return exchange -> {
-            var request = exchange.getRequest();
-            String authorization = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-            boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
-            return !SAFE_METHODS.contains(request.getMethod()) && !bearer
-                    ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch();
-        };
+        return exchange -> !SAFE_METHODS.contains(exchange.getRequest().getMethod()) && !bearer(exchange)
+                ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch();
+    }
+
+    private static boolean bearer(ServerWebExchange exchange) {
+        String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+    }
+
+    /**
+     * A browser's sign-in lives in its session; a call with a bearer token is stateless: its context is neither read
+     * from nor written to a session, so no session is created for it. Creating one (the in-memory store) moves the
+     * call to another thread and back, which was most of the gateway's latency for API clients (docs/benchmarks.md).
+     */
+    private static final class SessionUnlessBearer implements ServerSecurityContextRepository {
+
+        private final WebSessionServerSecurityContextRepository sessions = new WebSessionServerSecurityContextRepository();
+
+        @Override
+        public Mono<Void> save(ServerWebExchange exchange, SecurityContext context) {
+            return bearer(exchange) ? Mono.empty() : sessions.save(exchange, context);
+        }
+
+        @Override
+        public Mono<SecurityContext> load(ServerWebExchange exchange) {
+            return bearer(exchange) ? Mono.empty() : sessions.load(exchange);
+        }
     }
 }

@@ -152,6 +152,8 @@ class GatewayRoutesIT {
                 .header(HttpHeaders.COOKIE, "SESSION=s3ss10n; XSRF-TOKEN=t0k3n")
                 .exchange().expectStatus().isOk()
                 .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "no-store")
+                // stateless: no session and no CSRF cookie are made for an API client
+                .expectHeader().doesNotExist(HttpHeaders.SET_COOKIE)
                 .expectBody().jsonPath("$.path").isEqualTo("/api/org/departments/caizheng");
 
         var received = RECEIVED.get("GET /api/org/departments/caizheng");
