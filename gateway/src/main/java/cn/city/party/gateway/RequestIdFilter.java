@@ -27,7 +27,11 @@ public class RequestIdFilter implements GlobalFilter, Ordered {
         ServerWebExchange withId = exchange.mutate()
                 .request(r -> r.headers(h -> h.set(HEADER, id)))
                 .build();
-        withId.getResponse().getHeaders().set(HEADER, id);
+        // set once the service's headers are copied, which carry the same id (its RequestIdFilter): one header, not two
+        withId.getResponse().beforeCommit(() -> {
+            withId.getResponse().getHeaders().set(HEADER, id);
+            return Mono.empty();
+        });
         return chain.filter(withId);
     }
 

@@ -36,6 +36,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -107,6 +108,9 @@ class GatewayRoutesIT {
             }
             byte[] body = ("{\"path\":\"" + path + "\"}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
+            // a service answers with the request id it was given (platform-common's RequestIdFilter)
+            Optional.ofNullable(exchange.getRequestHeaders().getFirst("X-Request-Id"))
+                    .ifPresent(id -> exchange.getResponseHeaders().set("X-Request-Id", id));
             // like a service on the MongoDB substitute (which knows no 'hello'): the whole health DOWN, ready all the same
             exchange.sendResponseHeaders(path.equals("/actuator/health") ? 503 : 200, body.length);
             exchange.getResponseBody().write(body);
@@ -154,6 +158,7 @@ class GatewayRoutesIT {
                 .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "no-store")
                 // stateless: no session and no CSRF cookie are made for an API client
                 .expectHeader().doesNotExist(HttpHeaders.SET_COOKIE)
+                .expectHeader().valuesMatch("X-Request-Id", "[0-9a-f-]{36}")
                 .expectBody().jsonPath("$.path").isEqualTo("/api/org/departments/caizheng");
 
         var received = RECEIVED.get("GET /api/org/departments/caizheng");
