@@ -32,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 /**
@@ -420,9 +421,22 @@ public final class WeekdayLoad {
 
     /** As {@link #themeDays}, asked again for up to a minute while the platform still catches up after the load. */
     private static long themeDaysOnceAnswered(Api api, String branch) {
-        return Awaitility.await("主题党日 of branch " + branch + " counted").atMost(Duration.ofMinutes(1))
-                .pollInterval(Duration.ofSeconds(2)).ignoreExceptionsInstanceOf(IllegalStateException.class)
-                .until(() -> themeDays(api, branch), count -> true);
+        AtomicReference<String> last = new AtomicReference<>("主题党日 of branch " + branch + " never asked");
+        try {
+            return Awaitility.await("主题党日 of branch " + branch + " counted").atMost(Duration.ofMinutes(1))
+                    .pollInterval(Duration.ofSeconds(2)).ignoreExceptionsInstanceOf(IllegalStateException.class)
+                    .until(() -> {
+                        try {
+                            return themeDays(api, branch);
+                        } catch (IllegalStateException e) {
+                            last.set(e.getMessage());
+                            throw e;
+                        }
+                    }, count -> true);
+        } catch (ConditionTimeoutException e) {
+            // the last answer, not Awaitility's "but was null": what the list said is what the operator needs
+            throw new ConditionTimeoutException(last.get() + " (for a minute)");
+        }
     }
 
     /** How often the branch's scorecard lists each sitting among the facts of its compliance points. */
