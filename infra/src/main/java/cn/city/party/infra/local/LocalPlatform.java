@@ -142,7 +142,6 @@ public final class LocalPlatform implements AutoCloseable {
 
     public Map<String, String> serviceEnvironment() {
         Map<String, String> env = new HashMap<>();
-        env.put("SERVER_TOMCAT_THREADS_MAX", System.getenv().getOrDefault("SERVER_TOMCAT_THREADS_MAX", REQUEST_THREADS));
         env.put("MONGODB_URI", settings.effectiveMongoUri());
         env.put("KAFKA_BOOTSTRAP_SERVERS", settings.effectiveKafkaBootstrap());
         env.put("KEYCLOAK_ISSUER_URI", settings.issuerUri());
@@ -206,6 +205,8 @@ public final class LocalPlatform implements AutoCloseable {
         Path jar = executableJar(settings.root(), module);
         Map<String, String> processEnv = new HashMap<>(env);
         processEnv.put("SERVER_PORT", String.valueOf(port));
+        // a tuning of the one shared machine, not a connection variable: Compose and Kubernetes size their own
+        processEnv.putIfAbsent("SERVER_TOMCAT_THREADS_MAX", System.getenv().getOrDefault("SERVER_TOMCAT_THREADS_MAX", REQUEST_THREADS));
         ManagedProcess process = ManagedProcess.start(name, Jvm.jar(jar, SERVICE_JVM),
                 processEnv, settings.root(), settings.logDir().resolve(name + ".log"));
         ports.put(process, port);
