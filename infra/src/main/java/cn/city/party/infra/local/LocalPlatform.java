@@ -101,6 +101,8 @@ public final class LocalPlatform implements AutoCloseable {
     private ManagedProcess startService(PlatformService service, int instance) {
         Map<String, String> env = serviceEnvironment();
         kafkaBroker().ifPresent(local -> env.putAll(local.serviceEnvironment(service)));
+        // a tuning of the one shared machine, not a connection variable: Compose and Kubernetes size their own
+        env.putIfAbsent("SERVER_TOMCAT_THREADS_MAX", System.getenv().getOrDefault("SERVER_TOMCAT_THREADS_MAX", REQUEST_THREADS));
         if (service == PlatformService.DISCIPLINE) {
             env.put(REPORTER_KEY, reporterKey());
             env.put(AUDIT_KEY, LocalSecret.inFile(settings.dataDir().resolve("discipline-audit.key"), LocalSecret.randomBytes(32)));
@@ -205,8 +207,6 @@ public final class LocalPlatform implements AutoCloseable {
         Path jar = executableJar(settings.root(), module);
         Map<String, String> processEnv = new HashMap<>(env);
         processEnv.put("SERVER_PORT", String.valueOf(port));
-        // a tuning of the one shared machine, not a connection variable: Compose and Kubernetes size their own
-        processEnv.putIfAbsent("SERVER_TOMCAT_THREADS_MAX", System.getenv().getOrDefault("SERVER_TOMCAT_THREADS_MAX", REQUEST_THREADS));
         ManagedProcess process = ManagedProcess.start(name, Jvm.jar(jar, SERVICE_JVM),
                 processEnv, settings.root(), settings.logDir().resolve(name + ".log"));
         ports.put(process, port);
