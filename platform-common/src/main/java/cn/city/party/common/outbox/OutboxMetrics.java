@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 import java.time.Clock;
@@ -45,7 +44,7 @@ public class OutboxMetrics {
         }
         long pending = 0;
         Instant oldest = null;
-        Query waiting = new Query(Criteria.where(AggregateRoot.OUTBOX + "." + PendingEvent.ID_FIELD).exists(true));
+        Query waiting = new Query(AggregateRoot.pending());
         waiting.fields().include(AggregateRoot.OUTBOX + "." + PendingEvent.CREATED_AT_FIELD);
         for (String collection : AggregateRoot.collectionsOf(mongo, AggregateRoot.class)) {
             for (Document document : mongo.find(waiting, Document.class, collection)) {

@@ -5,8 +5,8 @@ import org.springframework.data.mongodb.core.mapping.event.AfterSaveEvent;
 
 /**
  * The one place that wakes the {@link OutboxRelay}: every save or insert of an {@link AggregateRoot} that carries
- * pending events (through {@code MongoTemplate} or {@code ScopedMongo}) nudges it once the document is written, so
- * delivery does not wait for the next poll and no service has to remember to call the relay.
+ * pending events (through {@code MongoTemplate} or {@code ScopedMongo}) nudges it with that document once it is
+ * written, so delivery does not wait for the next poll and no service has to remember to call the relay.
  */
 public class OutboxNudge extends AbstractMongoEventListener<AggregateRoot> {
 
@@ -19,7 +19,7 @@ public class OutboxNudge extends AbstractMongoEventListener<AggregateRoot> {
     @Override
     public void onAfterSave(AfterSaveEvent<AggregateRoot> event) {
         if (!event.getSource().pendingEvents().isEmpty()) {
-            relay.nudge();
+            relay.nudge(event.getCollectionName(), event.getDocument().get("_id"));
         }
     }
 }

@@ -22,8 +22,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +55,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final Propagator propagator;
     private final ReentrantLock draining = new ReentrantLock();
     private final AtomicBoolean nudged = new AtomicBoolean();
+    private final Set<Saved> saved = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService executor;
     private volatile boolean running;
     private int consecutiveFailures;
@@ -67,10 +71,18 @@ public class OutboxRelay implements SmartLifecycle {
         this.propagator = propagator;
     }
 
-    /** Publish soon rather than at the next poll: {@link OutboxNudge} calls it after a write that raised events. */
-    public void nudge() {
-        if (running && nudged.compareAndSet(false, true)) {
-            executor.execute(this::pass);
+    /**
+     * Publish the events of the document just saved now rather than at the next poll: {@link OutboxNudge} calls it
+     * after a write that raised events. The document is found by its id, so a write costs one look-up, not a pass
+     * over every collection (which the poll makes, for what a crash or an outage of Kafka left behind).
+     */
+    public void nudge(String collection, Object id) {
+        if (!running) {
+            return;
+        }
+        saved.add(new Saved(collection, id));
+        if (nudged.compareAndSet(false, true)) {
+            executor.execute(this::publishSaved);
         }
     }
 
@@ -78,7 +90,6 @@ public class OutboxRelay implements SmartLifecycle {
     public int drainOnce() {
         draining.lock();
         try {
-            nudged.set(false);
             if (clock.instant().isBefore(retryNotBefore)) {
                 return 0;
             }
@@ -87,6 +98,23 @@ public class OutboxRelay implements SmartLifecycle {
                 published += drain(collection);
             }
             return published;
+        } finally {
+            draining.unlock();
+        }
+    }
+
+    /** The documents nudged since the last time; one left unpublished (Kafka down, another relay's lease) the poll finds. */
+    private void publishSaved() {
+        draining.lock();
+        try {
+            nudged.set(false);
+            for (Iterator<Saved> next = saved.iterator(); next.hasNext() && !clock.instant().isBefore(retryNotBefore); ) {
+                Saved document = next.next();
+                next.remove();
+                publish(document.collection(), document.id());
+            }
+        } catch (RuntimeException e) {
+            log.warn("outbox: publishing saved events failed, the poll retries: {}", e.getMessage());
         } finally {
             draining.unlock();
         }
@@ -101,28 +129,11 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private int drain(String collection) {
-        Query candidates = new Query(Criteria.where(AggregateRoot.OUTBOX + "." + PendingEvent.ID_FIELD).exists(true))
-                .limit(properties.batchSize());
+        Query candidates = new Query(AggregateRoot.pending()).limit(properties.batchSize());
         candidates.fields().include("_id");
         int published = 0;
         for (Document candidate : mongo.find(candidates, Document.class, collection)) {
-            Document claimed = claim(collection, candidate.get("_id"));
-            if (claimed == null) {
-                continue; // another instance is publishing it
-            }
-            List<String> sent = new ArrayList<>();
-            try {
-                for (Document event : claimed.getList(AggregateRoot.OUTBOX, Document.class)) {
-                    send(event);
-                    sent.add(event.getString(PendingEvent.ID_FIELD));
-                }
-                consecutiveFailures = 0;
-            } catch (Exception e) {
-                backOff(e);
-            } finally {
-                release(collection, claimed.get("_id"), sent);
-            }
-            published += sent.size();
+            published += publish(collection, candidate.get("_id"));
             if (consecutiveFailures > 0) {
                 break;
             }
@@ -130,9 +141,33 @@ public class OutboxRelay implements SmartLifecycle {
         return published;
     }
 
+    /**
+     * Publishes the events waiting in one document unless another relay holds it; returns how many. Package-private
+     * for the test.
+     */
+    int publish(String collection, Object id) {
+        Document claimed = claim(collection, id);
+        if (claimed == null) {
+            return 0; // nothing waits there, or another instance is publishing it
+        }
+        List<String> sent = new ArrayList<>();
+        try {
+            for (Document event : claimed.getList(AggregateRoot.OUTBOX, Document.class)) {
+                send(event);
+                sent.add(event.getString(PendingEvent.ID_FIELD));
+            }
+            consecutiveFailures = 0;
+        } catch (Exception e) {
+            backOff(e);
+        } finally {
+            release(collection, claimed.get("_id"), sent);
+        }
+        return sent.size();
+    }
+
     private Document claim(String collection, Object id) {
         Instant now = clock.instant();
-        Query free = new Query(new Criteria().andOperator(Criteria.where("_id").is(id),
+        Query free = new Query(new Criteria().andOperator(Criteria.where("_id").is(id), AggregateRoot.pending(),
                 new Criteria().orOperator(Criteria.where(AggregateRoot.LEASE).exists(false),
                         Criteria.where(AggregateRoot.LEASE).is(null),
                         Criteria.where(AggregateRoot.LEASE).lt(now))));
@@ -184,6 +219,9 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public void start() {
+        for (String collection : AggregateRoot.collectionsOf(mongo, AggregateRoot.class)) {
+            mongo.indexOps(collection).createIndex(AggregateRoot.PENDING_INDEX);
+        }
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "outbox-relay");
             thread.setDaemon(true);
@@ -208,5 +246,8 @@ public class OutboxRelay implements SmartLifecycle {
     @Override
     public int getPhase() {
         return Integer.MAX_VALUE - 100; // start after the Kafka producer and Mongo are up, stop before them
+    }
+
+    private record Saved(String collection, Object id) {
     }
 }

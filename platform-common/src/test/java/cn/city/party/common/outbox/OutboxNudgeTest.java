@@ -12,11 +12,15 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Saving an aggregate wakes the relay exactly when the write carried events; other writes leave it asleep. */
+/**
+ * Saving an aggregate wakes the relay with that document exactly when the write carried events; other writes leave it
+ * asleep.
+ */
 class OutboxNudgeTest {
 
     static class Entry extends AggregateRoot {
@@ -36,23 +40,23 @@ class OutboxNudgeTest {
     record Note(@Id String id, String text) {
     }
 
-    /** Counts the wake-ups instead of publishing (no Kafka here: what is under test is when the relay is woken). */
-    static class CountingRelay extends OutboxRelay {
-        final AtomicInteger nudges = new AtomicInteger();
+    /** Records the wake-ups instead of publishing (no Kafka here: what is under test is when the relay is woken). */
+    static class RecordingRelay extends OutboxRelay {
+        final List<String> nudges = new CopyOnWriteArrayList<>();
 
-        CountingRelay() {
+        RecordingRelay() {
             super(null, null, new OutboxProperties(null, null, null, null, 0), null, null, null);
         }
 
         @Override
-        public void nudge() {
-            nudges.incrementAndGet();
+        public void nudge(String collection, Object id) {
+            nudges.add(collection + "/" + id);
         }
     }
 
     private static final MongoServer SERVER = new MongoServer(new MemoryBackend());
     private static final MongoClient CLIENT = MongoClients.create("mongodb://127.0.0.1:" + SERVER.bind().getPort());
-    private final CountingRelay relay = new CountingRelay();
+    private final RecordingRelay relay = new RecordingRelay();
     private final GenericApplicationContext context = new GenericApplicationContext();
     private final MongoTemplate mongo = new MongoTemplate(CLIENT, "nudge-" + System.nanoTime());
 
@@ -78,15 +82,15 @@ class OutboxNudgeTest {
     }
 
     @Test
-    void inserting_or_saving_an_aggregate_with_a_pending_event_wakes_the_relay_each_time() {
+    void inserting_or_saving_an_aggregate_with_a_pending_event_wakes_the_relay_with_that_document_each_time() {
         Entry entry = new Entry("e-1");
         entry.raise(event("ev-1"));
         mongo.insert(entry);
-        assertThat(relay.nudges).hasValue(1);
+        assertThat(relay.nudges).containsExactly("entry/e-1");
 
         entry.raise(event("ev-2"));
         mongo.save(entry);
-        assertThat(relay.nudges).hasValue(2);
+        assertThat(relay.nudges).containsExactly("entry/e-1", "entry/e-1");
     }
 
     @Test
@@ -94,6 +98,6 @@ class OutboxNudgeTest {
         mongo.save(new Entry("e-2"));
         mongo.insert(new Note("n-1", "没有事件"));
 
-        assertThat(relay.nudges).hasValue(0);
+        assertThat(relay.nudges).isEmpty();
     }
 }

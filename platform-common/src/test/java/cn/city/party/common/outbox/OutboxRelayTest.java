@@ -126,6 +126,24 @@ class OutboxRelayTest {
     }
 
     @Test
+    void the_document_a_write_names_is_published_alone_and_only_when_no_other_relay_holds_it() {
+        mongo.insert(Parcel.of("e", event("e-0", "e", "刚保存", null)));
+        mongo.insert(Parcel.of("f", event("f-0", "f", "未点名", null)));
+        OutboxRelay relay = relay(kafka.getBrokersAsString());
+
+        assertThat(relay.publish("parcels", "e")).isEqualTo(1);
+        assertThat(consume(1)).extracting(ConsumerRecord::value).containsExactly("刚保存");
+        assertThat(stored("e").getList(AggregateRoot.OUTBOX, Document.class)).isEmpty();
+        assertThat(stored("f").getList(AggregateRoot.OUTBOX, Document.class)).as("left to the poll").hasSize(1);
+        assertThat(relay.publish("parcels", "e")).as("nothing waits there any more").isZero();
+
+        mongo.updateFirst(Query.query(Criteria.where("_id").is("f")),
+                new Update().set(AggregateRoot.LEASE, NOW.plusSeconds(30)), "parcels");
+        assertThat(relay.publish("parcels", "f")).isZero();
+        assertThat(stored("f").getList(AggregateRoot.OUTBOX, Document.class)).hasSize(1);
+    }
+
+    @Test
     void while_kafka_does_not_take_the_events_they_stay_in_the_document() throws Exception {
         mongo.insert(Parcel.of("d", event("d-0", "d", "等待中", null), event("d-1", "d", "也在等", null)));
 
