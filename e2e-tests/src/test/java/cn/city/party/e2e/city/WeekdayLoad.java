@@ -34,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Not a test: a weekday on the generated city, through the gateway with the cast's real tokens, for a bounded time.
@@ -373,11 +374,12 @@ public final class WeekdayLoad {
      * stored twice would be one more), give or take the recordings whose answer never came (stored or not).
      */
     private boolean checkWrites() {
-        Api api = new Api(gateway, sessions::of).as(COMMITTEE.username());
+        // the committee's token asked for at each call: the check may outlast one (five minutes)
+        Supplier<Api> committee = () -> new Api(gateway, sessions::of).as(COMMITTEE.username());
         int year = LocalDate.now(CityPlan.ZONE).getYear();
         Map<String, List<String>> byBranch = new HashMap<>();
         recorded.forEach((id, branch) -> byBranch.computeIfAbsent(branch, b -> new ArrayList<>()).add(id));
-        int unread = (int) recorded.keySet().stream().filter(id -> api.get("/api/activities/" + id).status() != 200).count();
+        int unread = (int) recorded.keySet().stream().filter(id -> committee.get().get("/api/activities/" + id).status() != 200).count();
         // per branch, the last reading of its scorecard: how often it lists each sitting; a complete branch is not read again
         Map<String, Map<String, Integer>> listed = new HashMap<>();
         Predicate<String> complete = branch -> listed.getOrDefault(branch, Map.of()).keySet().containsAll(byBranch.get(branch));
@@ -386,7 +388,7 @@ public final class WeekdayLoad {
             Awaitility.await("the load's sittings on their branches' scorecards").atMost(Duration.ofMinutes(2))
                     .pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1)).until(() -> {
                         byBranch.keySet().stream().filter(complete.negate())
-                                .forEach(branch -> listed.put(branch, listings(api, branch, year)));
+                                .forEach(branch -> listed.put(branch, listings(committee.get(), branch, year)));
                         return byBranch.keySet().stream().allMatch(complete);
                     });
         } catch (ConditionTimeoutException e) {
@@ -401,7 +403,7 @@ public final class WeekdayLoad {
         long stored;
         try {
             stored = themeDaysBefore.keySet().stream()
-                    .mapToLong(branch -> themeDaysOnceAnswered(api, branch) - themeDaysBefore.get(branch)).sum();
+                    .mapToLong(branch -> themeDaysOnceAnswered(committee, branch) - themeDaysBefore.get(branch)).sum();
         } catch (ConditionTimeoutException e) {
             System.out.printf("writes: %d sittings recorded by the load (%d more without a clear answer); not counted: %s%n",
                     recorded.size(), recordsInDoubt.get(), e.getMessage());
@@ -423,14 +425,14 @@ public final class WeekdayLoad {
     }
 
     /** As {@link #themeDays}, asked again for up to a minute while the platform still catches up after the load. */
-    private static long themeDaysOnceAnswered(Api api, String branch) {
+    private static long themeDaysOnceAnswered(Supplier<Api> api, String branch) {
         AtomicReference<String> last = new AtomicReference<>("主题党日 of branch " + branch + " never asked");
         try {
             return Awaitility.await("主题党日 of branch " + branch + " counted").atMost(Duration.ofMinutes(1))
                     .pollInterval(Duration.ofSeconds(2)).ignoreExceptionsInstanceOf(IllegalStateException.class)
                     .until(() -> {
                         try {
-                            return themeDays(api, branch);
+                            return themeDays(api.get(), branch);
                         } catch (IllegalStateException e) {
                             last.set(e.getMessage());
                             throw e;
