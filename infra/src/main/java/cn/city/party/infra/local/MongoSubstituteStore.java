@@ -42,7 +42,11 @@ public final class MongoSubstituteStore {
 
     /** A backend on the H2 file {@code file}, or in memory when it is null. */
     public static MongoBackend open(String file) {
-        return new MongoSubstituteStore(MVStore.open(file)).new Backend();
+        // H2 rewrites the file's chunks in the background until live data fills it this much; at its default of 90 %
+        // the rewriting of a generated city's documents never settled and kept half a core busy on an idle platform.
+        // At half, the file holds at most about twice the data
+        MVStore store = new MVStore.Builder().fileName(file).autoCompactFillRate(50).open();
+        return new MongoSubstituteStore(store).new Backend();
     }
 
     private final class Backend extends H2Backend {
