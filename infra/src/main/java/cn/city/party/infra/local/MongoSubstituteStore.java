@@ -14,8 +14,10 @@ import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The substitute's H2 store, with one thing real MongoDB does that mongo-java-server 1.47 does not: a query that pins
@@ -23,7 +25,8 @@ import java.util.Optional;
  * an index only when the query has exactly the index's keys, so the shapes the services send on every write and every
  * read of one record ({@code {_id, version}} of an optimistic save, {@code {_id, department: {$ne}}} of the scope
  * check, {@code {$and: [{_id}, {department: {$in}}]}} of a scoped read) each read the whole collection; at a city's
- * size that is seconds per member saved. The rest of the query is still matched on the one document found.
+ * size that is seconds per member saved. The rest of the query is still matched on the one document found. And what a
+ * query answers is a copy, never the stored document an update may change while the answer is being sent.
  *
  * <p>The backend and its databases are inner classes so that the store is reachable while their superclasses'
  * constructors open what the file already holds.
@@ -96,6 +99,20 @@ public final class MongoSubstituteStore {
                 }
             }
             return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+        }
+
+        /**
+         * What a query hands out is a copy of each stored document it matched. mongo-java-server changes a stored
+         * document in place when it updates one that a query found, and encodes a query's answer after its collection's
+         * lock is released: an update meanwhile failed the encoding (a ConcurrentModificationException, the reader's
+         * connection dropped) a few times an hour under the weekday load. With copies the stored documents are only
+         * ever replaced, and updates work on their own copies too (they find the documents through here).
+         */
+        @Override
+        protected QueryResult matchDocumentsFromStream(Document query, Stream<Document> documents, int skip, int limit,
+                                                       int batchSize, Comparator<Document> orderBy, Document fieldSelector) {
+            return super.matchDocumentsFromStream(query, documents.filter(d -> documentMatchesQuery(d, query))
+                    .map(Document::cloneDeeply), skip, limit, batchSize, orderBy, fieldSelector);
         }
     }
 

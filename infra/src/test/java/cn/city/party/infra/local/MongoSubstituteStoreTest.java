@@ -5,7 +5,10 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
+import de.bwaldvogel.mongo.oplog.NoopOplog;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.junit.jupiter.api.Test;
@@ -81,6 +84,26 @@ class MongoSubstituteStoreTest {
             assertThat(ids(members, Filters.and(Filters.eq("_id", "m3"), Filters.eq("department", "A")))).containsExactly("m3");
             assertThatThrownBy(() -> members.insertOne(member("m3", "B", 0))).isInstanceOf(MongoWriteException.class);
         });
+    }
+
+    @Test
+    void a_document_a_query_answered_with_stays_as_it_was_when_an_update_changes_the_stored_one() {
+        MongoBackend backend = MongoSubstituteStore.open(dir.resolve("substitute.mv").toString());
+        try {
+            var members = backend.resolveDatabase("org").createCollectionOrThrowIfExists("members");
+            members.insertDocuments(List.of(serverDocument("_id", "m1").append("department", "A").append("version", 0)));
+            var answered = members.handleQuery(serverDocument("department", "A")).iterator().next();
+
+            members.updateDocuments(serverDocument("department", "A"),
+                    serverDocument("$set", serverDocument("version", 1).append("name", "张三")), ArrayFilters.empty(), false, false,
+                    NoopOplog.get());
+
+            assertThat(answered).isEqualTo(serverDocument("_id", "m1").append("department", "A").append("version", 0));
+            assertThat(members.handleQuery(serverDocument("_id", "m1")).iterator().next())
+                    .isEqualTo(serverDocument("_id", "m1").append("department", "A").append("version", 1).append("name", "张三"));
+        } finally {
+            backend.close();
+        }
     }
 
     private void withMembers(Consumer<MongoCollection<Document>> test) {
