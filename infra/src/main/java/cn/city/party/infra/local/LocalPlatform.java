@@ -65,6 +65,9 @@ public final class LocalPlatform implements AutoCloseable {
             }
             services.add(record(startJar("gateway", "gateway", settings.gatewayPort(), gateway)));
             services.forEach(this::awaitReady);
+            for (PlatformService service : PlatformService.values()) {
+                awaitRoute(service);
+            }
             return this;
         } catch (IOException | RuntimeException e) {
             close();
@@ -91,6 +94,7 @@ public final class LocalPlatform implements AutoCloseable {
     public void restart(PlatformService service) {
         stop(service.module());
         awaitReady(record(startService(service, 0)));
+        awaitRoute(service);
     }
 
     /** The process name of an instance: the module for the first, {@code activity-service-2} for the second ... */
@@ -111,6 +115,17 @@ public final class LocalPlatform implements AutoCloseable {
             env.put(ORG_CLIENT_KEY, KeycloakServer.orgServiceKey(settings).privateKeyPem());
         }
         return startJar(service.module(), instanceName(service, instance), settings.servicePorts().get(service).get(instance), env);
+    }
+
+    /**
+     * Ready means the gateway takes calls to the service: it puts an instance in its turn at its next health check after
+     * the instance is ready (every GATEWAY_INSTANCE_CHECK_INTERVAL), so a call right after the instance's own readiness
+     * could find none yet and be answered 503. The service's OpenAPI document, public and routed like its API, shows it.
+     */
+    private void awaitRoute(PlatformService service) {
+        ManagedProcess gateway = processes.stream().filter(p -> p.name().equals("gateway")).findFirst().orElseThrow();
+        String docs = "http://127.0.0.1:" + settings.gatewayPort() + "/docs/" + service.module() + "/v3/api-docs";
+        gateway.awaitReady(() -> ManagedProcess.httpOk(docs, body -> body.contains("openapi")), SERVICE_START);
     }
 
     private void awaitReady(ManagedProcess service) {
