@@ -108,13 +108,13 @@ public class OutboxRelay implements SmartLifecycle {
         draining.lock();
         try {
             nudged.set(false);
-            if (clock.instant().isBefore(retryNotBefore)) {
-                saved.clear(); // while Kafka is away the poll finds them all: the set does not grow with the outage
-                return;
-            }
-            for (Iterator<Saved> next = saved.iterator(); next.hasNext() && !clock.instant().isBefore(retryNotBefore); ) {
+            for (Iterator<Saved> next = saved.iterator(); next.hasNext(); ) {
                 Saved document = next.next();
                 next.remove();
+                if (clock.instant().isBefore(retryNotBefore)) {
+                    saved.clear(); // while Kafka is away the poll finds them all: the set does not grow with the outage
+                    return;
+                }
                 publish(document.collection(), document.id());
             }
         } catch (RuntimeException e) {
