@@ -8,7 +8,8 @@
 #   infra/local/platform.sh stop    stop exactly the processes that start recorded (by PID and start time)
 #   infra/local/platform.sh city [--scale 0.1] [--seed 2026] [--months 12]
 #                                   on the running platform, build the generated city (50 departments, 2,500 branches,
-#                                   30,000 members and their year at scale 1.0) through its APIs; it stays in
+#                                   30,000 members and their year at scale 1.0; --months 0: no sittings or
+#                                   payments) through its APIs; it stays in
 #                                   .platform/data, so later starts are on that city (docs/operations.md)
 #   infra/local/platform.sh load [--seconds 300] [--rate 20] [--kill activity-service]
 #                                   a weekday's mix of work on the generated city, with percentiles and every error

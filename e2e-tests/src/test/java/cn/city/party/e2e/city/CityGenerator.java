@@ -48,7 +48,9 @@ import java.util.stream.Collectors;
  * </pre>
  * It refuses to run against a platform that already holds departments unless {@code --add} is given; with it, a
  * department of the plan that already exists is left as it is (so an interrupted run can be completed). {@code --months}
- * records the sittings of fewer months than the year (a small city built whole in minutes, every step of it run).
+ * records the sittings and dues payments of fewer months than the year (a small city built whole in minutes, every step
+ * of it run); {@code --months 0} builds the organizations and people of a city (roster, dues bases, accounts, elections,
+ * study and discipline) without any month's sittings or payments, the whole city's breadth in well under an hour.
  */
 public final class CityGenerator {
 
@@ -70,8 +72,8 @@ public final class CityGenerator {
     private final int months;
 
     CityGenerator(String gateway, String keycloak, long seed, double scale, int months, Path castFile, boolean allAccounts) {
-        if (months < 1 || months > 12) {
-            throw new IllegalArgumentException("--months is 1 to 12, not " + months);
+        if (months < 0 || months > 12) {
+            throw new IllegalArgumentException("--months is 0 to 12, not " + months);
         }
         this.gateway = gateway;
         this.months = months;
@@ -245,7 +247,7 @@ public final class CityGenerator {
         Cast.append(castFile, cast);
 
         List<String> materials = studyAndExam(admin, cast);
-        for (int b = 0; b < department.branches().size(); b++) {
+        for (int b = 0; months > 0 && b < department.branches().size(); b++) {
             sittings(department, b, orgIds, memberIds, cast);
         }
         dues(department, admin, memberIds);
@@ -293,12 +295,17 @@ public final class CityGenerator {
         }
     }
 
-    /** Every month of this year before the current one is paid, but a member in arrears stopped some months ago. */
+    /**
+     * The months of this year before the current one that lie within the generated months are paid, but a member in
+     * arrears stopped some months ago.
+     */
     private void dues(CityPlan.Department department, String admin, Map<String, String> memberIds) {
         YearMonth current = YearMonth.from(today);
+        YearMonth january = YearMonth.of(today.getYear(), 1);
+        YearMonth first = current.minusMonths(months).isBefore(january) ? january : current.minusMonths(months);
         for (CityPlan.Branch branch : department.branches()) {
             for (CityPlan.Member m : branch.members()) {
-                for (YearMonth month = YearMonth.of(today.getYear(), 1); month.isBefore(current.minusMonths(m.arrearsMonths()));
+                for (YearMonth month = first; month.isBefore(current.minusMonths(m.arrearsMonths()));
                      month = month.plusMonths(1)) {
                     expect(as(admin).post("/api/org/dues/" + memberIds.get(m.name()) + "/payments", Map.of("month", month.toString())),
                             200, "dues of " + m.name());
