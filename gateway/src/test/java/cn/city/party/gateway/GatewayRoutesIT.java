@@ -63,6 +63,8 @@ class GatewayRoutesIT {
     private static HttpServer secondActivityInstance;
     /** study-service's second instance, killed by one test. */
     private static HttpServer secondStudyInstance;
+    /** org-service's only instance, too busy to answer its readiness check within the gateway's second. */
+    private static HttpServer busyOrgInstance;
     /** Calls each upstream answered, by its port. */
     private static final Map<Integer, java.util.concurrent.atomic.AtomicInteger> SERVED = new ConcurrentHashMap<>();
 
@@ -80,14 +82,15 @@ class GatewayRoutesIT {
         Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
         keycloakSettings = PlatformSettings.forTests(root, Files.createTempDirectory("gateway-it-keycloak"), Map.of());
         keycloak = new KeycloakServer(keycloakSettings).start(RealmFiles.local(root));
-        upstream = upstream();
-        secondActivityInstance = upstream();
-        secondStudyInstance = upstream();
+        upstream = upstream(Duration.ZERO);
+        secondActivityInstance = upstream(Duration.ZERO);
+        secondStudyInstance = upstream(Duration.ZERO);
+        busyOrgInstance = upstream(Duration.ofMillis(1500));
         String service = "http://127.0.0.1:" + upstream.getAddress().getPort();
         registry.add("KEYCLOAK_ISSUER_URI", keycloakSettings::issuerUri);
         registry.add("PLATFORM_SECURITY_CLIENTS", () -> RealmFiles.LOCAL_API_CLIENTS);
         registry.add(KeycloakServer.GATEWAY_SECRET, () -> KeycloakServer.gatewaySecret(keycloakSettings));
-        registry.add("ORG_SERVICE_URL", () -> service);
+        registry.add("ORG_SERVICE_URL", () -> "http://127.0.0.1:" + busyOrgInstance.getAddress().getPort());
         registry.add("STUDY_SERVICE_URL", () -> service + ",http://127.0.0.1:" + secondStudyInstance.getAddress().getPort());
         registry.add("GATEWAY_INSTANCE_CHECK_INTERVAL", () -> "1s");
         registry.add("ACTIVITY_SERVICE_URL", () -> service + ",http://127.0.0.1:" + secondActivityInstance.getAddress().getPort());
@@ -97,8 +100,11 @@ class GatewayRoutesIT {
         registry.add("GATEWAY_RATE_LIMIT_USER_PER_SECOND", () -> "0.01");
     }
 
-    /** Stands in for a service: answers every path with it, records what reached it and counts its calls. */
-    private static HttpServer upstream() throws IOException {
+    /**
+     * Stands in for a service: answers every path with it, records what reached it and counts its calls; its readiness
+     * after {@code readinessDelay}, as a service whose request threads are all busy.
+     */
+    private static HttpServer upstream(Duration readinessDelay) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.createContext("/", exchange -> {
@@ -108,6 +114,9 @@ class GatewayRoutesIT {
                 RECEIVED.put(exchange.getRequestMethod() + " " + path, exchange.getRequestHeaders());
                 SERVED.computeIfAbsent(server.getAddress().getPort(), p -> new java.util.concurrent.atomic.AtomicInteger())
                         .incrementAndGet();
+            }
+            if (path.equals("/actuator/health/readiness")) {
+                sleep(readinessDelay);
             }
             if (path.endsWith("/export") || path.endsWith("/import") || path.endsWith("/slow")) {
                 sleep(Duration.ofSeconds(3));
@@ -131,6 +140,7 @@ class GatewayRoutesIT {
         upstream.stop(0);
         secondActivityInstance.stop(0);
         secondStudyInstance.stop(0);
+        busyOrgInstance.stop(0);
         keycloak.stop(Duration.ofSeconds(15));
     }
 
@@ -353,6 +363,23 @@ class GatewayRoutesIT {
         }
 
         assertThat(servedEach).as("four calls with both instances in the turn").containsExactly(2, 2);
+    }
+
+    @Test
+    void a_service_too_busy_to_answer_its_health_check_in_time_still_takes_calls() {
+        String token = token("caizheng-admin");
+        ServiceInstanceListSupplier answering = balancers.getInstance("org-service", ServiceInstanceListSupplier.class);
+        HealthCheckedInstances.AnsweringOrAll checked = (HealthCheckedInstances.AnsweringOrAll) answering;
+        // its only instance never answers the check within the second, so none is in the checked list
+        Awaitility.await("org-service's check has run").atMost(Duration.ofSeconds(10))
+                .until(() -> checked.getDelegate().get().blockFirst(Duration.ofSeconds(5)).isEmpty());
+        int before = served(busyOrgInstance);
+
+        for (int i = 0; i < 5; i++) {
+            web.post().uri("/api/org/departments").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                    .exchange().expectStatus().isOk();
+        }
+        assertThat(served(busyOrgInstance) - before).isEqualTo(5);
     }
 
     @Test
