@@ -11,7 +11,7 @@
 #                                   30,000 members and their year at scale 1.0; --months 0: no sittings or
 #                                   payments) through its APIs; it stays in
 #                                   .platform/data, so later starts are on that city (docs/operations.md)
-#   infra/local/platform.sh load [--seconds 300] [--rate 20] [--kill activity-service]
+#   infra/local/platform.sh load [--seconds 300] [--rate 20] [--kill activity-service] [--exam-burst 0]
 #                                   a weekday's mix of work on the generated city, with percentiles and every error
 # Data lives in .platform/data and survives stop/start; logs are in .platform/logs.
 # MONGODB_URI, KAFKA_BOOTSTRAP_SERVERS and KEYCLOAK_URL point the services at external servers instead.
@@ -59,7 +59,7 @@ case "${1:-start}" in
         "cn.city.party.e2e.city.$program" --cast .platform/city/cast.tsv $extra "$@"
     ;;
   *)
-    echo "usage: $0 start [--instances service=N,...]|stop|city [--scale F] [--seed N] [--months M]|load [--seconds S] [--rate R] [--kill service]" >&2
+    echo "usage: $0 start [--instances service=N,...]|stop|city [--scale F] [--seed N] [--months M]|load [--seconds S] [--rate R] [--kill service] [--exam-burst N]" >&2
     exit 2
     ;;
 esac

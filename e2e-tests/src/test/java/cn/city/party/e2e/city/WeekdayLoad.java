@@ -25,10 +25,13 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -55,12 +58,16 @@ import java.util.function.Supplier;
  * <p>It reports p50/p95/p99 per request kind and every error (a refused token, a 4xx or 5xx, a timeout) with its time,
  * counted and never retried; then it checks that every sitting the load recorded can be read back, appears among the
  * facts of its branch's scorecard in org-service (the event path: outbox, Kafka, consumers) and was stored once.
+ * While it runs it watches each recorded sitting arrive on its branch's scorecard (held → scorecard, polled every
+ * {@value #WATCH_MILLIS} ms, so a figure is late by at most that and one reading).
  * With {@code --kill activity-service} it kills one instance of that service (SIGKILL, from the local runner's PID
- * file) a third into the run, and reports the window in which requests failed.
+ * file) a third into the run, and reports the window in which requests failed. With {@code --exam-burst N} it starts N
+ * exam attempts of the cast's members before the run and submits them evenly over one minute from half-way in, on
+ * top of the mix, then checks that the exams' results count every submission.
  *
  * <pre>
  * java -cp … cn.city.party.e2e.city.WeekdayLoad [--gateway …] [--keycloak …] [--cast .platform/city/cast.tsv]
- *     [--seconds 300] [--rate 20] [--kill activity-service] [--pids .platform/platform.pids]
+ *     [--seconds 300] [--rate 20] [--kill activity-service] [--pids .platform/platform.pids] [--exam-burst 0]
  * </pre>
  */
 public final class WeekdayLoad {
@@ -68,6 +75,10 @@ public final class WeekdayLoad {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .executor(Executors.newFixedThreadPool(8)).build();
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
+    private static final int WATCH_MILLIS = 200;
+    /** The most attempts one member may have at one exam (the exam's own limit). */
+    private static final int ATTEMPTS_PER_EXAM = 10;
+    private static final String BURST = "burst.exam submit";
     /** The work committee's demo account (the generated city has no committee staff of its own). */
     private static final Cast.Account COMMITTEE = new Cast.Account(Cast.Role.WORK_COMMITTEE, "", null, "", "work-committee",
             cn.city.party.common.test.Tokens.DEMO_PASSWORD);
@@ -94,6 +105,18 @@ public final class WeekdayLoad {
     private final Map<String, String> loadExams = new HashMap<>();
     private final Map<String, List<String>> materials = new HashMap<>();
     private final Map<String, AtomicInteger> examsLeft = new ConcurrentHashMap<>();
+    /** Recorded sittings not yet seen on their branch's scorecard: id → when the recording was answered (nanoTime). */
+    private final Map<String, Long> unseen = new ConcurrentHashMap<>();
+    private final List<Long> heldToScorecard = Collections.synchronizedList(new ArrayList<>());
+    /** The burst's attempts, started before the run, each with its member and submission body. */
+    private final List<BurstAttempt> burst = new ArrayList<>();
+    /** The burst's exams by department, whose results count the submissions stored. */
+    private final Map<String, List<String>> burstExams = new HashMap<>();
+    private final AtomicInteger burstSubmitted = new AtomicInteger();
+    private final AtomicInteger burstInDoubt = new AtomicInteger();
+
+    private record BurstAttempt(Cast.Account member, String id, String submission) {
+    }
 
     WeekdayLoad(String gateway, String keycloak, List<Cast.Account> cast) {
         this.gateway = gateway;
@@ -113,12 +136,18 @@ public final class WeekdayLoad {
         ProgramOptions options = ProgramOptions.of("WeekdayLoad").option("gateway", "http://localhost:8080")
                 .option("keycloak", "http://localhost:8180").option("cast", ".platform/city/cast.tsv")
                 .option("seconds", "300").option("rate", "20").optional("kill", "service")
-                .option("pids", ".platform/platform.pids").parse(args);
+                .option("pids", ".platform/platform.pids").option("exam-burst", "0").parse(args);
         int seconds = options.integer("seconds");
         double rate = options.decimal("rate");
+        int examBurst = options.integer("exam-burst");
+        if (examBurst > 0 && seconds < 120) {
+            System.err.println("--exam-burst needs --seconds 120 or more: the minute of submissions begins half-way in");
+            System.exit(2);
+        }
         WeekdayLoad load = new WeekdayLoad(options.text("gateway"), options.text("keycloak"),
                 Cast.read(options.path("cast")));
         load.prepare(seconds, rate);
+        load.prepareBurst(examBurst);
         load.run(seconds, rate, options.text("kill"), options.path("pids"));
         System.exit(load.report() ? 0 : 1);
     }
@@ -128,17 +157,7 @@ public final class WeekdayLoad {
         Api api = new Api(gateway, sessions::of);
         for (Cast.Account admin : admins) {
             Api a = api.as(admin.username());
-            // drawn from the department's bank (the generator's 党章党规 questions), so each attempt has its own paper
-            Map<String, Object> body = new HashMap<>(Map.of("title", "周测（负载）", "mode", "RANDOM",
-                    "draws", List.of(Map.of("category", "PARTY_CONSTITUTION", "count", 5)),
-                    "timeLimitMinutes", 30, "passMark", 60, "attemptLimit", 10, "scoring", "PARTIAL", "audience", "ALL"));
-            body.put("opensAt", Instant.now().minusSeconds(60).toString());
-            body.put("closesAt", Instant.now().plus(Duration.ofDays(1)).toString());
-            Api.Response created = a.post("/api/study/exams", body);
-            if (created.status() != 201) {
-                throw new IllegalStateException("could not create the load's exam: " + created);
-            }
-            loadExams.put(admin.department(), created.json().path("id").asString());
+            loadExams.put(admin.department(), publishExam(a, "周测（负载）", 30));
             for (Cast.Account s : secretaries) {
                 if (s.department().equals(admin.department())) {
                     List<String> ids = new ArrayList<>();
@@ -173,12 +192,29 @@ public final class WeekdayLoad {
             own.removeIf(x -> me.post("/api/study/progress/materials/" + x + "/start", Map.of()).json()
                     .path("completedAt").isString());
             materials.put(m.username(), own);
-            examsLeft.put(m.username(), new AtomicInteger(10));
+            examsLeft.put(m.username(), new AtomicInteger(ATTEMPTS_PER_EXAM));
         }
         Api committee = api.as(COMMITTEE.username());
         secretaries.forEach(s -> themeDaysBefore.put(s.branchId(), themeDays(committee, s.branchId())));
         System.out.printf("prepared: %d members, %d secretaries, %d departments; %d sittings open for check-in%n",
                 members.size(), secretaries.size(), admins.size(), openSittings.values().stream().mapToInt(Queue::size).sum());
+    }
+
+    /**
+     * An exam open for a day, drawn from the department's bank (the generator's 党章党规 questions) so each attempt has
+     * its own paper, and {@value #ATTEMPTS_PER_EXAM} attempts a member.
+     */
+    private static String publishExam(Api admin, String title, int minutes) {
+        Map<String, Object> body = new HashMap<>(Map.of("title", title, "mode", "RANDOM",
+                "draws", List.of(Map.of("category", "PARTY_CONSTITUTION", "count", 5)), "timeLimitMinutes", minutes,
+                "passMark", 60, "attemptLimit", ATTEMPTS_PER_EXAM, "scoring", "PARTIAL", "audience", "ALL"));
+        body.put("opensAt", Instant.now().minusSeconds(60).toString());
+        body.put("closesAt", Instant.now().plus(Duration.ofDays(1)).toString());
+        Api.Response created = admin.post("/api/study/exams", body);
+        if (created.status() != 201) {
+            throw new IllegalStateException("could not publish the exam " + title + ": " + created);
+        }
+        return created.json().path("id").asString();
     }
 
     void run(int seconds, double rate, String kill, Path pids) throws InterruptedException {
@@ -196,11 +232,121 @@ public final class WeekdayLoad {
         if (kill != null) {
             clock.schedule(() -> killOne(kill, pids), seconds / 3, TimeUnit.SECONDS);
         }
+        // the burst: its submissions evenly over one minute from half-way in
+        for (int i = 0; i < burst.size(); i++) {
+            BurstAttempt attempt = burst.get(i);
+            clock.schedule(() -> workers.submit(() -> submit(attempt)),
+                    seconds * 500_000L + i * 60_000_000L / burst.size(), TimeUnit.MICROSECONDS);
+        }
+        ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor();
+        watcher.scheduleWithFixedDelay(this::watchScorecards, WATCH_MILLIS, WATCH_MILLIS, TimeUnit.MILLISECONDS);
         clock.shutdown();
         clock.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
         workers.shutdown();
         workers.awaitTermination(120, TimeUnit.SECONDS);
         System.out.printf("load ran %d s at %.1f arrivals/s%n", Duration.between(start, Instant.now()).toSeconds(), rate);
+        // the last sittings recorded get a minute to arrive; what has not by then is reported missing by the check
+        Instant until = Instant.now().plusSeconds(60);
+        while (!unseen.isEmpty() && Instant.now().isBefore(until)) {
+            Thread.sleep(WATCH_MILLIS);
+        }
+        watcher.shutdownNow();
+        watcher.awaitTermination(30, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Starts {@code submissions} attempts before the run, spread over the cast's members in turn; each department gets
+     * as many exams for the burst as its members need at {@value #ATTEMPTS_PER_EXAM} attempts an exam. A member's app
+     * answers every question with its first option.
+     */
+    void prepareBurst(int submissions) {
+        if (submissions <= 0) {
+            return;
+        }
+        Api api = new Api(gateway, sessions::of);
+        int rounds = (submissions + members.size() - 1) / members.size();
+        int examsEach = (rounds + ATTEMPTS_PER_EXAM - 1) / ATTEMPTS_PER_EXAM;
+        for (Cast.Account admin : admins) {
+            List<String> ids = new ArrayList<>();
+            for (int e = 0; e < examsEach; e++) {
+                // long enough that an attempt started before the run is still open at its submission
+                ids.add(publishExam(api.as(admin.username()), "专题测试（峰值" + (e + 1) + "）", 600));
+            }
+            burstExams.put(admin.department(), ids);
+        }
+        // a member's attempts one after another: an attempt's number is its member's count so far, so two started at
+        // once would race for the same number and one be refused
+        List<Callable<List<BurstAttempt>>> starts = new ArrayList<>();
+        for (int k = 0; k < members.size(); k++) {
+            Cast.Account m = members.get(k);
+            int own = submissions / members.size() + (k < submissions % members.size() ? 1 : 0);
+            starts.add(() -> {
+                List<BurstAttempt> started = new ArrayList<>();
+                for (int n = 0; n < own; n++) {
+                    String exam = burstExams.get(m.department()).get(n / ATTEMPTS_PER_EXAM);
+                    Api.Response attempt = api.as(m.username()).post("/api/study/exams/" + exam + "/attempts", Map.of());
+                    if (attempt.status() != 201) {
+                        throw new IllegalStateException("could not start an attempt of the burst: " + attempt);
+                    }
+                    Map<String, List<String>> answers = new HashMap<>();
+                    attempt.json().path("questions").valueStream().forEach(q -> answers.put(q.path("questionId").asString(),
+                            List.of(q.path("options").get(0).path("id").asString())));
+                    started.add(new BurstAttempt(m, attempt.json().path("id").asString(),
+                            Api.JSON.writeValueAsString(Map.of("answers", answers))));
+                }
+                return started;
+            });
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<List<BurstAttempt>> byMember = new ArrayList<>();
+            for (Future<List<BurstAttempt>> started : pool.invokeAll(starts)) {
+                byMember.add(started.get());
+            }
+            // submitted round by round, so the minute's submissions come from every member throughout
+            for (int n = 0; burst.size() < submissions; n++) {
+                for (List<BurstAttempt> own : byMember) {
+                    if (n < own.size()) {
+                        burst.add(own.get(n));
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the burst's attempts", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        System.out.printf("prepared the burst: %d attempts started on %d exams a department%n", burst.size(), examsEach);
+    }
+
+    private void submit(BurstAttempt attempt) {
+        HttpResponse<String> r = call(BURST, attempt.member(), "POST", "/api/study/attempts/" + attempt.id() + "/submit",
+                attempt.submission());
+        if (r == null || r.statusCode() >= 500) {
+            burstInDoubt.incrementAndGet();
+        } else if (r.statusCode() == 200) {
+            burstSubmitted.incrementAndGet();
+        }
+    }
+
+    /** One round of the watch: each branch with sittings not yet seen has its scorecard read once. */
+    private void watchScorecards() {
+        try {
+            Map<String, List<String>> byBranch = new HashMap<>();
+            unseen.keySet().forEach(id -> byBranch.computeIfAbsent(recorded.get(id), b -> new ArrayList<>()).add(id));
+            Api committee = new Api(gateway, sessions::of).as(COMMITTEE.username());
+            int year = LocalDate.now(CityPlan.ZONE).getYear();
+            byBranch.forEach((branch, ids) -> {
+                Map<String, Integer> listed = listings(committee, branch, year);
+                long now = System.nanoTime();
+                ids.stream().filter(listed::containsKey).forEach(id -> heldToScorecard.add(now - unseen.remove(id)));
+            });
+        } catch (RuntimeException e) {
+            // a reading that failed (the killed instance, a refused token) is tried again at the next round
+        }
     }
 
     private void arrive(int draw, Random random) {
@@ -278,8 +424,10 @@ public final class WeekdayLoad {
         if (r == null || r.statusCode() != 201) {
             return;
         }
+        long answered = System.nanoTime();
         String id = Api.JSON.readTree(r.body()).path("id").asString();
         recorded.put(id, secretary.branchId());
+        unseen.put(id, answered);
         List<Map<String, Object>> entries = branchMembers.getOrDefault(secretary.branchId(), List.of()).stream()
                 .map(m -> Map.<String, Object>of("memberId", m, "attendance", "PRESENT")).toList();
         if (!entries.isEmpty()) {
@@ -357,6 +505,10 @@ public final class WeekdayLoad {
             System.out.printf("%-24s %5d %8s %8s %8s %8s %7d%n", kind, ms.size(), pct(ms, 50), pct(ms, 95), pct(ms, 99),
                     ms.isEmpty() ? "-" : ms.get(ms.size() - 1), errorCounts.getOrDefault(kind, new AtomicInteger()).get());
         });
+        List<Long> watched = heldToScorecard.stream().map(n -> n / 1_000_000).sorted().toList();
+        System.out.printf("%-24s %5d %8s %8s %8s %8s   (every %d ms; %d not seen)%n", "held → scorecard", watched.size(),
+                pct(watched, 50), pct(watched, 95), pct(watched, 99), watched.isEmpty() ? "-" : watched.get(watched.size() - 1),
+                WATCH_MILLIS, unseen.size());
         System.out.println("errors: " + errors.size());
         errors.forEach(e -> System.out.println("  " + e));
         if (killedAt != null) {
@@ -365,7 +517,32 @@ public final class WeekdayLoad {
             System.out.printf("after the kill at %.1f s: %d failed requests, the last %.1f s after it%n", at, after.size(),
                     after.isEmpty() ? 0 : after.get(after.size() - 1) - at);
         }
-        return checkWrites();
+        return checkWrites() & checkBurst();
+    }
+
+    /**
+     * Every submission of the burst that was answered is counted by its exam's results, and none more than were sent:
+     * the departments' administrators read the results of their burst exams.
+     */
+    private boolean checkBurst() {
+        if (burst.isEmpty()) {
+            return true;
+        }
+        Api api = new Api(gateway, sessions::of);
+        long stored = 0;
+        for (Cast.Account admin : admins) {
+            for (String exam : burstExams.get(admin.department())) {
+                Api.Response results = api.as(admin.username()).get("/api/study/exams/" + exam + "/results");
+                if (results.status() != 200) {
+                    System.out.printf("exam burst: results of %s not counted: %s%n", exam, results);
+                    return false;
+                }
+                stored += results.json().path("attempts").asLong();
+            }
+        }
+        System.out.printf("exam burst: %d submissions sent, %d answered as graded (%d more without a clear answer), "
+                + "%d counted by the exams' results%n", burst.size(), burstSubmitted.get(), burstInDoubt.get(), stored);
+        return stored >= burstSubmitted.get() && stored <= burstSubmitted.get() + burstInDoubt.get();
     }
 
     /**
