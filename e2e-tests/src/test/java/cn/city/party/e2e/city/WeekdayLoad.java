@@ -483,10 +483,15 @@ public final class WeekdayLoad {
                 return;
             }
             String[] victim = lines.get(lines.size() - 1).split(" ");
-            ProcessHandle.of(Long.parseLong(victim[1])).ifPresent(p -> {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
-            });
+            // a PID file outlives its processes: an instance killed by an earlier run is not there to kill again
+            ProcessHandle process = ProcessHandle.of(Long.parseLong(victim[1])).filter(ProcessHandle::isAlive).orElse(null);
+            if (process == null) {
+                System.err.printf("not killing: %s (pid %s) is not running; start the platform again for a kill%n",
+                        victim[0], victim[1]);
+                return;
+            }
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
             killedAt = Instant.now();
             System.out.printf("%6.1f s  killed %s (pid %s)%n", Duration.between(began, killedAt).toMillis() / 1000.0, victim[0], victim[1]);
         } catch (IOException e) {
@@ -556,7 +561,7 @@ public final class WeekdayLoad {
         int year = LocalDate.now(CityPlan.ZONE).getYear();
         Map<String, List<String>> byBranch = new HashMap<>();
         recorded.forEach((id, branch) -> byBranch.computeIfAbsent(branch, b -> new ArrayList<>()).add(id));
-        int unread = (int) recorded.keySet().stream().filter(id -> committee.get().get("/api/activities/" + id).status() != 200).count();
+        int unread = (int) recorded.keySet().stream().filter(id -> !readable(committee, id)).count();
         // per branch, the last reading of its scorecard: how often it lists each sitting; a complete branch is not read again
         Map<String, Map<String, Integer>> listed = new HashMap<>();
         Predicate<String> complete = branch -> listed.getOrDefault(branch, Map.of()).keySet().containsAll(byBranch.get(branch));
@@ -591,6 +596,25 @@ public final class WeekdayLoad {
         return unread == 0 && missing == 0 && stored >= recorded.size() && stored <= recorded.size() + recordsInDoubt.get();
     }
 
+    /**
+     * Whether the sitting reads back; a read the platform did not answer (a 5xx while it still catches up after the
+     * load) is asked again, and one never answered within the minute counts as not readable.
+     */
+    private static boolean readable(Supplier<Api> api, String id) {
+        try {
+            return onceAnswered("sitting " + id, () -> {
+                int status = api.get().get("/api/activities/" + id).status();
+                if (status >= 500) {
+                    throw new IllegalStateException("sitting " + id + " not read: " + status);
+                }
+                return status == 200;
+            });
+        } catch (ConditionTimeoutException e) {
+            System.out.println("  " + e.getMessage());
+            return false;
+        }
+    }
+
     /** The branch's 主题党日 of this year, planned or held; a list that did not answer is no count (never 0). */
     private static long themeDays(Api api, String branch) {
         Api.Response list = api.get("/api/activities?type=THEME_PARTY_DAY&size=1&period="
@@ -603,20 +627,25 @@ public final class WeekdayLoad {
 
     /** As {@link #themeDays}, asked again for up to a minute while the platform still catches up after the load. */
     private static long themeDaysOnceAnswered(Supplier<Api> api, String branch) {
-        AtomicReference<String> last = new AtomicReference<>("主题党日 of branch " + branch + " never asked");
+        return onceAnswered("主题党日 of branch " + branch, () -> themeDays(api.get(), branch));
+    }
+
+    /** What {@code ask} answers, asked again every 2 s for up to a minute while it throws IllegalStateException. */
+    private static <T> T onceAnswered(String what, Supplier<T> ask) {
+        AtomicReference<String> last = new AtomicReference<>(what + " never asked");
         try {
-            return Awaitility.await("主题党日 of branch " + branch + " counted").atMost(Duration.ofMinutes(1))
-                    .pollInterval(Duration.ofSeconds(2)).ignoreExceptionsInstanceOf(IllegalStateException.class)
+            return Awaitility.await(what + " answered").atMost(Duration.ofMinutes(1))
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(2)).ignoreExceptionsInstanceOf(IllegalStateException.class)
                     .until(() -> {
                         try {
-                            return themeDays(api.get(), branch);
+                            return ask.get();
                         } catch (IllegalStateException e) {
                             last.set(e.getMessage());
                             throw e;
                         }
-                    }, count -> true);
+                    }, answer -> true);
         } catch (ConditionTimeoutException e) {
-            // the last answer, not Awaitility's "but was null": what the list said is what the operator needs
+            // the last answer, not Awaitility's "but was null": what the platform said is what the operator needs
             throw new ConditionTimeoutException(last.get() + " (for a minute)");
         }
     }
