@@ -50,7 +50,8 @@ import java.util.stream.Collectors;
  * department of the plan that already exists is left as it is (so an interrupted run can be completed). {@code --months}
  * records the sittings and dues payments of fewer months than the year (a small city built whole in minutes, every step
  * of it run); {@code --months 0} builds the organizations and people of a city (roster, dues bases, accounts, elections,
- * study and discipline) without any month's sittings or payments, the whole city's breadth in well under an hour.
+ * exams and discipline) without any month's sittings or payments: the whole city's breadth, about 100 s a department
+ * while the store keeps up (on the local runner's MongoDB substitute it stopped after six, docs/benchmarks.md).
  */
 public final class CityGenerator {
 
