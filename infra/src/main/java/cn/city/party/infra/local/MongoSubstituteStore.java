@@ -5,7 +5,9 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.EmptyIndex;
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -15,18 +17,28 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 /**
- * The substitute's H2 store, with one thing real MongoDB does that mongo-java-server 1.47 does not: a query that pins
- * {@code _id} to a value is served from the {@code _id} index even when it also names other fields. The server uses
- * an index only when the query has exactly the index's keys, so the shapes the services send on every write and every
- * read of one record ({@code {_id, version}} of an optimistic save, {@code {_id, department: {$ne}}} of the scope
- * check, {@code {$and: [{_id}, {department: {$in}}]}} of a scoped read) each read the whole collection; at a city's
- * size that is seconds per member saved. The rest of the query is still matched on the one document found. And what a
- * query answers is a copy, never the stored document an update may change while the answer is being sent.
+ * The substitute's H2 store, with two things real MongoDB does that mongo-java-server 1.47 does not. The server uses
+ * an index only when the query has exactly the index's keys, and keeps no secondary index at all, so every other
+ * query reads its whole collection: at a city's size that is seconds per member saved, and once the file outgrows
+ * H2's cache every such read deserializes the collection from disk.
+ * <ul>
+ *   <li>A query that pins {@code _id} to a value is served from the {@code _id} index even when it also names other
+ *   fields: the shapes the services send on every write and every read of one record ({@code {_id, version}} of an
+ *   optimistic save, {@code {_id, department: {$ne}}} of the scope check, {@code {$and: [{_id}, {department: {$in}}]}}
+ *   of a scoped read).</li>
+ *   <li>The declared secondary indexes, and the unique ones on several keys, are kept in memory and serve a query that
+ *   pins their leading keys ({@link KeyPrefixIndex}): a department's members, a branch's sittings, the outbox relay's
+ *   documents with events waiting.</li>
+ * </ul>
+ * The rest of the query is still matched on each document found. And what a query answers is a copy, never the stored
+ * document an update may change while the answer is being sent.
  *
  * <p>The backend and its databases are inner classes so that the store is reachable while their superclasses'
  * constructors open what the file already holds.
@@ -77,9 +89,20 @@ public final class MongoSubstituteStore {
             MVMap<String, Object> meta = store.openMap(META_MAPS + fullName);
             return new Collection(this, collectionName, options, data, meta, cursorRegistry);
         }
+
+        /** The collection keeps it ({@link Collection#addIndex}); the server would log that it ignores it. */
+        @Override
+        protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                           boolean sparse) {
+            return new EmptyIndex<>(indexName, keys);
+        }
     }
 
     private static final class Collection extends H2Collection {
+
+        /** The declared indexes the server cannot serve itself (see {@link KeyPrefixIndex}); built on first use. */
+        private final List<KeyPrefixIndex> prefixIndexes = new CopyOnWriteArrayList<>();
+        private final List<KeyPrefixIndex> unbuilt = new ArrayList<>();
 
         Collection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
                    MVMap<String, Object> meta, CursorRegistry cursorRegistry) {
@@ -98,7 +121,80 @@ public final class MongoSubstituteStore {
                     }
                 }
             }
-            return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+            // the server's own unique indexes answer the exact shapes they can; the rest are looked up here. Counting
+            // does not hold the collection's lock, and the positions found must still be there when they are read
+            synchronized (this) {
+                if (getIndexes().stream().noneMatch(index -> index.canHandle(query))) {
+                    buildPrefixIndexes();
+                    Optional<KeyPrefixIndex.Lookup> lookup = prefixIndexes.stream()
+                            .flatMap(index -> index.lookup(query).stream())
+                            .max(Comparator.comparingInt(KeyPrefixIndex.Lookup::strength));
+                    if (lookup.isPresent()) {
+                        return matchDocuments(query, lookup.get().positions(), orderBy, skip, limit, batchSize,
+                                fieldSelector);
+                    }
+                }
+                return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+            }
+        }
+
+        /**
+         * Secondary indexes, and unique ones on more than one key (the server serves those only for all their keys),
+         * are kept here too. They live in memory, so they are built again from the documents when the file is opened:
+         * all of a collection's at once, on first use, in one read of its documents.
+         */
+        @Override
+        public synchronized void addIndex(Index<Object> index) {
+            super.addIndex(index);
+            boolean servedByServer = index.isUnique() && index.getKeys().size() == 1;
+            if (!servedByServer && prefixIndexes.stream().noneMatch(known -> known.name().equals(index.getName()))) {
+                KeyPrefixIndex prefixIndex = new KeyPrefixIndex(index);
+                unbuilt.add(prefixIndex);
+                prefixIndexes.add(prefixIndex);
+            }
+        }
+
+        @Override
+        public synchronized void dropIndex(String indexName) {
+            super.dropIndex(indexName);
+            prefixIndexes.removeIf(index -> index.name().equals(indexName));
+            unbuilt.removeIf(index -> index.name().equals(indexName));
+        }
+
+        @Override
+        protected Object addDocumentInternal(Document document) {
+            buildPrefixIndexes();
+            Object position = super.addDocumentInternal(document);
+            prefixIndexes.forEach(index -> index.add(document, position));
+            return position;
+        }
+
+        @Override
+        protected void removeDocument(Object position) {
+            buildPrefixIndexes();
+            Document stored = getDocument(position);
+            super.removeDocument(position);
+            if (stored != null) {
+                prefixIndexes.forEach(index -> index.remove(stored, position));
+            }
+        }
+
+        @Override
+        protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+            buildPrefixIndexes();
+            super.handleUpdate(position, oldDocument, newDocument);
+            prefixIndexes.forEach(index -> {
+                index.remove(oldDocument, position);
+                index.add(newDocument, position);
+            });
+        }
+
+        private synchronized void buildPrefixIndexes() {
+            if (!unbuilt.isEmpty()) {
+                streamAllDocumentsWithPosition().forEach(stored ->
+                        unbuilt.forEach(index -> index.add(stored.getDocument(), stored.getPosition())));
+                unbuilt.clear();
+            }
         }
 
         /**

@@ -4,7 +4,10 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.ArrayFilters;
@@ -23,7 +26,10 @@ import java.util.function.Consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The query shapes the services send with an {@code _id} and more find exactly what MongoDB would, before and after a restart. */
+/**
+ * The query shapes the services send with an {@code _id} and more, and those the declared indexes serve, find exactly
+ * what MongoDB would, before and after a restart.
+ */
 class MongoSubstituteStoreTest {
 
     @TempDir
@@ -106,6 +112,88 @@ class MongoSubstituteStoreTest {
         }
     }
 
+    @Test
+    void the_declared_indexes_answer_every_query_as_a_scan_would_through_writes_and_a_restart() {
+        withDatabase(db -> {
+            MongoCollection<Document> indexed = db.getCollection("indexed");
+            indexed.createIndex(Indexes.ascending("department", "status", "name"));
+            indexed.createIndex(Indexes.ascending("department", "ancestors"));
+            indexed.createIndex(Indexes.ascending("examId", "memberId", "number"), new IndexOptions().unique(true).sparse(true));
+            indexed.createIndex(Indexes.ascending("outbox.eventId"),
+                    new IndexOptions().partialFilterExpression(Filters.exists("outbox.eventId")));
+            indexed.createIndex(Indexes.descending("year"));
+            bothCollections(db, both -> both.insertMany(List.of(
+                    new Document("_id", "m1").append("department", "A").append("status", "正式党员").append("name", "张三")
+                            .append("ancestors", List.of("b1", "b2")).append("year", 2026),
+                    new Document("_id", "m2").append("department", "A").append("status", "预备党员").append("name", "李四")
+                            .append("ancestors", List.of()).append("outbox", List.of(new Document("eventId", "e1"))),
+                    new Document("_id", "m3").append("department", "B").append("status", "正式党员").append("name", "张三")
+                            .append("year", 2026L).append("outbox", List.of()),
+                    new Document("_id", "m4").append("status", "正式党员").append("year", 2025.0)
+                            .append("outbox", List.of(new Document("eventId", null))),
+                    new Document("_id", "m5").append("department", null).append("examId", "x1").append("memberId", "m1")
+                            .append("number", 1),
+                    new Document("_id", "m6").append("department", List.of("A", "C")).append("examId", "x1")
+                            .append("memberId", "m1").append("number", 2),
+                    new Document("_id", "m7").append("department", "C").append("examId", "x1").append("memberId", "m2")
+                            .append("number", 1).append("outbox", List.of(new Document("eventId", "e2"), new Document())))));
+            assertSameAnswers(db);
+
+            bothCollections(db, both -> {
+                both.updateOne(Filters.eq("_id", "m2"), new Document("$set", new Document("department", "B"))
+                        .append("$pull", new Document("outbox", new Document("eventId", "e1"))));
+                both.updateMany(Filters.eq("department", "C"), new Document("$set", new Document("status", "预备党员")));
+                both.replaceOne(Filters.and(Filters.eq("_id", "m4"), Filters.eq("year", 2025)),
+                        new Document("_id", "m4").append("department", "A").append("status", "预备党员").append("name", "周七"));
+                both.deleteOne(Filters.eq("_id", "m1"));
+                both.deleteMany(Filters.and(Filters.eq("examId", "x1"), Filters.eq("memberId", "m2")));
+            });
+            assertSameAnswers(db);
+        });
+        withDatabase(db -> {
+            assertSameAnswers(db);
+            bothCollections(db, both -> both.insertOne(new Document("_id", "m8").append("department", "A")
+                    .append("status", "正式党员").append("outbox", List.of(new Document("eventId", "e3")))));
+            assertSameAnswers(db);
+            assertThatThrownBy(() -> db.getCollection("indexed").insertOne(new Document("_id", "m9").append("examId", "x1")
+                    .append("memberId", "m1").append("number", 2))).isInstanceOf(MongoWriteException.class);
+        });
+    }
+
+    /** The same query of the indexed collection and of one with no index (read whole), answered alike. */
+    private static void assertSameAnswers(MongoDatabase db) {
+        List<Bson> queries = List.of(
+                Filters.eq("department", "A"),
+                Filters.eq("department", "B"),
+                Filters.and(Filters.eq("department", "A"), Filters.eq("status", "预备党员")),
+                new Document("$and", List.of(new Document("department", new Document("$in", List.of("A", "B"))),
+                        new Document("status", "正式党员"))),
+                Filters.and(Filters.eq("department", "A"), Filters.regex("name", "张")),
+                Filters.and(Filters.eq("department", "A"), Filters.or(Filters.eq("status", "正式党员"), Filters.eq("name", "周七"))),
+                Filters.in("department", List.of()),
+                Filters.eq("department", null),
+                Filters.eq("department", List.of("A", "C")),
+                Filters.and(Filters.eq("ancestors", "b1"), Filters.eq("department", "A")),
+                Filters.and(Filters.eq("department", "A"), Filters.size("ancestors", 0)),
+                Filters.exists("outbox.eventId"),
+                Filters.and(Filters.eq("examId", "x1"), Filters.eq("memberId", "m1")),
+                Filters.and(Filters.eq("examId", "x1"), Filters.eq("memberId", "m1"), Filters.eq("number", 2)),
+                Filters.eq("year", 2026),
+                Filters.gte("year", 2025));
+        for (Bson query : queries) {
+            assertThat(ids(db.getCollection("indexed"), query)).as("%s", query)
+                    .isEqualTo(ids(db.getCollection("unindexed"), query));
+            assertThat(db.getCollection("indexed").countDocuments(query)).as("count of %s", query)
+                    .isEqualTo(db.getCollection("unindexed").countDocuments(query));
+        }
+        assertThat(ids(db.getCollection("indexed"), Filters.eq("department", "A"))).isNotEmpty();
+    }
+
+    private static void bothCollections(MongoDatabase db, Consumer<MongoCollection<Document>> write) {
+        write.accept(db.getCollection("indexed"));
+        write.accept(db.getCollection("unindexed"));
+    }
+
     private void withMembers(Consumer<MongoCollection<Document>> test) {
         withStore(members -> {
             members.insertMany(List.of(member("m1", "A", 0), member("m2", "B", 0), member("m3", "A", 0)));
@@ -114,10 +202,14 @@ class MongoSubstituteStoreTest {
     }
 
     private void withStore(Consumer<MongoCollection<Document>> test) {
+        withDatabase(db -> test.accept(db.getCollection("members")));
+    }
+
+    private void withDatabase(Consumer<MongoDatabase> test) {
         MongoServer server = new MongoServer(MongoSubstituteStore.open(dir.resolve("substitute.mv").toString()));
         InetSocketAddress address = server.bind();
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
-            test.accept(client.getDatabase("org").getCollection("members"));
+            test.accept(client.getDatabase("org"));
         } finally {
             server.shutdown();
         }
