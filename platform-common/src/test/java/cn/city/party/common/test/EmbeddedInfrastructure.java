@@ -2,10 +2,10 @@ package cn.city.party.common.test;
 
 import cn.city.party.infra.local.KeycloakServer;
 import cn.city.party.infra.local.ManagedProcess;
+import cn.city.party.infra.local.MongoSubstituteStore;
 import cn.city.party.infra.local.PlatformSettings;
 import cn.city.party.infra.local.RealmFiles;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import java.io.IOException;
@@ -18,7 +18,8 @@ import java.util.Map;
 
 /**
  * One set of real components per test JVM, started on first use and stopped when the JVM exits: the MongoDB
- * wire-protocol server (in memory), a KRaft Kafka broker, and the real Keycloak server with the {@code city} realm.
+ * wire-protocol server with the local runner's store (in memory, so the services' queries are tested on the indexes
+ * the platform serves them from), a KRaft Kafka broker, and the real Keycloak server with the {@code city} realm.
  */
 public final class EmbeddedInfrastructure implements TestInfrastructure {
 
@@ -31,7 +32,7 @@ public final class EmbeddedInfrastructure implements TestInfrastructure {
     private final ManagedProcess keycloak;
 
     private EmbeddedInfrastructure() throws IOException {
-        mongo = new MongoServer(new MemoryBackend());
+        mongo = new MongoServer(MongoSubstituteStore.open(null));
         mongo.enableOplog();
         InetSocketAddress address = mongo.bind();
         mongoUri = "mongodb://127.0.0.1:" + address.getPort();
