@@ -33,7 +33,6 @@ public final class EmbeddedInfrastructure implements TestInfrastructure {
 
     private EmbeddedInfrastructure() throws IOException {
         mongo = new MongoServer(MongoSubstituteStore.open(null));
-        mongo.enableOplog();
         InetSocketAddress address = mongo.bind();
         mongoUri = "mongodb://127.0.0.1:" + address.getPort();
         kafka = new EmbeddedKafkaKraftBroker(1, 3);
