@@ -368,8 +368,8 @@ class GatewayRoutesIT {
     @Test
     void a_service_too_busy_to_answer_its_health_check_in_time_still_takes_calls() {
         String token = token("caizheng-admin");
-        ServiceInstanceListSupplier answering = balancers.getInstance("org-service", ServiceInstanceListSupplier.class);
-        HealthCheckedInstances.AnsweringOrAll checked = (HealthCheckedInstances.AnsweringOrAll) answering;
+        var checked = (HealthCheckedInstances.AnsweringOrAll) balancers.getInstance("org-service",
+                ServiceInstanceListSupplier.class);
         // its only instance never answers the check within the second, so none is in the checked list
         Awaitility.await("org-service's check has run").atMost(Duration.ofSeconds(10))
                 .until(() -> checked.getDelegate().get().blockFirst(Duration.ofSeconds(5)).isEmpty());

@@ -303,7 +303,8 @@ public final class CityGenerator {
     private void dues(CityPlan.Department department, String admin, Map<String, String> memberIds) {
         YearMonth current = YearMonth.from(today);
         YearMonth january = YearMonth.of(today.getYear(), 1);
-        YearMonth first = current.minusMonths(months).isBefore(january) ? january : current.minusMonths(months);
+        YearMonth generatedFrom = current.minusMonths(months);
+        YearMonth first = generatedFrom.isBefore(january) ? january : generatedFrom;
         for (CityPlan.Branch branch : department.branches()) {
             for (CityPlan.Member m : branch.members()) {
                 for (YearMonth month = first; month.isBefore(current.minusMonths(m.arrearsMonths()));

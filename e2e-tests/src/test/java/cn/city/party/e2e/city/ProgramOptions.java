@@ -79,16 +79,19 @@ final class ProgramOptions {
         return given.getOrDefault(name, option.value());
     }
 
+    /** A count, a duration or the like: 0 or more. */
     int integer(String name) {
-        return number(name, Integer::parseInt, "a whole number");
+        return notNegative(name, number(name, Integer::parseInt, "a whole number"));
     }
 
+    /** A seed: any whole number. */
     long longInteger(String name) {
         return number(name, Long::parseLong, "a whole number");
     }
 
+    /** A scale or a rate: 0 or more. */
     double decimal(String name) {
-        return number(name, Double::parseDouble, "a number");
+        return notNegative(name, number(name, Double::parseDouble, "a number"));
     }
 
     Path path(String name) {
@@ -114,6 +117,13 @@ final class ProgramOptions {
         } catch (NumberFormatException e) {
             throw refused("--" + name + " takes " + kind + ", not " + text(name));
         }
+    }
+
+    private <T extends Number> T notNegative(String name, T value) {
+        if (value.doubleValue() < 0) {
+            throw refused("--" + name + " takes 0 or more, not " + text(name));
+        }
+        return value;
     }
 
     private IllegalArgumentException refused(String why) {

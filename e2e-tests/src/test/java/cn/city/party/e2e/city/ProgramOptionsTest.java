@@ -43,11 +43,16 @@ class ProgramOptionsTest {
     }
 
     @Test
-    void a_stray_argument_a_missing_value_and_a_wrong_number_are_refused() {
+    void a_stray_argument_a_missing_value_a_wrong_or_negative_number_are_refused() {
         assertThatThrownBy(() -> load.parse("300")).hasMessageStartingWith("Load: unexpected argument 300\nusage: Load ");
         assertThatThrownBy(() -> load.parse("--seconds")).hasMessageStartingWith("Load: --seconds needs a value\n");
         assertThatThrownBy(() -> load.parse("--seconds", "--add")).hasMessageStartingWith("Load: --seconds needs a value\n");
         assertThatThrownBy(() -> load.parse("--seconds", "ten").integer("seconds"))
                 .hasMessageStartingWith("Load: --seconds takes a whole number, not ten\n");
+        assertThatThrownBy(() -> load.parse("--seconds", "-5").integer("seconds"))
+                .hasMessageStartingWith("Load: --seconds takes 0 or more, not -5\n");
+        assertThatThrownBy(() -> load.parse("--rate", "-0.5").decimal("rate"))
+                .hasMessageStartingWith("Load: --rate takes 0 or more, not -0.5\n");
+        assertThat(load.parse("--seed", "-7").longInteger("seed")).isEqualTo(-7L);
     }
 }

@@ -589,7 +589,8 @@ public final class WeekdayLoad {
         long stored;
         try {
             stored = themeDaysBefore.keySet().stream()
-                    .mapToLong(branch -> themeDaysOnceAnswered(committee, branch) - themeDaysBefore.get(branch)).sum();
+                    .mapToLong(branch -> onceAnswered("主题党日 of branch " + branch, () -> themeDays(committee.get(), branch))
+                            - themeDaysBefore.get(branch)).sum();
         } catch (ConditionTimeoutException e) {
             System.out.printf("writes: %d sittings recorded by the load (%d more without a clear answer); not counted: %s%n",
                     recorded.size(), recordsInDoubt.get(), e.getMessage());
@@ -627,11 +628,6 @@ public final class WeekdayLoad {
             throw new IllegalStateException("主题党日 of branch " + branch + " not counted: " + list.status());
         }
         return list.json().path("totalElements").asLong();
-    }
-
-    /** As {@link #themeDays}, asked again for up to a minute while the platform still catches up after the load. */
-    private static long themeDaysOnceAnswered(Supplier<Api> api, String branch) {
-        return onceAnswered("主题党日 of branch " + branch, () -> themeDays(api.get(), branch));
     }
 
     /** What {@code ask} answers, asked again every 2 s for up to a minute while it throws IllegalStateException. */
