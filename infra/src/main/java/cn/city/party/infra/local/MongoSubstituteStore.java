@@ -5,14 +5,18 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.EmptyIndex;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.aggregation.Aggregation;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -22,6 +26,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 
 /**
  * The substitute's H2 store, with two things real MongoDB does that mongo-java-server 1.47 does not. The server uses
@@ -36,6 +41,9 @@ import java.util.stream.Collectors;
  *   <li>The declared secondary indexes, and the unique ones on several keys, are kept in memory and serve a query that
  *   pins their leading keys ({@link KeyPrefixIndex}): a department's members, a branch's sittings, the outbox relay's
  *   documents with events waiting.</li>
+ *   <li>An aggregation that begins with {@code $match} reads only what that match finds, through the two look-ups
+ *   above, where the server reads the whole collection first. Every count the services ask is such an aggregation:
+ *   the driver's {@code countDocuments} sends {@code [{$match}, {$group}]}.</li>
  * </ul>
  * The rest of the query is still matched on each document found. And what a query answers is a copy, never the stored
  * document an update may change while the answer is being sent.
@@ -95,6 +103,43 @@ public final class MongoSubstituteStore {
         protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                            boolean sparse) {
             return new EmptyIndex<>(indexName, keys);
+        }
+
+        @Override
+        public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver,
+                                      Oplog oplog) {
+            if (command.equalsIgnoreCase("aggregate") && query.get(command) instanceof String collectionName) {
+                Optional<Document> answer = aggregateFromMatch(collectionName, query, resolver, oplog);
+                if (answer.isPresent()) {
+                    return answer.get();
+                }
+            }
+            return super.handleCommand(channel, command, query, resolver, oplog);
+        }
+
+        /**
+         * The answer of an aggregation whose first stage is {@code $match}, run on the documents that match alone: the
+         * whole pipeline, that match included, runs on what the collection's query finds. Empty for any other
+         * pipeline, and for one that writes ({@code $out}, {@code $merge}), left to the server.
+         */
+        private Optional<Document> aggregateFromMatch(String collectionName, Document command, DatabaseResolver resolver,
+                                                      Oplog oplog) {
+            List<Document> pipeline = Aggregation.parse(command.get("pipeline"));
+            MongoCollection<?> collection = resolveCollection(collectionName, false);
+            if (collection == null || pipeline.isEmpty() || !(pipeline.get(0).get("$match") instanceof Document match)) {
+                return Optional.empty();
+            }
+            Aggregation aggregation = Aggregation.fromPipeline(pipeline, resolver, this, collection, oplog);
+            aggregation.validate(command);
+            if (aggregation.isModifying()) {
+                return Optional.empty();
+            }
+            List<Document> result = aggregation.runStages(
+                    StreamSupport.stream(collection.handleQuery(match).spliterator(), false));
+            // the server's answer to an aggregate: every result in the first batch, no cursor left open
+            Document cursor = new Document("id", 0L).append("ns", getFullCollectionNamespace(collectionName))
+                    .append("firstBatch", result);
+            return Optional.of(new Document("cursor", cursor).append("ok", 1.0));
         }
     }
 

@@ -5,9 +5,12 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.ArrayFilters;
@@ -138,6 +141,12 @@ class MongoSubstituteStoreTest {
                     new Document("_id", "m7").append("department", "C").append("examId", "x1").append("memberId", "m2")
                             .append("number", 1).append("outbox", List.of(new Document("eventId", "e2"), new Document())))));
             assertSameAnswers(db);
+            // counts and rankings are aggregations that begin with $match: the same answers, and the right ones
+            assertThat(db.getCollection("indexed").countDocuments(Filters.eq("department", "A"))).isEqualTo(3);
+            assertThat(db.getCollection("indexed").aggregate(List.of(Aggregates.match(Filters.eq("department", "A")),
+                    Aggregates.group("$status", Accumulators.sum("n", 1)), Aggregates.sort(Sorts.ascending("_id"))))
+                    .into(new ArrayList<>())).containsExactly(new Document("_id", null).append("n", 1),
+                    new Document("_id", "正式党员").append("n", 1), new Document("_id", "预备党员").append("n", 1));
 
             bothCollections(db, both -> {
                 both.updateOne(Filters.eq("_id", "m2"), new Document("$set", new Document("department", "B"))
@@ -187,6 +196,14 @@ class MongoSubstituteStoreTest {
                     .isEqualTo(db.getCollection("unindexed").countDocuments(query));
         }
         assertThat(ids(db.getCollection("indexed"), Filters.eq("department", "A"))).isNotEmpty();
+        // a ranking's shape: the match is looked up, the stages after it run on what it found
+        for (Bson match : List.of(Aggregates.match(Filters.eq("department", "A")),
+                Aggregates.match(Filters.and(Filters.eq("examId", "x1"), Filters.gte("number", 1))))) {
+            List<Bson> ranking = List.of(match, Aggregates.group("$status", Accumulators.sum("n", 1)),
+                    Aggregates.sort(Sorts.ascending("_id")));
+            assertThat(db.getCollection("indexed").aggregate(ranking).into(new ArrayList<>())).as("%s", ranking)
+                    .isEqualTo(db.getCollection("unindexed").aggregate(ranking).into(new ArrayList<>()));
+        }
     }
 
     private static void bothCollections(MongoDatabase db, Consumer<MongoCollection<Document>> write) {
