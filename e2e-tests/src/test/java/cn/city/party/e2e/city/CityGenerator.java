@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
@@ -109,25 +110,39 @@ public final class CityGenerator {
         System.out.printf("generating %d departments (seed %d) into %s; cast in %s%n", plan.departmentCount(), seed, gateway,
                 castFile.toAbsolutePath());
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        Map<String, Future<?>> runs = new LinkedHashMap<>();
+        Map<String, Future<Boolean>> runs = new LinkedHashMap<>();
+        // once a department fails, no further one is begun: an overloaded platform would fail each of them part-way,
+        // and every half-built department is one to dissolve by hand
+        AtomicBoolean failing = new AtomicBoolean();
         for (CityPlan.Department department : plan.departments()) {
             if (existing.contains(department.code())) {
                 System.out.println(department.code() + " already exists: left as it is");
                 continue;
             }
             runs.put(department.code(), pool.submit(() -> {
+                if (failing.get()) {
+                    return false;
+                }
                 Instant start = Instant.now();
-                build(department);
+                try {
+                    build(department);
+                } catch (RuntimeException e) {
+                    failing.set(true);
+                    throw e;
+                }
                 System.out.printf("%s %s built in %d s (%s)%n", department.code(), department.name(),
                         Duration.between(start, Instant.now()).toSeconds(), counters);
-                return null;
+                return true;
             }));
         }
         pool.shutdown();
         List<String> failed = new ArrayList<>();
-        for (Map.Entry<String, Future<?>> run : runs.entrySet()) {
+        List<String> notBegun = new ArrayList<>();
+        for (Map.Entry<String, Future<Boolean>> run : runs.entrySet()) {
             try {
-                run.getValue().get();
+                if (!run.getValue().get()) {
+                    notBegun.add(run.getKey());
+                }
             } catch (java.util.concurrent.ExecutionException e) {
                 failed.add(run.getKey());
                 System.err.println(run.getKey() + " failed: " + e.getCause());
@@ -137,8 +152,8 @@ public final class CityGenerator {
         Duration took = Duration.between(began, Instant.now());
         System.out.printf("city generated in %d min %d s: %s%n", took.toMinutes(), took.toSecondsPart(), counters);
         if (!failed.isEmpty()) {
-            System.err.println("departments not completed: " + failed + " (run again with --add to leave the finished ones and "
-                    + "see each failure; a half-built department is named here and must be dissolved by hand)");
+            System.err.println("departments not completed: " + failed + " (a half-built department is named here and must be "
+                    + "dissolved by hand); not begun after the failure: " + notBegun + " (run again with --add to build them)");
             return 1;
         }
         return 0;
