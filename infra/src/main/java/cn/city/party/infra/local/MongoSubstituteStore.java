@@ -19,11 +19,15 @@ import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
@@ -56,6 +60,9 @@ public final class MongoSubstituteStore {
     // mongo-java-server 1.47's H2 map names (H2Database's DATABASES_PREFIX and META_PREFIX), kept so existing files open
     private static final String DATA_MAPS = "databases.";
     private static final String META_MAPS = "meta.";
+    private static final Logger LOG = LoggerFactory.getLogger(MongoSubstituteStore.class);
+    /** A collection smaller than this is read whole without a word: the read costs little. */
+    private static final int SCAN_WORTH_NAMING = 1_000;
 
     private final MVStore store;
 
@@ -148,6 +155,8 @@ public final class MongoSubstituteStore {
         /** The declared indexes the server cannot serve itself (see {@link KeyPrefixIndex}); built on first use. */
         private final List<KeyPrefixIndex> prefixIndexes = new CopyOnWriteArrayList<>();
         private final List<KeyPrefixIndex> unbuilt = new ArrayList<>();
+        /** The query shapes this collection was read whole for, each named in the log once. */
+        private final Set<String> scansNamed = ConcurrentHashMap.newKeySet();
 
         Collection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
                    MVMap<String, Object> meta, CursorRegistry cursorRegistry) {
@@ -178,6 +187,7 @@ public final class MongoSubstituteStore {
                         return matchDocuments(query, lookup.get().positions(), orderBy, skip, limit, batchSize,
                                 fieldSelector);
                     }
+                    nameScan(query);
                 }
                 return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
             }
@@ -234,6 +244,21 @@ public final class MongoSubstituteStore {
             });
         }
 
+        /**
+         * Logs, once per shape, a query this collection is read whole for once it is large: where the next index (or
+         * query) is wanted. The shape names the fields and operators, never a value, so no national ID reaches the log.
+         */
+        private void nameScan(Document query) {
+            int documents = count();
+            if (documents >= SCAN_WORTH_NAMING) {
+                String shape = shapeOf(query);
+                if (scansNamed.add(shape)) {
+                    LOG.info("{} read whole ({} documents) for {}: no declared index serves it", getFullName(), documents,
+                            shape);
+                }
+            }
+        }
+
         private synchronized void buildPrefixIndexes() {
             if (!unbuilt.isEmpty()) {
                 streamAllDocumentsWithPosition().forEach(stored ->
@@ -254,6 +279,18 @@ public final class MongoSubstituteStore {
             return super.createQueryResult(answer.stream().map(Document::cloneDeeply)
                     .collect(Collectors.toCollection(ArrayList::new)), batchSize);
         }
+    }
+
+    /** The query's fields and operators, every value left out: {@code {department: …, status: {$in: …}}}. */
+    static String shapeOf(Object condition) {
+        if (condition instanceof Document document) {
+            return document.entrySet().stream().map(entry -> entry.getKey() + ": " + shapeOf(entry.getValue()))
+                    .collect(Collectors.joining(", ", "{", "}"));
+        }
+        if (condition instanceof List<?> terms && terms.stream().anyMatch(Document.class::isInstance)) {
+            return terms.stream().map(MongoSubstituteStore::shapeOf).collect(Collectors.joining(", ", "[", "]"));
+        }
+        return "…";
     }
 
     /** {@code {_id: value}} when the query, or one of its top-level {@code $and} terms, names {@code _id}. */

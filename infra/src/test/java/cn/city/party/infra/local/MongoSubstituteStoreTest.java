@@ -85,6 +85,16 @@ class MongoSubstituteStoreTest {
     }
 
     @Test
+    void a_query_read_whole_is_named_in_the_log_by_its_fields_and_operators_never_its_values() {
+        var query = serverDocument("department", "A").append("nationalId", "110101199003070012")
+                .append("$or", List.of(serverDocument("status", serverDocument("$in", List.of("正式党员", "预备党员"))),
+                        serverDocument("name", serverDocument("$regex", "^张"))))
+                .append("tags", List.of("a", "b"));
+        assertThat(MongoSubstituteStore.shapeOf(query)).isEqualTo(
+                "{department: …, nationalId: …, $or: [{status: {$in: …}}, {name: {$regex: …}}], tags: …}");
+    }
+
+    @Test
     void a_restarted_store_still_finds_records_by_id_and_keeps_ids_unique() {
         withMembers(members -> {
             // the first start only writes the three members
