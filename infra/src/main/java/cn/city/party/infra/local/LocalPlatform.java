@@ -143,12 +143,21 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     /**
+     * A JVM that ran out of heap is left in no known state: on the whole generated city org-service's threw
+     * OutOfMemoryError in its Kafka consumers' threads too, and it went on answering HTTP while it no longer applied a
+     * single event (its scorecards silently stopped). Exiting makes the failure plain: the gateway's breaker answers
+     * for it, and in the cluster the pod is restarted.
+     */
+    static final String EXIT_ON_OUT_OF_MEMORY = "-XX:+ExitOnOutOfMemoryError";
+
+    /**
      * Nine JVMs share one machine (issue 16: the whole platform with two instances of a service within 3 GB resident).
      * A service's live data here is tens of MB (a full collection after a generated city of two departments left 29 to
      * 43 MB), so 256 MB of heap is ample; a heap allowed to grow larger stays that large after a burst, the serial
      * collector giving nothing back between full collections.
      */
-    static final List<String> SERVICE_JVM = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-Dreactor.netty.native=false");
+    static final List<String> SERVICE_JVM = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-Dreactor.netty.native=false",
+            EXIT_ON_OUT_OF_MEMORY);
 
     /**
      * Tomcat's request threads of each service. Its default of 200 is for a server of its own: on two shared cores a
@@ -204,7 +213,7 @@ public final class LocalPlatform implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         ManagedProcess mongo = ManagedProcess.start("mongo",
-                Jvm.command(settings.root(), List.of("-Xms32m", "-Xmx512m", "-XX:+UseSerialGC"),
+                Jvm.command(settings.root(), List.of("-Xms32m", "-Xmx512m", "-XX:+UseSerialGC", EXIT_ON_OUT_OF_MEMORY),
                         MongoSubstituteMain.class.getName(), String.valueOf(settings.mongoPort()),
                         dir.resolve("platform.mv").toString()),
                 Map.of(), dir, settings.logDir().resolve("mongo.log"));
