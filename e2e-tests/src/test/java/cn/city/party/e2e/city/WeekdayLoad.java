@@ -169,13 +169,13 @@ public final class WeekdayLoad {
         }
         Api committee = api.as(COMMITTEE.username());
         // each branch's roster and 主题党日 so far, four at a time: a whole city has 2,500 branches
-        inParallel(secretaries.stream().filter(s -> adminOf.containsKey(s.department())).map(s -> (Runnable) () -> {
+        allOf(4, secretaries.stream().filter(s -> adminOf.containsKey(s.department())).map(s -> Executors.callable(() -> {
             List<String> ids = new ArrayList<>();
             adminOf.get(s.department()).get("/api/org/members?size=100&branchId=" + s.branchId()).json().path("content")
                     .valueStream().forEach(m -> ids.add(m.path("id").asString()));
             branchMembers.put(s.branchId(), ids);
             themeDaysBefore.put(s.branchId(), themeDays(committee, s.branchId()));
-        }).toList());
+        })).toList(), "preparing the branches");
         // a tenth of the arrivals are check-ins, each to a sitting the member has not checked in to
         int checkInsPerMember = (int) Math.ceil(seconds * rate * 0.10 / Math.max(1, members.size()) * 1.5) + 1;
         for (Cast.Account m : members) {
@@ -308,27 +308,14 @@ public final class WeekdayLoad {
                 return started;
             });
         }
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<List<BurstAttempt>> byMember = new ArrayList<>();
-            for (Future<List<BurstAttempt>> started : pool.invokeAll(starts)) {
-                byMember.add(started.get());
-            }
-            // submitted round by round, so the minute's submissions come from every member throughout
-            for (int n = 0; burst.size() < submissions; n++) {
-                for (List<BurstAttempt> own : byMember) {
-                    if (n < own.size()) {
-                        burst.add(own.get(n));
-                    }
+        List<List<BurstAttempt>> byMember = allOf(8, starts, "starting the burst's attempts");
+        // submitted round by round, so the minute's submissions come from every member throughout
+        for (int n = 0; burst.size() < submissions; n++) {
+            for (List<BurstAttempt> own : byMember) {
+                if (n < own.size()) {
+                    burst.add(own.get(n));
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while starting the burst's attempts", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
-        } finally {
-            pool.shutdownNow();
         }
         System.out.printf("prepared the burst: %d attempts started on %d exams a department%n", burst.size(), examsEach);
     }
@@ -638,16 +625,18 @@ public final class WeekdayLoad {
         return list.json().path("totalElements").asLong();
     }
 
-    /** Runs every task, four at a time; the first failure is thrown once all have ended. */
-    private static void inParallel(List<Runnable> tasks) {
-        ExecutorService pool = Executors.newFixedThreadPool(4);
+    /** What every task answers, in order, {@code threads} at a time; the first failure is thrown once all have ended. */
+    private static <T> List<T> allOf(int threads, List<Callable<T>> tasks, String doing) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            for (Future<?> task : pool.invokeAll(tasks.stream().map(Executors::callable).toList())) {
-                task.get();
+            List<T> answers = new ArrayList<>();
+            for (Future<T> task : pool.invokeAll(tasks)) {
+                answers.add(task.get());
             }
+            return answers;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while preparing", e);
+            throw new IllegalStateException("interrupted while " + doing, e);
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
         } finally {
