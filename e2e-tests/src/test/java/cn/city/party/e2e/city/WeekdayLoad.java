@@ -168,13 +168,17 @@ public final class WeekdayLoad {
             loadExams.put(admin.department(), publishExam(a, "周测（负载）", 30));
         }
         Api committee = api.as(COMMITTEE.username());
-        // each branch's roster and 主题党日 so far, four at a time: a whole city has 2,500 branches
-        allOf(4, secretaries.stream().filter(s -> adminOf.containsKey(s.department())).map(s -> Executors.callable(() -> {
-            List<String> ids = new ArrayList<>();
-            adminOf.get(s.department()).get("/api/org/members?size=100&branchId=" + s.branchId()).json().path("content")
-                    .valueStream().forEach(m -> ids.add(m.path("id").asString()));
-            branchMembers.put(s.branchId(), ids);
+        // each branch's 主题党日 so far and, where its department's administrator is in the cast, its roster; four at a
+        // time: a whole city has 2,500 branches. Every secretary's branch is counted, as the load may record in any
+        allOf(4, secretaries.stream().map(s -> Executors.callable(() -> {
             themeDaysBefore.put(s.branchId(), themeDays(committee, s.branchId()));
+            Api admin = adminOf.get(s.department());
+            if (admin != null) {
+                List<String> ids = new ArrayList<>();
+                admin.get("/api/org/members?size=100&branchId=" + s.branchId()).json().path("content").valueStream()
+                        .forEach(m -> ids.add(m.path("id").asString()));
+                branchMembers.put(s.branchId(), ids);
+            }
         })).toList(), "preparing the branches");
         // a tenth of the arrivals are check-ins, each to a sitting the member has not checked in to
         int checkInsPerMember = (int) Math.ceil(seconds * rate * 0.10 / Math.max(1, members.size()) * 1.5) + 1;
