@@ -1,5 +1,6 @@
 package cn.city.party.org.dues;
 
+import cn.city.party.common.persistence.BatchedReads;
 import cn.city.party.common.reminder.MemberReminder;
 import cn.city.party.common.reminder.MemberReminders;
 import cn.city.party.common.time.PlatformCalendar;
@@ -59,21 +60,27 @@ public class DuesReminderJob {
         YearMonth month = YearMonth.from(today);
         boolean monthEnding = !today.isBefore(month.atEndOfMonth().minusDays(lastDays - 1L));
         int created = 0;
-        for (Member member : mongo.find(Query.query(Criteria.where("status").in(MemberStatus.ACTIVE)
+        // every member of the city with a dues base: a batch at a time (the city's 30,000 in one answer ran
+        // org-service out of heap)
+        try (var members = BatchedReads.stream(mongo, Query.query(Criteria.where("status").in(MemberStatus.ACTIVE)
                 .and("dues.bases.0").exists(true)), Member.class)) {
-            var base = member.dues().baseFor(month);
-            if (monthEnding && base.isPresent() && member.dues().paymentFor(month).isEmpty()) {
-                created += reminders.create(new MemberReminder("dues-due:" + member.id() + ":" + month, member.id(),
-                        member.department(), DUES_DUE, List.of(month.toString(),
-                        DuesCalculator.yuan(base.get().monthlyFen()).toPlainString(), month.atEndOfMonth().toString()),
-                        month.toString(), calendar.now()));
-            }
-            YearMonth last = month.minusMonths(1);
-            int unpaid = member.dues().unpaidMonths(last);
-            if (unpaid > 0) {
-                created += reminders.create(new MemberReminder("dues-arrears:" + member.id() + ":" + month, member.id(),
-                        member.department(), DUES_ARREARS, List.of(String.valueOf(unpaid), last.toString()),
-                        last.toString(), calendar.now()));
+            for (Member member : (Iterable<Member>) members::iterator) {
+                var base = member.dues().baseFor(month);
+                if (monthEnding && base.isPresent() && member.dues().paymentFor(month).isEmpty()) {
+                    created += reminders.create(new MemberReminder("dues-due:" + member.id() + ":" + month, member.id(),
+                            member.department(), DUES_DUE, List.of(month.toString(),
+                            DuesCalculator.yuan(base.get().monthlyFen()).toPlainString(),
+                            month.atEndOfMonth().toString()),
+                            month.toString(), calendar.now()));
+                }
+                YearMonth last = month.minusMonths(1);
+                int unpaid = member.dues().unpaidMonths(last);
+                if (unpaid > 0) {
+                    created += reminders.create(new MemberReminder("dues-arrears:" + member.id() + ":" + month,
+                            member.id(), member.department(), DUES_ARREARS,
+                            List.of(String.valueOf(unpaid), last.toString()),
+                            last.toString(), calendar.now()));
+                }
             }
         }
         return created;

@@ -169,18 +169,23 @@ public class DuesService {
         }
         List<Member> flagged = new ArrayList<>();
         OrgRules.Arrears thresholds = calculator.arrears(lastDueMonth());
-        for (Member member : store.find(c, Sort.by("_id"), Member.class)) {
-            int unpaid = unpaid(member);
-            DuesLedger.ArrearsLevel level = DuesLedger.level(unpaid, member.dues().arrearsReason() != null, thresholds);
-            DuesLedger.ArrearsLevel before = member.dues().arrearsLevel();
-            if (member.dues().flag(level)) {
-                member.raise(events.create(DuesEvents.ARREARS_FLAGGED, member.id(), member.department(),
-                        new DuesEvents.ArrearsFlaggedData(member.id(), member.department(), member.branchId(), unpaid, level.name())));
-                flagged.add(member);
-            }
-            if (level != before) {
-                store.save(member);
-            }
+        // the daily pass reads every department's members: a batch at a time, not as one list
+        try (var members = store.stream(c, Sort.by("_id"), Member.class)) {
+            members.forEach(member -> {
+                int unpaid = unpaid(member);
+                DuesLedger.ArrearsLevel level = DuesLedger.level(unpaid, member.dues().arrearsReason() != null,
+                        thresholds);
+                DuesLedger.ArrearsLevel before = member.dues().arrearsLevel();
+                if (member.dues().flag(level)) {
+                    member.raise(events.create(DuesEvents.ARREARS_FLAGGED, member.id(), member.department(),
+                            new DuesEvents.ArrearsFlaggedData(member.id(), member.department(), member.branchId(),
+                                    unpaid, level.name())));
+                    flagged.add(member);
+                }
+                if (level != before) {
+                    store.save(member);
+                }
+            });
         }
         return flagged;
     }
