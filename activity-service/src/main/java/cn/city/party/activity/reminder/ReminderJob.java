@@ -12,6 +12,7 @@ import cn.city.party.activity.period.PeriodKind;
 import cn.city.party.activity.roster.Roster;
 import cn.city.party.activity.roster.RosterCommittee;
 import cn.city.party.activity.roster.RosterMember;
+import cn.city.party.common.persistence.BatchedReads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -78,28 +79,31 @@ public class ReminderJob {
         Map<String, RuleSet> sets = new HashMap<>();
         Query branches = Query.query(Criteria.where("year").is(year));
         branches.fields().include("department", "branchId", "figures");
-        for (BranchCompliance branch : mongo.find(branches, BranchCompliance.class)) {
-            List<String> leaders = leaderAccounts(branch.branchId());
-            if (leaders.isEmpty() || branch.figures() == null) {
-                continue;
-            }
-            RuleSet set = sets.computeIfAbsent(branch.department(), d -> rules.effective(d, year));
-            Period month = Period.containing(PeriodKind.MONTH, now);
-            for (ComplianceEvaluator.RuleResult result : ComplianceEvaluator.evaluate(set, branch.figures(), month, now)
-                    .rules()) {
-                for (ComplianceEvaluator.PartResult part : result.parts()) {
-                    if (part.status() != RuleStatus.AT_RISK) {
-                        continue;
-                    }
-                    Period period = Period.parse(part.period()).orElseThrow();
-                    for (String leader : leaders) {
-                        String key = String.join(":", "closing", branch.branchId(), result.rule().type().name(),
-                                result.rule().condition().name(), part.period(), part.unit() == null ? "-" : part.unit(),
-                                leader);
-                        created += create(new Reminder(key, leader, branch.department(), branch.branchId(),
-                                Reminder.PERIOD_CLOSING, List.of(result.rule().type().label(), part.period(),
-                                format(part.count()), String.valueOf(part.required()),
-                                String.valueOf(period.daysLeft(now))), null, now));
+        // every branch of the city with its figures (about 23 KB each): a batch at a time, not as one list
+        try (var compliance = BatchedReads.stream(mongo, branches, BranchCompliance.class)) {
+            for (BranchCompliance branch : (Iterable<BranchCompliance>) compliance::iterator) {
+                List<String> leaders = leaderAccounts(branch.branchId());
+                if (leaders.isEmpty() || branch.figures() == null) {
+                    continue;
+                }
+                RuleSet set = sets.computeIfAbsent(branch.department(), d -> rules.effective(d, year));
+                Period month = Period.containing(PeriodKind.MONTH, now);
+                for (ComplianceEvaluator.RuleResult result
+                        : ComplianceEvaluator.evaluate(set, branch.figures(), month, now).rules()) {
+                    for (ComplianceEvaluator.PartResult part : result.parts()) {
+                        if (part.status() != RuleStatus.AT_RISK) {
+                            continue;
+                        }
+                        Period period = Period.parse(part.period()).orElseThrow();
+                        for (String leader : leaders) {
+                            String key = String.join(":", "closing", branch.branchId(), result.rule().type().name(),
+                                    result.rule().condition().name(), part.period(),
+                                    part.unit() == null ? "-" : part.unit(), leader);
+                            created += create(new Reminder(key, leader, branch.department(), branch.branchId(),
+                                    Reminder.PERIOD_CLOSING, List.of(result.rule().type().label(), part.period(),
+                                    format(part.count()), String.valueOf(part.required()),
+                                    String.valueOf(period.daysLeft(now))), null, now));
+                        }
                     }
                 }
             }

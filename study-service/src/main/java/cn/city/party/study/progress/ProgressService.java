@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,17 +134,27 @@ public class ProgressService {
         return summaries(List.of(member), year).get(0);
     }
 
-    /** The year's summaries of these members, read in one pass. */
+    /**
+     * The year's summaries of these members, in their order: read one department at a time, so that a pass over the
+     * whole city (the reminders, a city-wide assignment) holds one department's completions and offline sittings in
+     * memory, not the city's (about 100,000 offline sittings).
+     */
     public List<CreditLedger.Summary> summaries(List<RosterMember> members, int year) {
-        Set<String> departments = members.stream().map(RosterMember::department).collect(Collectors.toSet());
-        Set<String> ids = members.stream().map(RosterMember::id).collect(Collectors.toSet());
-        List<CreditLedger.Requirement> requirements = requirements(year, departments);
-        Map<String, List<Progress>> completions = completions(ids);
-        Map<String, List<OfflineStudy>> offline = offline(ids);
         LocalDate today = today();
         StudyTargets ofYear = inForce.of(targets, year);
-        return members.stream().map(m -> CreditLedger.summarize(m, year, requirements, completions.getOrDefault(m.id(),
-                List.of()), offline.getOrDefault(m.id(), List.of()), rules, ofYear, today)).toList();
+        Map<String, CreditLedger.Summary> byMember = new HashMap<>();
+        Map<String, List<RosterMember>> byDepartment = members.stream()
+                .collect(Collectors.groupingBy(RosterMember::department));
+        byDepartment.forEach((department, ofDepartment) -> {
+            Set<String> ids = ofDepartment.stream().map(RosterMember::id).collect(Collectors.toSet());
+            List<CreditLedger.Requirement> requirements = requirements(year, Set.of(department));
+            Map<String, List<Progress>> completions = completions(ids);
+            Map<String, List<OfflineStudy>> offline = offline(ids);
+            ofDepartment.forEach(m -> byMember.put(m.id(), CreditLedger.summarize(m, year, requirements,
+                    completions.getOrDefault(m.id(), List.of()), offline.getOrDefault(m.id(), List.of()), rules, ofYear,
+                    today)));
+        });
+        return members.stream().map(m -> byMember.get(m.id())).toList();
     }
 
     /**
