@@ -23,6 +23,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -42,6 +44,7 @@ class ScorecardService {
     private final MemberRoster roster;
     private final OrganizationService organizations;
     private final RuleBook book;
+    private final Map<Integer, FreshShare<List<DepartmentRank>>> cityRankings = new ConcurrentHashMap<>();
 
     ScorecardService(ScopedMongo store, MongoTemplate mongo, BranchScope branchScope, PlatformCalendar calendar,
                      MemberRoster roster, OrganizationService organizations, RuleBook book) {
@@ -99,9 +102,10 @@ class ScorecardService {
         if (department != null && !store.scope().permits(department)) {
             throw Problems.forbidden("department.outOfScope", department);
         }
-        Criteria where = department == null ? Criteria.where("department").ne(null) : Criteria.where("department").is(department);
-        return scorecards(where, year).stream().filter(Scorecard::weak)
-                .sorted(Comparator.comparing(Scorecard::department).thenComparing(Scorecard::branchId)).toList();
+        List<Scorecard> weak = new ArrayList<>();
+        eachDepartment(department, year, cards -> cards.stream().filter(Scorecard::weak).forEach(weak::add));
+        return weak.stream().sorted(Comparator.comparing(Scorecard::department).thenComparing(Scorecard::branchId))
+                .toList();
     }
 
     /** 双百分考核: the work committee records a department's business score of the year (0–100, two decimals). */
@@ -135,29 +139,53 @@ class ScorecardService {
         return rank(scorecards(Criteria.where("department").is(department), year));
     }
 
+    /** The work committee's ranking of every department: one evaluation of a year at a time ({@link FreshShare}). */
     List<DepartmentRank> cityRanking(int year) {
-        Map<String, List<Scorecard>> byDepartment = scorecards(Criteria.where("department").ne(null), year).stream()
-                .collect(Collectors.groupingBy(Scorecard::department, LinkedHashMap::new, Collectors.toList()));
+        return cityRankings.computeIfAbsent(year, y -> new FreshShare<>()).get(() -> evaluateCityRanking(year));
+    }
+
+    private List<DepartmentRank> evaluateCityRanking(int year) {
+        record Tally(int branches, BigDecimal averageTotal, Map<Integer, Long> branchesByStars) {
+        }
+        Map<String, Tally> tallies = new LinkedHashMap<>();
+        eachDepartment(null, year, cards -> {
+            if (!cards.isEmpty()) {
+                tallies.put(cards.get(0).department(), new Tally(cards.size(), cards.stream().map(Scorecard::total)
+                        .reduce(BigDecimal.ZERO, BigDecimal::add).divide(BigDecimal.valueOf(cards.size()), 2,
+                                RoundingMode.HALF_UP),
+                        cards.stream().collect(Collectors.groupingBy(Scorecard::stars, java.util.TreeMap::new,
+                                Collectors.counting()))));
+            }
+        });
         Map<String, String> names = store.find(Criteria.where("kind").is(ScorecardUnit.DEPARTMENT), ScorecardUnit.class)
                 .stream().collect(Collectors.toMap(ScorecardUnit::department, ScorecardUnit::name, (a, b) -> a));
         Map<String, BigDecimal> averages = new LinkedHashMap<>();
-        byDepartment.forEach((department, cards) -> averages.put(department, cards.stream().map(Scorecard::total)
-                .reduce(BigDecimal.ZERO, BigDecimal::add).divide(BigDecimal.valueOf(cards.size()), 2, RoundingMode.HALF_UP)));
+        tallies.forEach((department, tally) -> averages.put(department, tally.averageTotal()));
         Map<String, BigDecimal> business = mongo.find(org.springframework.data.mongodb.core.query.Query.query(
                         Criteria.where("year").is(year).and("department").in(averages.keySet())), BusinessScore.class)
                 .stream().collect(Collectors.toMap(BusinessScore::department, BusinessScore::score));
         Map<String, Integer> partyRanks = DoubleHundred.ranks(averages);
         Map<String, Integer> businessRanks = DoubleHundred.ranks(business);
-        return byDepartment.entrySet().stream().map(e -> {
+        return tallies.entrySet().stream().map(e -> {
             String department = e.getKey();
-            Map<Integer, Long> stars = e.getValue().stream().collect(Collectors.groupingBy(Scorecard::stars,
-                    java.util.TreeMap::new, Collectors.counting()));
             int rank = partyRanks.get(department);
             Integer businessRank = businessRanks.get(department);
-            return new DepartmentRank(rank, department, names.getOrDefault(department, department), e.getValue().size(),
-                    averages.get(department), stars, business.get(department), businessRank,
-                    DoubleHundred.rankDifference(rank, businessRank));
+            return new DepartmentRank(rank, department, names.getOrDefault(department, department),
+                    e.getValue().branches(), e.getValue().averageTotal(), e.getValue().branchesByStars(),
+                    business.get(department), businessRank, DoubleHundred.rankDifference(rank, businessRank));
         }).sorted(Comparator.comparing(DepartmentRank::rank).thenComparing(DepartmentRank::department)).toList();
+    }
+
+    /**
+     * The scorecards of {@code department}'s active branches, or (null) of every department in the caller's scope, one
+     * department at a time: a department's facts fit in memory, the whole city's (a year of sittings) do not.
+     */
+    private void eachDepartment(String department, int year, Consumer<List<Scorecard>> each) {
+        List<String> departments = department != null ? List.of(department)
+                : mongo.findDistinct(store.query(new Criteria().andOperator(Criteria.where("kind").is("BRANCH"),
+                        Criteria.where("status").is("ACTIVE"))), "department", ScorecardUnit.class, String.class)
+                .stream().filter(java.util.Objects::nonNull).sorted().toList();
+        departments.forEach(d -> each.accept(scorecards(Criteria.where("department").is(d), year)));
     }
 
     /** The scorecards of every active branch matching {@code where}, within the caller's scope. */
