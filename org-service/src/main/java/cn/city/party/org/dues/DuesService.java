@@ -7,6 +7,7 @@ import cn.city.party.common.security.CurrentCaller;
 import cn.city.party.common.tenancy.ScopedMongo;
 import cn.city.party.common.time.PlatformCalendar;
 import cn.city.party.org.OrgRules;
+import cn.city.party.org.department.Department;
 import cn.city.party.org.member.BranchScope;
 import cn.city.party.org.member.DuesCategory;
 import cn.city.party.org.member.DuesLedger;
@@ -162,30 +163,28 @@ public class DuesService {
      * daily and on demand.
      */
     public List<Member> evaluateArrears(String department) {
-        Criteria c = Criteria.where("status").in(MemberStatus.ACTIVE)
-                .and("dues.bases.0").exists(true);
-        if (department != null) {
-            c = c.and("department").is(department);
-        }
         List<Member> flagged = new ArrayList<>();
+        if (department == null) {
+            // the daily pass, one department at a time: a department's members fit in memory, the city's 30,000 do not
+            store.find(new Criteria(), Sort.by("_id"), Department.class)
+                    .forEach(d -> flagged.addAll(evaluateArrears(d.code())));
+            return flagged;
+        }
+        Criteria c = Criteria.where("status").in(MemberStatus.ACTIVE)
+                .and("dues.bases.0").exists(true).and("department").is(department);
         OrgRules.Arrears thresholds = calculator.arrears(lastDueMonth());
-        // the daily pass reads every department's members: a batch at a time, not as one list
-        try (var members = store.stream(c, Sort.by("_id"), Member.class)) {
-            members.forEach(member -> {
-                int unpaid = unpaid(member);
-                DuesLedger.ArrearsLevel level = DuesLedger.level(unpaid, member.dues().arrearsReason() != null,
-                        thresholds);
-                DuesLedger.ArrearsLevel before = member.dues().arrearsLevel();
-                if (member.dues().flag(level)) {
-                    member.raise(events.create(DuesEvents.ARREARS_FLAGGED, member.id(), member.department(),
-                            new DuesEvents.ArrearsFlaggedData(member.id(), member.department(), member.branchId(),
-                                    unpaid, level.name())));
-                    flagged.add(member);
-                }
-                if (level != before) {
-                    store.save(member);
-                }
-            });
+        for (Member member : store.find(c, Sort.by("_id"), Member.class)) {
+            int unpaid = unpaid(member);
+            DuesLedger.ArrearsLevel level = DuesLedger.level(unpaid, member.dues().arrearsReason() != null, thresholds);
+            DuesLedger.ArrearsLevel before = member.dues().arrearsLevel();
+            if (member.dues().flag(level)) {
+                member.raise(events.create(DuesEvents.ARREARS_FLAGGED, member.id(), member.department(),
+                        new DuesEvents.ArrearsFlaggedData(member.id(), member.department(), member.branchId(), unpaid, level.name())));
+                flagged.add(member);
+            }
+            if (level != before) {
+                store.save(member);
+            }
         }
         return flagged;
     }

@@ -1,7 +1,6 @@
 package cn.city.party.common.tenancy;
 
 import cn.city.party.common.error.Problems;
-import cn.city.party.common.persistence.BatchedReads;
 import cn.city.party.common.security.CurrentCaller;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -14,7 +13,6 @@ import org.springframework.data.mongodb.core.query.Update;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The one way request-path code reads and writes department-owned records: every query is narrowed to the current
@@ -47,14 +45,6 @@ public class ScopedMongo {
 
     public <T> List<T> find(Criteria criteria, org.springframework.data.domain.Sort sort, Class<T> type) {
         return mongo.find(query(criteria).with(sort), type);
-    }
-
-    /**
-     * Every match in scope, read a batch at a time as the stream is consumed ({@link BatchedReads}). The caller closes
-     * the stream.
-     */
-    public <T> Stream<T> stream(Criteria criteria, org.springframework.data.domain.Sort sort, Class<T> type) {
-        return BatchedReads.stream(mongo, query(criteria).with(sort), type);
     }
 
     /**

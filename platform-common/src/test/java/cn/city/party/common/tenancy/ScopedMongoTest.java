@@ -3,12 +3,8 @@ package cn.city.party.common.tenancy;
 import cn.city.party.common.error.DomainProblem;
 import cn.city.party.common.security.Caller;
 import cn.city.party.common.security.Role;
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.junit.jupiter.api.AfterAll;
@@ -26,9 +22,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -174,35 +168,5 @@ class ScopedMongoTest {
 
         assertThatThrownBy(() -> scoped.find(new Criteria(), Note.class))
                 .isInstanceOf(IllegalStateException.class).hasMessage("scoped data access without a caller");
-    }
-
-    @Test
-    void a_stream_reads_the_departments_records_in_scope_in_batches_of_200_not_in_one_answer() {
-        List<String> commands = new CopyOnWriteArrayList<>();
-        CommandListener listener = new CommandListener() {
-            @Override
-            public void commandStarted(CommandStartedEvent event) {
-                commands.add(event.getCommandName());
-            }
-        };
-        try (MongoClient watched = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + SERVER.getLocalAddress().getPort()))
-                .addCommandListener(listener).build())) {
-            MongoTemplate watchedMongo = new MongoTemplate(watched, mongo.getDb().getName());
-            for (int i = 0; i < 450; i++) {
-                mongo.insert(new Note(String.format("c-%03d", i), "caizheng", "财政局" + i));
-            }
-            mongo.insert(new Note("j-1", "jiaoyu", "教育局一"));
-            callAs("caizheng");
-            commands.clear();
-
-            List<String> read;
-            try (var notes = new ScopedMongo(watchedMongo).stream(new Criteria(), Sort.by("_id"), Note.class)) {
-                read = notes.map(Note::id).toList();
-            }
-
-            assertThat(read).hasSize(450).startsWith("c-000").endsWith("c-449").noneMatch(id -> id.startsWith("j-"));
-            assertThat(commands).containsExactly("find", "getMore", "getMore");
-        }
     }
 }
