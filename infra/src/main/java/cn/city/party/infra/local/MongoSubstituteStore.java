@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
@@ -50,7 +51,9 @@ import java.util.stream.StreamSupport;
  *   the driver's {@code countDocuments} sends {@code [{$match}, {$group}]}.</li>
  * </ul>
  * The rest of the query is still matched on each document found. And what a query answers is a copy, never the stored
- * document an update may change while the answer is being sent.
+ * document an update may change while the answer is being sent; what a cursor has still to send is kept encoded
+ * ({@link EncodedCursor}), and an answer without a sort is built as its documents are found, so a pass over a large
+ * collection in batches holds about one batch as objects.
  *
  * <p>The backend and its databases are inner classes so that the store is reachable while their superclasses'
  * constructors open what the file already holds.
@@ -276,8 +279,59 @@ public final class MongoSubstituteStore {
          */
         @Override
         protected QueryResult createQueryResult(List<Document> answer, int batchSize) {
-            return super.createQueryResult(answer.stream().map(Document::cloneDeeply)
-                    .collect(Collectors.toCollection(ArrayList::new)), batchSize);
+            Answer result = new Answer(batchSize);
+            answer.forEach(result::add);
+            return result.result();
+        }
+
+        /**
+         * Without a sort or a projection, the documents found go into the answer as they are found, instead of into a
+         * list of every match first: a pass over the whole city's members in batches holds one batch as objects here.
+         * A sort needs every match at hand, and the server's projection is its own; those go the server's way.
+         */
+        @Override
+        protected QueryResult matchDocumentsFromStream(Document query, Stream<Document> documents, int skip, int limit,
+                                                       int batchSize, Comparator<Document> order,
+                                                       Document fieldSelector) {
+            if (order != null || (fieldSelector != null && !fieldSelector.isEmpty())) {
+                return super.matchDocumentsFromStream(query, documents, skip, limit, batchSize, order, fieldSelector);
+            }
+            Stream<Document> matches = documents.filter(document -> documentMatchesQuery(document, query))
+                    .skip(Math.max(skip, 0));
+            Answer result = new Answer(batchSize);
+            (limit > 0 ? matches.limit(limit) : matches).forEach(result::add);
+            return result.result();
+        }
+
+        /** An answer as it is built: its first batch as copies, the rest kept encoded by its cursor. */
+        private final class Answer {
+
+            private final int batchSize;
+            private final List<Document> firstBatch = new ArrayList<>();
+            private EncodedCursor rest;
+
+            Answer(int batchSize) {
+                this.batchSize = batchSize;
+            }
+
+            void add(Document stored) {
+                if (batchSize <= 0 || firstBatch.size() < batchSize) {
+                    firstBatch.add(stored.cloneDeeply());
+                    return;
+                }
+                if (rest == null) {
+                    rest = new EncodedCursor(cursorRegistry.generateCursorId());
+                }
+                rest.add(stored);
+            }
+
+            QueryResult result() {
+                if (rest == null) {
+                    return new QueryResult(firstBatch);
+                }
+                cursorRegistry.add(rest);
+                return new QueryResult(firstBatch, rest);
+            }
         }
     }
 

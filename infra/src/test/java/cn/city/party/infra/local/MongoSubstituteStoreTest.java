@@ -126,6 +126,40 @@ class MongoSubstituteStoreTest {
     }
 
     @Test
+    void an_answer_sent_in_batches_holds_every_match_once_as_it_was_found_sorted_or_not() {
+        withStore(members -> {
+            for (int i = 0; i < 450; i++) {
+                members.insertOne(member(String.format("m%03d", i), i % 2 == 0 ? "A" : "B", 0)
+                        .append("joinedOn", new java.util.Date(1_700_000_000_000L + i))
+                        .append("dues", new Document("bases", List.of(new Document("monthlyFen", 1_000L + i)
+                                .append("ratio", 0.5)))));
+            }
+            List<Document> whole = members.find(Filters.eq("department", "A")).into(new ArrayList<>());
+            List<Document> sortedWhole = members.find(Filters.eq("department", "A")).sort(new Document("_id", -1))
+                    .into(new ArrayList<>());
+
+            List<Document> batched = new ArrayList<>();
+            try (var cursor = members.find(Filters.eq("department", "A")).batchSize(100).iterator()) {
+                for (int i = 0; i < 100; i++) {
+                    batched.add(cursor.next());
+                }
+                // changed after the first batch: the later batches still send the members as they were found
+                members.updateMany(Filters.eq("department", "A"), new Document("$set", new Document("version", 1)));
+                cursor.forEachRemaining(batched::add);
+            }
+            List<Document> sortedBatched = members.find(Filters.eq("department", "A")).sort(new Document("_id", -1))
+                    .batchSize(100).into(new ArrayList<>());
+
+            assertThat(whole).hasSize(225);
+            assertThat(batched).isEqualTo(whole);
+            assertThat(sortedBatched).hasSize(225).first().extracting(d -> d.getString("_id")).isEqualTo("m448");
+            assertThat(sortedBatched).allMatch(d -> d.getInteger("version") == 1);
+            assertThat(sortedBatched).map(d -> d.getString("_id"))
+                    .isEqualTo(sortedWhole.stream().map(d -> d.getString("_id")).toList());
+        });
+    }
+
+    @Test
     void the_declared_indexes_answer_every_query_as_a_scan_would_through_writes_and_a_restart() {
         withDatabase(db -> {
             MongoCollection<Document> indexed = db.getCollection("indexed");
