@@ -78,9 +78,17 @@ public final class MongoSubstituteStore {
         // H2 rewrites the file's chunks in the background until live data fills it this much; at its default of 90 %
         // the rewriting of a generated city's documents never settled and kept half a core busy on an idle platform.
         // At half, the file holds at most about twice the data
-        MVStore store = new MVStore.Builder().fileName(file).autoCompactFillRate(50).open();
+        MVStore store = new MVStore.Builder().fileName(file).autoCompactFillRate(50).cacheSize(CACHE_MB).open();
         return new MongoSubstituteStore(store).new Backend();
     }
+
+    /**
+     * H2's page cache, in MB as H2 counts them. It keeps the documents it read as objects but counts each at its
+     * serialized size, about a tenth of what it takes as objects: at H2's default of 16 MB, heap dumps of the whole
+     * city's substitute held about 300,000 document objects (nested ones counted), most of its 512 MB heap, and it ran
+     * out of heap when services read in parallel. 6 leaves most of the heap to the queries.
+     */
+    static final int CACHE_MB = 6;
 
     private final class Backend extends H2Backend {
 
