@@ -24,6 +24,8 @@ import java.util.Map;
 @Document("members")
 @CompoundIndexes({
         @CompoundIndex(name = "department_branch_status_name", def = "{'department': 1, 'branchId': 1, 'status': 1, 'name': 1}"),
+        // the scorecards' rolls: the members of given branches, whichever department asks
+        @CompoundIndex(name = "branch_status", def = "{'branchId': 1, 'status': 1}"),
         @CompoundIndex(name = "department_name", def = "{'department': 1, 'name': 1}"),
         @CompoundIndex(name = "department_joinedOn", def = "{'department': 1, 'joinedOn': 1}"),
         @CompoundIndex(name = "department_joinedMonth", def = "{'department': 1, 'joinedMonth': 1}"),

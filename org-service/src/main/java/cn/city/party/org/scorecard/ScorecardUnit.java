@@ -2,6 +2,7 @@ package cn.city.party.org.scorecard;
 
 import cn.city.party.common.tenancy.DepartmentOwned;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
@@ -11,6 +12,9 @@ import java.time.Instant;
  * (the scorecards are built from events only). {@code kind} is the organization type, or {@code DEPARTMENT}.
  */
 @Document("scorecard_units")
+// a ranking lists a department's active branches, the city's departments and their names
+@CompoundIndex(name = "department_kind_status", def = "{'department': 1, 'kind': 1, 'status': 1}")
+@CompoundIndex(name = "kind_status", def = "{'kind': 1, 'status': 1}")
 class ScorecardUnit implements DepartmentOwned {
 
     static final String DEPARTMENT = "DEPARTMENT";
