@@ -84,9 +84,9 @@ public final class MongoSubstituteStore {
 
     /**
      * H2's page cache, in MB as H2 counts them. It keeps the documents it read as objects but counts each at its
-     * serialized size, about a tenth of what it takes as objects: at H2's default of 16 MB, heap dumps of the whole
-     * city's substitute held about 300,000 document objects (nested ones counted), most of its 512 MB heap, and it ran
-     * out of heap when services read in parallel. 6 leaves most of the heap to the queries.
+     * serialized size, about a tenth of what it takes as objects, so H2's default of 16 can hold well over 100 MB of
+     * heap. 6 leaves more of the heap to the queries. (Its share of the whole city's heap dumps, which held 284,000 to
+     * 512,000 document objects, was not measured apart from the answers in progress.)
      */
     static final int CACHE_MB = 6;
 
