@@ -168,18 +168,6 @@ public final class WeekdayLoad {
             loadExams.put(admin.department(), publishExam(a, "周测（负载）", 30));
         }
         Api committee = api.as(COMMITTEE.username());
-        // each branch's 主题党日 so far and, where its department's administrator is in the cast, its roster; four at a
-        // time: a whole city has 2,500 branches. Every secretary's branch is counted, as the load may record in any
-        allOf(4, secretaries.stream().map(s -> Executors.callable(() -> {
-            themeDaysBefore.put(s.branchId(), themeDays(committee, s.branchId()));
-            Api admin = adminOf.get(s.department());
-            if (admin != null) {
-                List<String> ids = new ArrayList<>();
-                admin.get("/api/org/members?size=100&branchId=" + s.branchId()).json().path("content").valueStream()
-                        .forEach(m -> ids.add(m.path("id").asString()));
-                branchMembers.put(s.branchId(), ids);
-            }
-        })).toList(), "preparing the branches");
         // a tenth of the arrivals are check-ins, each to a sitting the member has not checked in to
         int checkInsPerMember = (int) Math.ceil(seconds * rate * 0.10 / Math.max(1, members.size()) * 1.5) + 1;
         for (Cast.Account m : members) {
@@ -207,6 +195,19 @@ public final class WeekdayLoad {
             materials.put(m.username(), own);
             examsLeft.put(m.username(), new AtomicInteger(ATTEMPTS_PER_EXAM));
         }
+        // each branch's 主题党日 so far, counted after the sittings planned for check-ins above (they are 主题党日 too),
+        // and, where its department's administrator is in the cast, its roster; four at a time: a whole city has 2,500
+        // branches. Every secretary's branch is counted, as the load may record in any
+        allOf(4, secretaries.stream().map(s -> Executors.callable(() -> {
+            themeDaysBefore.put(s.branchId(), themeDays(committee, s.branchId()));
+            Api admin = adminOf.get(s.department());
+            if (admin != null) {
+                List<String> ids = new ArrayList<>();
+                admin.get("/api/org/members?size=100&branchId=" + s.branchId()).json().path("content").valueStream()
+                        .forEach(m -> ids.add(m.path("id").asString()));
+                branchMembers.put(s.branchId(), ids);
+            }
+        })).toList(), "preparing the branches");
         System.out.printf("prepared: %d members, %d secretaries, %d departments; %d sittings open for check-in%n",
                 members.size(), secretaries.size(), admins.size(), openSittings.values().stream().mapToInt(Queue::size).sum());
     }
