@@ -2,12 +2,14 @@ package cn.city.party.org.scorecard;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,20 +21,14 @@ class FreshShareTest {
     private final AtomicInteger evaluations = new AtomicInteger();
     private final ExecutorService callers = Executors.newFixedThreadPool(3);
 
+    private final CountDownLatch releaseFirst = new CountDownLatch(1);
+
     @Test
     void callers_who_ask_while_an_evaluation_runs_share_the_next_one_not_the_running_one() throws Exception {
-        CountDownLatch firstStarted = new CountDownLatch(1);
-        CountDownLatch releaseFirst = new CountDownLatch(1);
-        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> share.get(() -> {
-            firstStarted.countDown();
-            await(releaseFirst);
-            return evaluations.incrementAndGet();
-        }), callers);
-        firstStarted.await(5, TimeUnit.SECONDS);
-        Thread[] waiting = new Thread[2];
-        CompletableFuture<Integer> second = askFrom(waiting, 0);
-        CompletableFuture<Integer> third = askFrom(waiting, 1);
-        awaitParked(waiting);
+        CompletableFuture<Integer> first = firstHeldBack(evaluations::incrementAndGet);
+        List<CompletableFuture<Integer>> waiting = twoAskingMeanwhile();
+        CompletableFuture<Integer> second = waiting.get(0);
+        CompletableFuture<Integer> third = waiting.get(1);
 
         releaseFirst.countDown();
 
@@ -50,19 +46,13 @@ class FreshShareTest {
 
     @Test
     void when_the_running_evaluation_fails_its_waiting_callers_get_a_new_one() throws Exception {
-        CountDownLatch firstStarted = new CountDownLatch(1);
-        CountDownLatch releaseFirst = new CountDownLatch(1);
-        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> share.get(() -> {
-            firstStarted.countDown();
-            await(releaseFirst);
+        CompletableFuture<Integer> first = firstHeldBack(() -> {
             evaluations.incrementAndGet();
             throw new IllegalStateException("database gone");
-        }), callers);
-        firstStarted.await(5, TimeUnit.SECONDS);
-        Thread[] waiting = new Thread[2];
-        CompletableFuture<Integer> second = askFrom(waiting, 0);
-        CompletableFuture<Integer> third = askFrom(waiting, 1);
-        awaitParked(waiting);
+        });
+        List<CompletableFuture<Integer>> waiting = twoAskingMeanwhile();
+        CompletableFuture<Integer> second = waiting.get(0);
+        CompletableFuture<Integer> third = waiting.get(1);
 
         releaseFirst.countDown();
 
@@ -70,6 +60,26 @@ class FreshShareTest {
         assertThat(second.get(5, TimeUnit.SECONDS)).isEqualTo(2);
         assertThat(third.get(5, TimeUnit.SECONDS)).isEqualTo(2);
         assertThat(evaluations).hasValue(2);
+    }
+
+    /** A first caller whose evaluation starts and then waits for {@link #releaseFirst}. */
+    private CompletableFuture<Integer> firstHeldBack(Supplier<Integer> evaluation) throws InterruptedException {
+        CountDownLatch firstStarted = new CountDownLatch(1);
+        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> share.get(() -> {
+            firstStarted.countDown();
+            await(releaseFirst);
+            return evaluation.get();
+        }), callers);
+        assertThat(firstStarted.await(5, TimeUnit.SECONDS)).as("the first evaluation started").isTrue();
+        return first;
+    }
+
+    /** Two callers who ask while the first evaluation runs, once both wait for it. */
+    private List<CompletableFuture<Integer>> twoAskingMeanwhile() throws InterruptedException {
+        Thread[] waiting = new Thread[2];
+        List<CompletableFuture<Integer>> asked = List.of(askFrom(waiting, 0), askFrom(waiting, 1));
+        awaitParked(waiting);
+        return asked;
     }
 
     private CompletableFuture<Integer> askFrom(Thread[] threads, int index) {
