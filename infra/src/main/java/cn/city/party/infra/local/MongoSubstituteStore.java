@@ -52,8 +52,8 @@ import java.util.stream.StreamSupport;
  * </ul>
  * The rest of the query is still matched on each document found. And what a query answers is a copy, never the stored
  * document an update may change while the answer is being sent; what a cursor has still to send is kept encoded
- * ({@link EncodedCursor}), and an answer without a sort is built as its documents are found, so a pass over a large
- * collection in batches holds about one batch as objects.
+ * ({@link EncodedCursor}), and an answer without a sort or a projection is built as its documents are found, so a
+ * pass over a large collection in batches holds about one batch as objects.
  *
  * <p>The backend and its databases are inner classes so that the store is reachable while their superclasses'
  * constructors open what the file already holds.

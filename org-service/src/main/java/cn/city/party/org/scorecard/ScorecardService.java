@@ -136,7 +136,8 @@ class ScorecardService {
 
     List<Ranked> departmentRanking(String department, int year) {
         store.requireInScope(department);
-        return rank(scorecards(Criteria.where("department").is(department), year));
+        ScoringRules.OfYear rules = rules(year);
+        return rank(scorecards(Criteria.where("department").is(department), year, rules, assessment(rules.year())));
     }
 
     /** The work committee's ranking of every department: one evaluation of a year at a time ({@link FreshShare}). */
@@ -185,12 +186,15 @@ class ScorecardService {
                 : mongo.findDistinct(store.query(new Criteria().andOperator(Criteria.where("kind").is("BRANCH"),
                         Criteria.where("status").is("ACTIVE"))), "department", ScorecardUnit.class, String.class)
                 .stream().filter(java.util.Objects::nonNull).sorted().toList();
-        departments.forEach(d -> each.accept(scorecards(Criteria.where("department").is(d), year)));
+        // the year's rules and closure are the same for every department: read once, not once a department
+        ScoringRules.OfYear rules = rules(year);
+        Scorecard.Assessment assessment = assessment(rules.year());
+        departments.forEach(d -> each.accept(scorecards(Criteria.where("department").is(d), year, rules, assessment)));
     }
 
     /** The scorecards of every active branch matching {@code where}, within the caller's scope. */
-    private List<Scorecard> scorecards(Criteria where, int year) {
-        ScoringRules.OfYear rules = rules(year);
+    private List<Scorecard> scorecards(Criteria where, int year, ScoringRules.OfYear rules,
+                                       Scorecard.Assessment assessment) {
         List<ScorecardUnit> branches = store.find(new Criteria().andOperator(where, Criteria.where("kind").is("BRANCH"),
                 Criteria.where("status").is("ACTIVE")), ScorecardUnit.class);
         Map<String, List<ScorecardFact>> facts = store.find(new Criteria().andOperator(where, new Criteria().orOperator(
@@ -199,7 +203,6 @@ class ScorecardService {
         Map<String, BranchFacts> collected = new LinkedHashMap<>();
         branches.forEach(b -> collected.put(b.id(), ScorecardFact.collect(facts.getOrDefault(b.id(), List.of()))));
         Map<String, ScoreCalculator.Roll> rolls = rolls(List.copyOf(collected.keySet()), collected.values());
-        Scorecard.Assessment assessment = assessment(rules.year());
         return branches.stream().map(b -> score(b, collected.get(b.id()), rolls.get(b.id()), rules, assessment)).toList();
     }
 
