@@ -141,7 +141,7 @@ public class ComplianceProjection {
             } finally {
                 // after the write, so a city table read before it is not kept under the new count; also when the save
                 // failed, as it may have landed all the same (a timeout): a needless count costs one evaluation only
-                changes.raise(year);
+                changes.raise(year, doc.department());
             }
         }
     }

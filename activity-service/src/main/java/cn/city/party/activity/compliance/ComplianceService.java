@@ -22,7 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Live compliance. A branch is evaluated from its activities now, with the records behind every number; departments
@@ -167,27 +166,35 @@ public class ComplianceService {
                 ComplianceEvaluator.quality(evaluated.total(), period));
     }
 
-    /** The whole city (the work committee's view): the table kept for the period while it is current ({@link CityTables}). */
+    /**
+     * The whole city (the work committee's view): the table kept for the period while it is current, each department's
+     * table evaluated again only when its own inputs changed ({@link CityTables}).
+     */
     public CityView city(Period period) {
-        return cityTables.city(period, this::evaluateCity);
+        return cityTables.city(period, this::evaluateDepartment, tables -> composeCity(period, tables));
     }
 
-    private CityView evaluateCity(Period period) {
-        List<BranchCompliance> docs = figuresOf(Criteria.where("year").is(period.year()));
-        Map<String, List<BranchCompliance>> byDepartment = new TreeMap<>();
-        docs.forEach(d -> byDepartment.computeIfAbsent(d.department(), k -> new ArrayList<>()).add(d));
+    private CityTables.DepartmentTable evaluateDepartment(Period period, String department) {
+        List<BranchCompliance> branches = figuresOf(Criteria.where("year").is(period.year()).and("department").is(department));
+        Evaluated e = evaluate(branches, period);
+        return new CityTables.DepartmentTable(new DepartmentLine(department, branches.size(), e.summary(),
+                ComplianceEvaluator.quality(e.total(), period)), e.total());
+    }
+
+    private CityView composeCity(Period period, List<CityTables.DepartmentTable> tables) {
         List<DepartmentLine> lines = new ArrayList<>();
         Map<RuleStatus, Long> citySummary = emptySummary();
         FiguresSum city = new FiguresSum();
-        byDepartment.forEach((department, branches) -> {
-            Evaluated e = evaluate(branches, period);
-            lines.add(new DepartmentLine(department, branches.size(), e.summary(),
-                    ComplianceEvaluator.quality(e.total(), period)));
-            e.summary().forEach((k, v) -> citySummary.merge(k, v, Long::sum));
-            branches.forEach(b -> city.add(b.figures()));
-        });
+        long branches = 0;
+        // a department counted but without a document of the year (a write that did not land) has no line
+        for (CityTables.DepartmentTable table : tables.stream().filter(t -> t.line().branches() > 0).toList()) {
+            lines.add(table.line());
+            table.line().summary().forEach((k, v) -> citySummary.merge(k, v, Long::sum));
+            city.add(table.total());
+            branches += table.line().branches();
+        }
         return new CityView(period.toString(), lines, citySummary, ComplianceEvaluator.quality(city.figures(), period),
-                docs.size(), clock.instant());
+                branches, clock.instant());
     }
 
     /** The read-model documents with their figures only (not their outbox or the results last announced). */

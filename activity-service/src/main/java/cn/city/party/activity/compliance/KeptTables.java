@@ -1,20 +1,18 @@
 package cn.city.party.activity.compliance;
 
-import cn.city.party.activity.period.Period;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Per period, the last table evaluated and the key it was evaluated from, for at most {@code capacity} periods (the
- * one asked for least recently goes first). Thread-safe: the callers of one period wait for one evaluation rather than
- * each doing it again; other periods are not held up meanwhile.
+ * Per slot (a period, or a period and a department), the last table evaluated and the key it was evaluated from, for
+ * at most {@code capacity} slots (the one asked for least recently goes first). Thread-safe: the callers of one slot
+ * wait for one evaluation rather than each doing it again; other slots are not held up meanwhile.
  */
-final class KeptTables<K, V> {
+final class KeptTables<S, K, V> {
 
-    /** Guarded by itself; in access order, so the eldest entry is the period asked for least recently. */
-    private final Map<Period, Slot<K, V>> slots;
+    /** Guarded by itself; in access order, so the eldest entry is the slot asked for least recently. */
+    private final Map<S, Slot<K, V>> slots;
 
     KeptTables(int capacity) {
         if (capacity < 1) {
@@ -22,17 +20,17 @@ final class KeptTables<K, V> {
         }
         this.slots = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Period, Slot<K, V>> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<S, Slot<K, V>> eldest) {
                 return size() > capacity;
             }
         };
     }
 
-    /** The table kept for {@code period} if it was evaluated from {@code key}; else {@code evaluate}'s, kept from now on. */
-    V get(Period period, K key, Supplier<V> evaluate) {
+    /** The table kept for {@code slot} if it was evaluated from {@code key}; else {@code evaluate}'s, kept from now on. */
+    V get(S at, K key, Supplier<V> evaluate) {
         Slot<K, V> slot;
         synchronized (slots) {
-            slot = slots.computeIfAbsent(period, p -> new Slot<>());
+            slot = slots.computeIfAbsent(at, p -> new Slot<>());
         }
         return slot.get(key, evaluate);
     }

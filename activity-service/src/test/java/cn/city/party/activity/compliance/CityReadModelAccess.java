@@ -34,7 +34,7 @@ public final class CityReadModelAccess {
         // the city query reads only the read model and the rule sets; the other collaborators serve branch views
         RuleKind<ComplianceRules> kind = ComplianceRules.kind(7);
         this.rules = new RuleSetService(new RuleBook(mongo, clock, JsonMapper.builder().build(), List.of(kind)), kind, clock);
-        CityTables tables = new CityTables(changes, mongo, new PlatformCalendar(clock, Period.ZONE), 64, meters);
+        CityTables tables = new CityTables(changes, mongo, new PlatformCalendar(clock, Period.ZONE), 64, 4096, meters);
         this.service = new ComplianceService(null, rules, null, null, null, mongo, clock, tables);
     }
 
@@ -46,12 +46,17 @@ public final class CityReadModelAccess {
         RuleSet set = rules.effective(department, year); // records the year's default rules on first use, as there
         doc.update(name, Figures.of(year, activities, set.weights(), groups, secretaryId, committee, members), clock.instant());
         mongo.save(doc);
-        changes.raise(year);
+        changes.raise(year, department);
     }
 
     /** How many city tables this instance has evaluated (the others it served from the ones kept). */
     public long evaluations() {
         return (long) meters.counter("activity.compliance.city.evaluations").count();
+    }
+
+    /** How many department tables this instance has evaluated (the others it served from the ones kept). */
+    public long departmentEvaluations() {
+        return (long) meters.counter("activity.compliance.department.evaluations").count();
     }
 
     /** Reads the year's read-model documents only (to separate reading from evaluating). */

@@ -1,5 +1,9 @@
 package cn.city.party.activity.compliance;
 
+import cn.city.party.activity.activity.Activity;
+import cn.city.party.activity.activity.ActivityType;
+import cn.city.party.activity.activity.HeldRecord;
+import cn.city.party.activity.activity.LateEntryRule;
 import cn.city.party.activity.period.Period;
 import cn.city.party.activity.roster.Roster;
 import cn.city.party.activity.roster.RosterCommittee;
@@ -7,9 +11,12 @@ import cn.city.party.activity.support.ActivityServiceIT;
 import cn.city.party.common.test.Api;
 import cn.city.party.common.test.Waiting;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Clock;
@@ -33,6 +40,9 @@ class CityTablesIT extends ActivityServiceIT {
     /** A year no other test writes to; every period in it has ended, so its statuses do not depend on today. */
     private static final int YEAR = 2019;
     private static final String PERIOD = String.valueOf(YEAR);
+    /** Years no other test writes to: departments' tables kept apart, the counts kept per year before. */
+    private static final int DEPARTMENTS_YEAR = 2018;
+    private static final int LEGACY_YEAR = 2017;
     /** A year no other test writes to or publishes rules for, for a second instance whose clock is set into it. */
     private static final int FUTURE = 2035;
 
@@ -130,15 +140,75 @@ class CityTablesIT extends ActivityServiceIT {
         assertThat(nextDay.evaluatedAt()).isEqualTo(shanghai(FUTURE, 6, 24, 0));
     }
 
+    @Test
+    void a_write_of_one_departments_read_model_evaluates_that_department_again_and_keeps_the_others() {
+        CityReadModelAccess instance = new CityReadModelAccess(mongo, Clock.systemUTC());
+        Period year = Period.year(DEPARTMENTS_YEAR);
+        Instant march = shanghai(DEPARTMENTS_YEAR, 3, 10, 15);
+        instance.store("dept-a", "dept-a-1", "甲一支部", DEPARTMENTS_YEAR, List.of(), List.of(), null, List.of(), List.of());
+        instance.store("dept-a", "dept-a-2", "甲二支部", DEPARTMENTS_YEAR, List.of(), List.of(), null, List.of(), List.of());
+        instance.store("dept-b", "dept-b-1", "乙一支部", DEPARTMENTS_YEAR, List.of(), List.of(), null, List.of(), List.of());
+
+        ComplianceService.CityView first = instance.query(year);
+        assertThat(instance.departmentEvaluations()).isEqualTo(2);
+        assertThat(first.departments()).extracting(d -> d.department() + ":" + d.branches())
+                .containsExactly("dept-a:2", "dept-b:1");
+        assertThat(first.branches()).isEqualTo(3);
+        assertThat(first.quality().sittings()).isZero();
+        // per branch, the rules on Party groups and on talks met (it has neither); the others missed
+        assertThat(first.summary().get(RuleStatus.MET)).isEqualTo(6);
+        assertThat(instance.query(year)).as("nothing written: the kept city table").isSameAs(first);
+        assertThat(instance.departmentEvaluations()).isEqualTo(2);
+
+        // a 组织生活会 of dept-b's branch, entered the next day, on the read model as the projection writes it
+        instance.store("dept-b", "dept-b-1", "乙一支部", DEPARTMENTS_YEAR,
+                List.of(organizationalLifeMeeting("dept-b", "dept-b-1", march)), List.of(), null, List.of(), List.of());
+        ComplianceService.CityView written = instance.query(year);
+        assertThat(instance.departmentEvaluations()).as("dept-b alone evaluated again").isEqualTo(3);
+        assertThat(written.quality().sittings()).isEqualTo(1);
+        assertThat(written.departments().get(1).quality().sittings()).isEqualTo(1);
+        assertThat(written.departments().get(0)).as("dept-a's line kept").isSameAs(first.departments().get(0));
+        assertThat(written.summary().get(RuleStatus.MET)).as("dept-b's yearly 组织生活会 met").isEqualTo(7);
+        assertThat(written.departments().get(1).summary().get(RuleStatus.MET)).isEqualTo(3);
+    }
+
+    @Test
+    void a_year_counted_before_the_counts_were_per_department_keeps_its_departments_in_the_city_table() {
+        new CityReadModelAccess(mongo, Clock.systemUTC()).store("dept-legacy", "dept-legacy-1", "旧支部", LEGACY_YEAR,
+                List.of(), List.of(), null, List.of(), List.of());
+        // as counted before: one count for the year
+        mongo.remove(Query.query(Criteria.where("year").is(LEGACY_YEAR)), ReadModelChanges.COLLECTION);
+        mongo.save(new Document("_id", LEGACY_YEAR).append("changes", 12L), ReadModelChanges.COLLECTION);
+        assertThat(new CityReadModelAccess(mongo, Clock.systemUTC()).query(Period.year(LEGACY_YEAR)).departments())
+                .as("without a department's count its branches are not in the city table").isEmpty();
+
+        changes.run(null);
+
+        assertThat(changes.of(LEGACY_YEAR)).isEqualTo(Map.of("dept-legacy", 0L));
+        assertThat(mongo.findById(LEGACY_YEAR, Document.class, ReadModelChanges.COLLECTION))
+                .as("the year's count is gone once taken over").isNull();
+        ComplianceService.CityView city = new CityReadModelAccess(mongo, Clock.systemUTC()).query(Period.year(LEGACY_YEAR));
+        assertThat(city.departments()).extracting(d -> d.department() + ":" + d.branches())
+                .containsExactly("dept-legacy:1");
+    }
+
+    private static Activity organizationalLifeMeeting(String department, String branchId, Instant at) {
+        Activity meeting = new Activity(branchId + "-olm", department, branchId, null,
+                List.of(ActivityType.ORGANIZATIONAL_LIFE_MEETING), "组织生活会", at, at, "test");
+        meeting.hold(new HeldRecord(at, "p", "h", null, null, null, List.of(), "纪要", List.of()), null,
+                new LateEntryRule(7), List.of(), at.plus(Duration.ofDays(1)), "test");
+        return meeting;
+    }
+
     /** A 组织生活会 of {@link #YEAR} entered now, years late, and the read model written with it. */
     private void recordLateOrganizationalLifeMeeting(int month) {
-        long written = changes.of(YEAR);
+        long written = changes.of(YEAR).getOrDefault("caizheng", 0L);
         Instant at = shanghai(YEAR, month, 10, 15);
         Api.Response recorded = api().as("caizheng-secretary").post("/api/activities/records", record(
                 List.of("ORGANIZATIONAL_LIFE_MEETING"), month + "月组织生活会", held(at, "纪要"), "补录测试"));
         assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
         Waiting.until("the projection writes the read model of " + YEAR, Duration.ofSeconds(30), Duration.ofMillis(100),
-                () -> changes.of(YEAR), count -> count > written);
+                () -> changes.of(YEAR).getOrDefault("caizheng", 0L), count -> count > written);
     }
 
     private double evaluations() {

@@ -27,7 +27,7 @@ class KeptTablesTest {
 
     @Test
     void a_table_is_kept_while_its_key_is_the_same_and_evaluated_again_when_it_differs() {
-        KeptTables<Long, String> tables = new KeptTables<>(64);
+        KeptTables<Period, Long, String> tables = new KeptTables<>(64);
 
         assertThat(tables.get(Q1, 7L, () -> evaluated("Q1"))).isEqualTo("Q1 #1");
         assertThat(tables.get(Q1, 7L, () -> evaluated("Q1"))).isEqualTo("Q1 #1");
@@ -40,7 +40,7 @@ class KeptTablesTest {
 
     @Test
     void at_most_capacity_periods_are_kept_and_the_one_asked_for_least_recently_goes_first() {
-        KeptTables<Long, String> tables = new KeptTables<>(2);
+        KeptTables<Period, Long, String> tables = new KeptTables<>(2);
         tables.get(Q1, 1L, () -> evaluated("Q1"));
         tables.get(Q2, 1L, () -> evaluated("Q2"));
         tables.get(Q1, 1L, () -> evaluated("Q1")); // kept; Q2 is now the one asked for least recently
@@ -53,7 +53,7 @@ class KeptTablesTest {
 
     @Test
     void callers_of_one_period_wait_for_one_evaluation_while_other_periods_are_served_meanwhile() {
-        KeptTables<Long, String> tables = new KeptTables<>(64);
+        KeptTables<Period, Long, String> tables = new KeptTables<>(64);
         CountDownLatch evaluating = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> tables.get(Q1, 1L, () -> {
@@ -79,7 +79,7 @@ class KeptTablesTest {
 
     @Test
     void keeping_no_table_at_all_is_refused() {
-        assertThatThrownBy(() -> new KeptTables<Long, String>(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new KeptTables<Period, Long, String>(0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static void awaitLatch(CountDownLatch latch) {
