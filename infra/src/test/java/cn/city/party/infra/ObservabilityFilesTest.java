@@ -37,6 +37,7 @@ class ObservabilityFilesTest {
             "http_server_requests_seconds_bucket", "OutboxDeliveryIT",
             "platform_outbox_pending_events", "OutboxDeliveryIT",
             "platform_outbox_oldest_event_age_seconds", "OutboxDeliveryIT",
+            "platform_outbox_leases_taken_over_total", "OutboxDeliveryIT",
             "platform_kafka_dead_letters_total", "OutboxDeliveryIT",
             "kafka_consumer_fetch_manager_records_lag_max", "OutboxDeliveryIT");
 

@@ -106,9 +106,9 @@ public class PlatformAutoConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties, Clock clock,
-                            ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+                            ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator, MeterRegistry meters) {
         return new OutboxRelay(mongo, kafka, properties, clock, tracer.getIfAvailable(() -> Tracer.NOOP),
-                propagator.getIfAvailable(() -> Propagator.NOOP));
+                propagator.getIfAvailable(() -> Propagator.NOOP), meters);
     }
 
     @Bean

@@ -210,6 +210,7 @@ class OutboxDeliveryIT {
 
         assertThat(scrape.lines()).contains("platform_outbox_pending_events 0.0",
                 "platform_outbox_oldest_event_age_seconds 0.0",
+                "platform_outbox_leases_taken_over_total 0.0",
                 "platform_kafka_dead_letters_total{group=\"ledger-service\",reason=\"poison\",topic=\"party.ledger.entry\"} 1.0");
         assertThat(scrape.lines().filter(l -> l.startsWith("kafka_consumer_fetch_manager_records_lag_max{")))
                 .as("consumer lag, per consumer client").isNotEmpty();

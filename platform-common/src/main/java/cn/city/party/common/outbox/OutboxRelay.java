@@ -3,6 +3,8 @@ package cn.city.party.common.outbox;
 import cn.city.party.common.events.EventEnvelope;
 import cn.city.party.common.web.RequestId;
 import io.micrometer.tracing.Span;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -53,6 +55,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final Clock clock;
     private final Tracer tracer;
     private final Propagator propagator;
+    private final Counter takenOver;
     private final ReentrantLock draining = new ReentrantLock();
     private final AtomicBoolean nudged = new AtomicBoolean();
     private final Set<Saved> saved = ConcurrentHashMap.newKeySet();
@@ -62,13 +65,17 @@ public class OutboxRelay implements SmartLifecycle {
     private Instant retryNotBefore = Instant.EPOCH;
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties, Clock clock,
-                       Tracer tracer, Propagator propagator) {
+                       Tracer tracer, Propagator propagator, MeterRegistry meters) {
         this.mongo = mongo;
         this.kafka = kafka;
         this.properties = properties;
         this.clock = clock;
         this.tracer = tracer;
         this.propagator = propagator;
+        this.takenOver = Counter.builder("platform.outbox.leases.taken.over")
+                .description("outbox documents claimed after another relay's lease on them ran out: that instance died "
+                        + "or stalled while publishing, and this one publishes what it left")
+                .register(meters);
     }
 
     /**
@@ -175,8 +182,15 @@ public class OutboxRelay implements SmartLifecycle {
                 new Criteria().orOperator(Criteria.where(AggregateRoot.LEASE).exists(false),
                         Criteria.where(AggregateRoot.LEASE).is(null),
                         Criteria.where(AggregateRoot.LEASE).lt(now))));
-        return mongo.findAndModify(free, new Update().set(AggregateRoot.LEASE, now.plus(properties.lease())),
-                FindAndModifyOptions.options().returnNew(true), Document.class, collection);
+        // the document as it was: a lease still set on it ran out, so another relay left it half published
+        Document claimed = mongo.findAndModify(free, new Update().set(AggregateRoot.LEASE, now.plus(properties.lease())),
+                FindAndModifyOptions.options().returnNew(false), Document.class, collection);
+        if (claimed != null && claimed.get(AggregateRoot.LEASE) != null) {
+            takenOver.increment();
+            log.info("outbox: took over {} {} from a relay whose lease ran out at {}", collection, id,
+                    claimed.get(AggregateRoot.LEASE));
+        }
+        return claimed;
     }
 
     private void release(String collection, Object id, List<String> sent) {

@@ -45,7 +45,8 @@ class OutboxNudgeTest {
         final List<String> nudges = new CopyOnWriteArrayList<>();
 
         RecordingRelay() {
-            super(null, null, new OutboxProperties(null, null, null, null, 0), null, null, null);
+            super(null, null, new OutboxProperties(null, null, null, null, 0), null, null, null,
+                    new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         }
 
         @Override

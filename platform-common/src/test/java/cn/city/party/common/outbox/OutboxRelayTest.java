@@ -7,6 +7,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -61,6 +62,7 @@ class OutboxRelayTest {
     private final MongoTemplate mongo = new MongoTemplate(client, "outbox-" + UUID.randomUUID());
     private final String topic = "party.test.parcel-" + UUID.randomUUID();
     private final List<DefaultKafkaProducerFactory<String, String>> producers = new ArrayList<>();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @BeforeAll
     static void start() {
@@ -108,6 +110,7 @@ class OutboxRelayTest {
         assertThat(stored("b").getList(AggregateRoot.OUTBOX, Document.class)).isEmpty();
         assertThat(stored("a").containsKey(AggregateRoot.LEASE)).as("lease released").isFalse();
         assertThat(relay(kafka.getBrokersAsString()).drainOnce()).as("nothing left to publish").isZero();
+        assertThat(takenOver()).as("no lease was left on them").isZero();
     }
 
     @Test
@@ -118,11 +121,17 @@ class OutboxRelayTest {
 
         assertThat(relay(kafka.getBrokersAsString()).drainOnce()).isZero();
         assertThat(stored("c").getList(AggregateRoot.OUTBOX, Document.class)).hasSize(1);
+        assertThat(takenOver()).isZero();
 
         mongo.updateFirst(Query.query(Criteria.where("_id").is("c")),
                 new Update().set(AggregateRoot.LEASE, NOW.minusSeconds(1)), "parcels");
         assertThat(relay(kafka.getBrokersAsString()).drainOnce()).isEqualTo(1);
         assertThat(consume(1)).extracting(ConsumerRecord::value).containsExactly("租约中");
+        assertThat(takenOver()).as("the dead relay's document, counted as taken over").isEqualTo(1);
+    }
+
+    private double takenOver() {
+        return meters.counter("platform.outbox.leases.taken.over").count();
     }
 
     @Test
@@ -164,7 +173,8 @@ class OutboxRelayTest {
         DefaultKafkaProducerFactory<String, String> factory =
                 new DefaultKafkaProducerFactory<>(producer, new StringSerializer(), new StringSerializer());
         producers.add(factory);
-        return new OutboxRelay(mongo, new KafkaTemplate<>(factory), PROPERTIES, Clock.fixed(NOW, ZoneOffset.UTC), Tracer.NOOP, Propagator.NOOP);
+        return new OutboxRelay(mongo, new KafkaTemplate<>(factory), PROPERTIES, Clock.fixed(NOW, ZoneOffset.UTC), Tracer.NOOP,
+                Propagator.NOOP, meters);
     }
 
     /** A port nothing listens on. */
