@@ -43,8 +43,20 @@ public class MemberRoster implements BranchRolls, CadreCount {
     /** The roll of each of these branches (every one of them in the map, empty ones too). */
     @Override
     public Map<String, BranchRoll> rollsByBranch(Collection<String> branchIds) {
-        Query query = store.query(Criteria.where("branchId").in(branchIds)
-                .and("status").in(MemberStatus.ACTIVE));
+        return rolls(store.query(Criteria.where("branchId").in(branchIds).and("status").in(MemberStatus.ACTIVE)),
+                branchIds);
+    }
+
+    /**
+     * The roll of each of these branches of {@code department}, whoever asks: the scorecards keep what they evaluate
+     * from it for every caller of the department, so it must not depend on the first caller's scope.
+     */
+    public Map<String, BranchRoll> rollsOf(String department, Collection<String> branchIds) {
+        return rolls(Query.query(Criteria.where("department").is(department).and("branchId").in(branchIds)
+                .and("status").in(MemberStatus.ACTIVE)), branchIds);
+    }
+
+    private Map<String, BranchRoll> rolls(Query query, Collection<String> branchIds) {
         query.fields().include("branchId").include("status");
         Map<String, java.util.Set<String>> members = new HashMap<>();
         Map<String, Long> full = new HashMap<>();

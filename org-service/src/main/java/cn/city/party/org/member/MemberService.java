@@ -37,10 +37,11 @@ public class MemberService {
     private final EventFactory events;
     private final PlatformCalendar calendar;
     private final AccountDirectory accounts;
+    private final RosterChanges rosterChanges;
 
     public MemberService(ScopedMongo store, OrganizationService organizations,
                          BranchScope branchScope, MemberRules rules, EventFactory events,
-                         PlatformCalendar calendar, AccountDirectory accounts) {
+                         PlatformCalendar calendar, AccountDirectory accounts, RosterChanges rosterChanges) {
         this.accounts = accounts;
         this.store = store;
         this.organizations = organizations;
@@ -48,6 +49,7 @@ public class MemberService {
         this.rules = rules;
         this.events = events;
         this.calendar = calendar;
+        this.rosterChanges = rosterChanges;
     }
 
     /** A member to admit; {@code id} null for a new random id (the seeder uses fixed ids). */
@@ -89,7 +91,11 @@ public class MemberService {
     /** Stores a member that {@link #prepare} accepted, with its admitted event. */
     public Member admitPrepared(Member member) {
         member.raise(event(MemberEvents.ADMITTED, member, MemberEvents.MemberData.of(member)));
-        return store.insert(member);
+        try {
+            return store.insert(member);
+        } finally {
+            rosterChanges.raise(member.department());
+        }
     }
 
     public LocalDate today() {
@@ -201,7 +207,11 @@ public class MemberService {
         member.changeStatus(next);
         member.raise(event(MemberEvents.STATUS_CHANGED, member,
                 new MemberEvents.StatusChangedData(MemberEvents.MemberData.of(member), previous.name())));
-        return store.save(member);
+        try {
+            return store.save(member);
+        } finally {
+            rosterChanges.raise(member.department());
+        }
     }
 
     public Member extendProbation(String id, int months) {

@@ -40,14 +40,16 @@ public class RosterImport {
     private final ScopedMongo store;
     private final ProblemWriter messages;
     private final SheetReader sheets;
+    private final RosterChanges rosterChanges;
 
     public RosterImport(MemberService members, OrganizationService organizations, ScopedMongo store, ProblemWriter messages,
-                        SheetReader sheets) {
+                        SheetReader sheets, RosterChanges rosterChanges) {
         this.members = members;
         this.organizations = organizations;
         this.store = store;
         this.messages = messages;
         this.sheets = sheets;
+        this.rosterChanges = rosterChanges;
     }
 
     public record ImportReport(boolean imported, int rows, List<String> memberIds, List<RowError> errors) {
@@ -107,7 +109,12 @@ public class RosterImport {
                 stored.add(members.admitPrepared(member).id());
             }
         } catch (RuntimeException e) {
-            stored.forEach(id -> store.deleteById(id, Member.class));
+            try {
+                stored.forEach(id -> store.deleteById(id, Member.class));
+            } finally {
+                // the removals publish no event: the rolls they leave are counted here
+                accepted.stream().map(Member::department).distinct().forEach(rosterChanges::raise);
+            }
             throw e;
         }
         return stored;

@@ -34,12 +34,15 @@ class SanctionListener {
     private final ReadModelWriter writer;
     private final MongoTemplate mongo;
     private final EventFactory events;
+    private final RosterChanges rosterChanges;
 
-    SanctionListener(EventCodec codec, ReadModelWriter writer, MongoTemplate mongo, EventFactory events) {
+    SanctionListener(EventCodec codec, ReadModelWriter writer, MongoTemplate mongo, EventFactory events,
+                     RosterChanges rosterChanges) {
         this.codec = codec;
         this.writer = writer;
         this.mongo = mongo;
         this.events = events;
+        this.rosterChanges = rosterChanges;
     }
 
     record SanctionData(String sanctionId, String memberId, String department, String type, LocalDate decidedOn,
@@ -84,10 +87,15 @@ class SanctionListener {
             return;
         }
         MemberStatus previous = member.status();
-        if (expelled ? member.expel(sanctionId) : member.undoExpulsion(sanctionId)) {
-            member.raise(events.create(MemberEvents.STATUS_CHANGED, member.id(), member.department(),
-                    new MemberEvents.StatusChangedData(MemberEvents.MemberData.of(member), previous.name())));
-            mongo.save(member);
+        try {
+            if (expelled ? member.expel(sanctionId) : member.undoExpulsion(sanctionId)) {
+                member.raise(events.create(MemberEvents.STATUS_CHANGED, member.id(), member.department(),
+                        new MemberEvents.StatusChangedData(MemberEvents.MemberData.of(member), previous.name())));
+                mongo.save(member);
+            }
+        } finally {
+            // also when nothing changed now: a redelivery after a save whose count was lost counts it
+            rosterChanges.raise(member.department());
         }
     }
 

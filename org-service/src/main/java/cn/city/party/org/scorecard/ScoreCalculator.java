@@ -65,7 +65,7 @@ public final class ScoreCalculator {
         BigDecimal total = round(sum.max(BigDecimal.ZERO));
         List<WeakBranchCheck.Reason> weak = WeakBranchCheck.reasons(facts, rules.weakBranch(), ofYear.year(),
                 roll.tooFewFullMembers(), referenceDate);
-        return new Scorecard(branchId, branchName, department, ofYear.year(), ofYear.version(), List.copyOf(items), total,
+        return new Scorecard(branchId, branchName, department, ofYear.year(), ofYear.version(), items, total,
                 round(rules.maxTotal()), rules.stars(total), !weak.isEmpty(), weak, facts.corrections().stream()
                 .sorted(Comparator.comparing(BranchFacts.Correction::approvedAt)
                         .thenComparing(BranchFacts.Correction::correctionId)).toList(), Scorecard.Assessment.OPEN);

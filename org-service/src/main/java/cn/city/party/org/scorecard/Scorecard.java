@@ -2,6 +2,9 @@ package cn.city.party.org.scorecard;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +21,13 @@ public record Scorecard(String branchId, String branchName, String department, i
                         List<Item> items, BigDecimal total, BigDecimal maxTotal, int stars, boolean weak,
                         List<WeakBranchCheck.Reason> weakReasons, List<BranchFacts.Correction> corrections,
                         Assessment assessment) {
+
+    /** Unmodifiable throughout: a department's scorecards are kept and shared by its callers ({@link DepartmentTables}). */
+    public Scorecard {
+        items = List.copyOf(items);
+        weakReasons = List.copyOf(weakReasons);
+        corrections = List.copyOf(corrections);
+    }
 
     /** The year's assessment: open, or closed at {@code closedAt} by {@code closedBy}. */
     public record Assessment(boolean closed, Instant closedAt, String closedBy) {
@@ -40,6 +50,12 @@ public record Scorecard(String branchId, String branchName, String department, i
      * @param facts  the evidence by kind ({@code activities}, {@code periods}, {@code members}, {@code sanctions}, …)
      */
     public record Item(ScoreItem item, BigDecimal points, BigDecimal max, String basis, Map<String, List<String>> facts) {
+        public Item {
+            // in the order given (the evidence reads in it); ids as stored, which may hold a null post
+            Map<String, List<String>> copy = new LinkedHashMap<>();
+            facts.forEach((kind, ids) -> copy.put(kind, Collections.unmodifiableList(new ArrayList<>(ids))));
+            facts = Collections.unmodifiableMap(copy);
+        }
     }
 
     public Item item(ScoreItem which) {

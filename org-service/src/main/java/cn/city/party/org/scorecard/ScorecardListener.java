@@ -26,7 +26,9 @@ import java.util.List;
  * organizations, departments, committees and dues. Each fact has a natural key, so a replay from the start writes
  * the same documents; each event is applied once ({@link ReadModelWriter#applyOnce}); and a fact is only replaced by
  * a newer event (event time, then id), so a late, out-of-order event changes nothing. This listener has its own
- * consumer group so it reads every partition of topics other listeners of this service also read.
+ * consumer group so it reads every partition of topics other listeners of this service also read. Every write of a
+ * fact or unit counts a change of its department ({@link DepartmentChanges}), whose kept scorecards are then evaluated
+ * again; the year's closure is city-wide and part of every kept table's key instead.
  */
 @Component
 class ScorecardListener {
@@ -36,13 +38,15 @@ class ScorecardListener {
     private final EventCodec codec;
     private final ReadModelWriter writer;
     private final MongoTemplate mongo;
+    private final DepartmentChanges changes;
     private final ZoneId zone;
 
-    ScorecardListener(EventCodec codec, ReadModelWriter writer, MongoTemplate mongo,
+    ScorecardListener(EventCodec codec, ReadModelWriter writer, MongoTemplate mongo, DepartmentChanges changes,
                       PlatformCalendar calendar) {
         this.codec = codec;
         this.writer = writer;
         this.mongo = mongo;
+        this.changes = changes;
         this.zone = calendar.zone();
     }
 
@@ -154,8 +158,12 @@ class ScorecardListener {
             case "party.discipline.sanction.revoked.v1" -> {
                 RevokedData d = codec.data(e, RevokedData.class);
                 // a revocation stands whatever order it arrives in: it does not compete with the sanction's own facts
-                writer.applyOnce(ScorecardFact.class, "sanction:" + d.sanctionId(), e,
-                        new Update().set("revokedOn", required(d.revokedOn(), e)));
+                try {
+                    writer.applyOnce(ScorecardFact.class, "sanction:" + d.sanctionId(), e,
+                            new Update().set("revokedOn", required(d.revokedOn(), e)));
+                } finally {
+                    changed(e);
+                }
             }
             case "party.discipline.accountability.recorded.v1" -> {
                 AccountabilityData d = codec.data(e, AccountabilityData.class);
@@ -225,17 +233,37 @@ class ScorecardListener {
 
     /** Applies {@code update} unless the document already holds a fact from a newer (or this very) event. */
     private void latest(Class<?> type, String id, EventEnvelope e, Update update) {
-        Instant at = e.time().truncatedTo(ChronoUnit.MILLIS);
-        Query current = Query.query(Criteria.where("_id").is(id));
-        current.fields().include("at").include("eventId");
-        Document held = mongo.findOne(current, Document.class, mongo.getCollectionName(type));
-        if (held != null && held.get("at") instanceof Date heldAt) {
-            int order = at.compareTo(heldAt.toInstant());
-            if (order < 0 || (order == 0 && e.id().compareTo(String.valueOf(held.get("eventId"))) <= 0)) {
-                return;
+        try {
+            Instant at = e.time().truncatedTo(ChronoUnit.MILLIS);
+            Query current = Query.query(Criteria.where("_id").is(id));
+            current.fields().include("at").include("eventId");
+            Document held = mongo.findOne(current, Document.class, mongo.getCollectionName(type));
+            if (held != null && held.get("at") instanceof Date heldAt) {
+                int order = at.compareTo(heldAt.toInstant());
+                if (order < 0 || (order == 0 && e.id().compareTo(String.valueOf(held.get("eventId"))) <= 0)) {
+                    return;
+                }
             }
+            writer.applyOnce(type, id, e, update.set("at", at).set("eventId", e.id()));
+        } finally {
+            // also when nothing was written now: this very event redelivered after a write whose count was lost
+            changed(e);
         }
-        writer.applyOnce(type, id, e, update.set("at", at).set("eventId", e.id()));
+    }
+
+    /**
+     * Counts a change of the departments the event may have written to, after the write, also when it failed (it may
+     * have landed): a needless count costs one evaluation, a missed one a stale figure. {@link ReadModelWriter} writes
+     * a document of the event's department only, moving it only from the one the data names as
+     * {@value ReadModelWriter#FROM_DEPARTMENT}; an event without a department is refused before anything is written.
+     */
+    private void changed(EventEnvelope e) {
+        if (e.department() != null) {
+            changes.raise(e.department());
+        }
+        if (e.data() != null && e.data().hasNonNull(ReadModelWriter.FROM_DEPARTMENT)) {
+            changes.raise(e.data().get(ReadModelWriter.FROM_DEPARTMENT).asString());
+        }
     }
 
     /** When the term was first seen without a secretary: kept from an earlier event, else this event's day. */

@@ -2,10 +2,12 @@ package cn.city.party.org.scorecard;
 
 import cn.city.party.common.error.Problems;
 import cn.city.party.common.rules.RuleBook;
+import cn.city.party.common.rules.RuleKind;
 import cn.city.party.common.security.CurrentCaller;
 import cn.city.party.common.security.Role;
 import cn.city.party.common.tenancy.ScopedMongo;
 import cn.city.party.common.time.PlatformCalendar;
+import cn.city.party.org.OrgRules;
 import cn.city.party.org.member.BranchScope;
 import cn.city.party.org.member.MemberRoster;
 import cn.city.party.org.organization.BranchRolls;
@@ -13,6 +15,7 @@ import cn.city.party.org.organization.BranchSizeCheck;
 import cn.city.party.org.organization.OrganizationService;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;
@@ -23,14 +26,14 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * Scorecards, rankings and comparisons, computed on every read from the facts and the year's rules, so that a new
- * fact or a rule change shows at once. Department scope comes from {@link ScopedMongo}; a branch secretary sees its
- * own branch only.
+ * Scorecards, rankings and comparisons, computed from the facts and the year's rules, so that a new fact or a rule
+ * change shows at once: a branch's on every read, a department's kept until something it is scored from changes
+ * ({@link DepartmentTables}). Department scope comes from {@link ScopedMongo}, checked per caller before a kept table
+ * is asked for; a branch secretary sees its own branch only.
  */
 @Service
 class ScorecardService {
@@ -44,10 +47,12 @@ class ScorecardService {
     private final MemberRoster roster;
     private final OrganizationService organizations;
     private final RuleBook book;
-    private final Map<Integer, FreshShare<List<DepartmentRank>>> cityRankings = new ConcurrentHashMap<>();
+    private final RuleKind<OrgRules.BranchSize> branchSize;
+    private final DepartmentTables tables;
 
     ScorecardService(ScopedMongo store, MongoTemplate mongo, BranchScope branchScope, PlatformCalendar calendar,
-                     MemberRoster roster, OrganizationService organizations, RuleBook book) {
+                     MemberRoster roster, OrganizationService organizations, RuleBook book,
+                     RuleKind<OrgRules.BranchSize> branchSize, DepartmentTables tables) {
         this.store = store;
         this.mongo = mongo;
         this.branchScope = branchScope;
@@ -55,6 +60,8 @@ class ScorecardService {
         this.roster = roster;
         this.organizations = organizations;
         this.book = book;
+        this.branchSize = branchSize;
+        this.tables = tables;
     }
 
     /** A place in a ranking; equal totals share a place. */
@@ -93,8 +100,8 @@ class ScorecardService {
         List<ScorecardFact> facts = store.find(Criteria.where("branchId").is(branchId).orOperator(
                 Criteria.where("year").is(year), Criteria.where("kind").is(ScorecardFact.Kind.TERM)), ScorecardFact.class);
         BranchFacts collected = ScorecardFact.collect(facts);
-        ScoringRules.OfYear rules = rules(year);
-        return score(branch, collected, rolls(List.of(branchId), List.of(collected)).get(branchId), rules, assessment(year));
+        return score(branch, collected, rolls(branch.department(), List.of(branchId), List.of(collected)).get(branchId),
+                basis(year));
     }
 
     /** 软弱涣散: the branches flagged in the year, of one department or (work committee) of every department. */
@@ -136,16 +143,13 @@ class ScorecardService {
 
     List<Ranked> departmentRanking(String department, int year) {
         store.requireInScope(department);
-        ScoringRules.OfYear rules = rules(year);
-        return rank(scorecards(Criteria.where("department").is(department), year, rules, assessment(rules.year())));
+        List<Ranked> ranking = new ArrayList<>();
+        eachDepartment(department, year, cards -> ranking.addAll(rank(cards)));
+        return ranking;
     }
 
-    /** The work committee's ranking of every department: one evaluation of a year at a time ({@link FreshShare}). */
+    /** The work committee's ranking of every department, from each department's kept scorecards. */
     List<DepartmentRank> cityRanking(int year) {
-        return cityRankings.computeIfAbsent(year, y -> new FreshShare<>()).get(() -> evaluateCityRanking(year));
-    }
-
-    private List<DepartmentRank> evaluateCityRanking(int year) {
         record Tally(int branches, BigDecimal averageTotal, Map<Integer, Long> branchesByStars) {
         }
         Map<String, Tally> tallies = new LinkedHashMap<>();
@@ -162,7 +166,7 @@ class ScorecardService {
                 .stream().collect(Collectors.toMap(ScorecardUnit::department, ScorecardUnit::name, (a, b) -> a));
         Map<String, BigDecimal> averages = new LinkedHashMap<>();
         tallies.forEach((department, tally) -> averages.put(department, tally.averageTotal()));
-        Map<String, BigDecimal> business = mongo.find(org.springframework.data.mongodb.core.query.Query.query(
+        Map<String, BigDecimal> business = mongo.find(Query.query(
                         Criteria.where("year").is(year).and("department").in(averages.keySet())), BusinessScore.class)
                 .stream().collect(Collectors.toMap(BusinessScore::department, BusinessScore::score));
         Map<String, Integer> partyRanks = DoubleHundred.ranks(averages);
@@ -179,31 +183,35 @@ class ScorecardService {
 
     /**
      * The scorecards of {@code department}'s active branches, or (null) of every department in the caller's scope, one
-     * department at a time: a department's facts fit in memory, the whole city's (a year of sittings) do not.
+     * department at a time: a department's facts fit in memory, the whole city's (a year of sittings) do not. The
+     * caller's scope decides which departments; each one's scorecards are its kept ones while still current.
      */
     private void eachDepartment(String department, int year, Consumer<List<Scorecard>> each) {
         List<String> departments = department != null ? List.of(department)
                 : mongo.findDistinct(store.query(new Criteria().andOperator(Criteria.where("kind").is("BRANCH"),
                         Criteria.where("status").is("ACTIVE"))), "department", ScorecardUnit.class, String.class)
                 .stream().filter(java.util.Objects::nonNull).sorted().toList();
-        // the year's rules and closure are the same for every department: read once, not once a department
-        ScoringRules.OfYear rules = rules(year);
-        Scorecard.Assessment assessment = assessment(rules.year());
-        departments.forEach(d -> each.accept(scorecards(Criteria.where("department").is(d), year, rules, assessment)));
+        // the same for every department: read once, and before evaluating (DepartmentTables#each)
+        DepartmentTables.Basis basis = basis(year);
+        tables.each(departments, basis, d -> scorecards(d, basis), each);
     }
 
-    /** The scorecards of every active branch matching {@code where}, within the caller's scope. */
-    private List<Scorecard> scorecards(Criteria where, int year, ScoringRules.OfYear rules,
-                                       Scorecard.Assessment assessment) {
-        List<ScorecardUnit> branches = store.find(new Criteria().andOperator(where, Criteria.where("kind").is("BRANCH"),
-                Criteria.where("status").is("ACTIVE")), ScorecardUnit.class);
-        Map<String, List<ScorecardFact>> facts = store.find(new Criteria().andOperator(where, new Criteria().orOperator(
-                        Criteria.where("year").is(year), Criteria.where("kind").is(ScorecardFact.Kind.TERM))), ScorecardFact.class)
+    /**
+     * The scorecards of every active branch of {@code department}: read with the department named rather than in the
+     * caller's scope, as they are kept for every caller of the department.
+     */
+    private List<Scorecard> scorecards(String department, DepartmentTables.Basis basis) {
+        Criteria of = Criteria.where("department").is(department);
+        List<ScorecardUnit> branches = mongo.find(Query.query(new Criteria().andOperator(of,
+                Criteria.where("kind").is("BRANCH"), Criteria.where("status").is("ACTIVE"))), ScorecardUnit.class);
+        Map<String, List<ScorecardFact>> facts = mongo.find(Query.query(new Criteria().andOperator(of,
+                        new Criteria().orOperator(Criteria.where("year").is(basis.year()),
+                                Criteria.where("kind").is(ScorecardFact.Kind.TERM)))), ScorecardFact.class)
                 .stream().filter(f -> f.branchId() != null).collect(Collectors.groupingBy(ScorecardFact::branchId));
         Map<String, BranchFacts> collected = new LinkedHashMap<>();
         branches.forEach(b -> collected.put(b.id(), ScorecardFact.collect(facts.getOrDefault(b.id(), List.of()))));
-        Map<String, ScoreCalculator.Roll> rolls = rolls(List.copyOf(collected.keySet()), collected.values());
-        return branches.stream().map(b -> score(b, collected.get(b.id()), rolls.get(b.id()), rules, assessment)).toList();
+        Map<String, ScoreCalculator.Roll> rolls = rolls(department, List.copyOf(collected.keySet()), collected.values());
+        return branches.stream().map(b -> score(b, collected.get(b.id()), rolls.get(b.id()), basis)).toList();
     }
 
     /**
@@ -211,8 +219,9 @@ class ScorecardService {
      * once for all the branches (a ranking asks for thousands): the roster, the size rules, and, in one query, only the
      * reported members on none of these rolls (moved or ended).
      */
-    private Map<String, ScoreCalculator.Roll> rolls(List<String> branchIds, java.util.Collection<BranchFacts> facts) {
-        Map<String, BranchRolls.BranchRoll> byBranch = roster.rollsByBranch(branchIds);
+    private Map<String, ScoreCalculator.Roll> rolls(String department, List<String> branchIds,
+                                                    java.util.Collection<BranchFacts> facts) {
+        Map<String, BranchRolls.BranchRoll> byBranch = roster.rollsOf(department, branchIds);
         java.util.Set<String> onRolls = byBranch.values().stream().flatMap(r -> r.members().stream()).collect(Collectors.toSet());
         java.util.Set<String> reported = facts.stream().flatMap(f -> f.credits().stream())
                 .map(BranchFacts.Credits::memberId).collect(Collectors.toSet());
@@ -237,12 +246,23 @@ class ScorecardService {
         return ranked;
     }
 
-    private Scorecard score(ScorecardUnit branch, BranchFacts facts, ScoreCalculator.Roll roll, ScoringRules.OfYear rules,
-                            Scorecard.Assessment assessment) {
+    private static Scorecard score(ScorecardUnit branch, BranchFacts facts, ScoreCalculator.Roll roll,
+                                   DepartmentTables.Basis basis) {
+        LocalDate today = basis.today();
+        LocalDate reference = basis.year() < today.getYear() ? LocalDate.of(basis.year(), 12, 31) : today;
+        return ScoreCalculator.score(branch.id(), branch.name(), branch.department(), facts, roll, basis.rules(),
+                reference).withAssessment(basis.assessment());
+    }
+
+    /**
+     * What every branch's scorecard of the year is scored from besides its own facts and roll, read once for a
+     * ranking: the year's rules and closure, today, and the version of the branch-size rules
+     * {@link OrganizationService#sizeCheck} applies (this year's in force).
+     */
+    private DepartmentTables.Basis basis(int year) {
         LocalDate today = calendar.today();
-        LocalDate reference = rules.year() < today.getYear() ? LocalDate.of(rules.year(), 12, 31) : today;
-        return ScoreCalculator.score(branch.id(), branch.name(), branch.department(), facts, roll, rules, reference)
-                .withAssessment(assessment);
+        return new DepartmentTables.Basis(rules(year), book.current(branchSize, today.getYear()).id(), assessment(year),
+                today);
     }
 
     /** Whether the year's assessment is closed (the same for every branch of a ranking: read once). */

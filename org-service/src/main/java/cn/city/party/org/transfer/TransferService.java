@@ -10,6 +10,7 @@ import cn.city.party.org.member.BranchScope;
 import cn.city.party.org.member.Member;
 import cn.city.party.org.member.MemberEvents;
 import cn.city.party.org.member.MemberService;
+import cn.city.party.org.member.RosterChanges;
 import cn.city.party.org.organization.Organization;
 import cn.city.party.org.organization.OrganizationType;
 import org.springframework.data.domain.Sort;
@@ -53,15 +54,17 @@ public class TransferService {
     private final BranchScope branchScope;
     private final EventFactory events;
     private final PlatformCalendar calendar;
+    private final RosterChanges rosterChanges;
 
     public TransferService(ScopedMongo store, MongoTemplate mongo, MemberService members, BranchScope branchScope,
-                           EventFactory events, PlatformCalendar calendar) {
+                           EventFactory events, PlatformCalendar calendar, RosterChanges rosterChanges) {
         this.store = store;
         this.mongo = mongo;
         this.members = members;
         this.branchScope = branchScope;
         this.events = events;
         this.calendar = calendar;
+        this.rosterChanges = rosterChanges;
     }
 
     public enum Direction { INCOMING, OUTGOING }
@@ -140,16 +143,23 @@ public class TransferService {
 
     /** Moves the member of an accepted transfer, if it has not moved yet: one document write with its event. */
     private void complete(Transfer transfer) {
-        Member member = mongo.findById(transfer.memberId(), Member.class);
-        if (member == null || !transfer.id().equals(member.pendingTransferId())) {
-            return; // already moved
+        try {
+            Member member = mongo.findById(transfer.memberId(), Member.class);
+            if (member == null || !transfer.id().equals(member.pendingTransferId())) {
+                return; // already moved
+            }
+            member.placeIn(transfer.toDepartment(), transfer.toBranchId(), null);
+            member.clearPendingTransfer();
+            member.raise(events.create(MemberEvents.TRANSFERRED, member.id(), member.department(),
+                    new MemberEvents.TransferredData(MemberEvents.MemberData.of(member), transfer.fromDepartment(),
+                            transfer.fromBranchId())));
+            mongo.save(member);
+        } finally {
+            // both rolls changed; also when the member had moved already: completing again counts a move whose count
+            // was lost
+            rosterChanges.raise(transfer.fromDepartment());
+            rosterChanges.raise(transfer.toDepartment());
         }
-        member.placeIn(transfer.toDepartment(), transfer.toBranchId(), null);
-        member.clearPendingTransfer();
-        member.raise(events.create(MemberEvents.TRANSFERRED, member.id(), member.department(),
-                new MemberEvents.TransferredData(MemberEvents.MemberData.of(member), transfer.fromDepartment(),
-                        transfer.fromBranchId())));
-        mongo.save(member);
     }
 
     private Transfer decide(Transfer transfer, Transfer.Status outcome, String note) {

@@ -87,7 +87,8 @@ public final class MemberSearchBenchmark {
             PlatformCalendar calendar = new PlatformCalendar(Clock.systemUTC(), ZoneId.of("Asia/Shanghai"));
             // search needs only the store and the scope; admission collaborators are not involved
             MemberService service = new MemberService(store, null, new BranchScope(store, new OrganizationScope(store)),
-                    new MemberRules(RulesInForce.DEFAULTS, OrgRuleKinds.probation(TestRules.defaults())), null, calendar, null);
+                    new MemberRules(RulesInForce.DEFAULTS, OrgRuleKinds.probation(TestRules.defaults())), null, calendar, null,
+                    null);
 
             // the admin of a department in the middle searches its own department, as the scope narrows every query
             String department = department(departments / 2);

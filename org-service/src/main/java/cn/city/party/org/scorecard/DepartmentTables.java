@@ -1,0 +1,79 @@
+package cn.city.party.org.scorecard;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Each department's scorecards of a year, kept while nothing they are scored from changed: evaluating a department
+ * reads all its facts and rolls (the whole city's fifty took seconds on every ranking), while what they are scored
+ * from is read in a few small queries. So each call reads every department's change count ({@link DepartmentChanges})
+ * and what is the same for all of them ({@link Basis}), and evaluates only a department whose key differs from its kept
+ * table's. The counts live in the database, so a change made through any instance is seen by every instance's next
+ * call. A kept table holds all the department's active branches, whoever asked first; the caller's scope is checked
+ * before it is asked for. At most {@code org.scorecard.department-tables} department years are kept per instance.
+ */
+@Component
+class DepartmentTables {
+
+    static final String EVALUATIONS = "org.scorecard.department.evaluations";
+
+    /**
+     * What every department's scorecards of a year are scored from besides its own data: the year's scoring rules in
+     * force, the branch-size rules in force (their version's id), the year's closure and the day (the reference day
+     * of the current year, and the branch-size rules' year).
+     */
+    record Basis(ScoringRules.OfYear rules, String sizeRules, Scorecard.Assessment assessment, LocalDate today) {
+
+        int year() {
+            return rules.year();
+        }
+    }
+
+    /** What a department's table was evaluated from: its change count and the basis. */
+    private record Key(long changes, Basis basis) {
+    }
+
+    private record Table(String department, int year) {
+    }
+
+    private final DepartmentChanges changes;
+    private final KeptTables<Table, Key, List<Scorecard>> kept;
+    private final MeterRegistry meters;
+
+    DepartmentTables(DepartmentChanges changes, @Value("${org.scorecard.department-tables:256}") int capacity,
+                     MeterRegistry meters) {
+        this.changes = changes;
+        this.kept = new KeptTables<>(capacity);
+        this.meters = meters;
+    }
+
+    /**
+     * The scorecards of each of {@code departments}, in their order: the kept ones where still current, else those
+     * {@code evaluate} returns, kept from now on. {@code basis} must have been read before this call, as the counts are
+     * here: a write during an evaluation then raises the key past the kept one, so the next call evaluates again.
+     */
+    void each(List<String> departments, Basis basis, Function<String, List<Scorecard>> evaluate,
+              Consumer<List<Scorecard>> each) {
+        Map<String, Long> counts = changes.of(departments);
+        for (String department : departments) {
+            each.accept(kept.get(new Table(department, basis.year()), new Key(counts.get(department), basis), () -> {
+                evaluations(department).increment();
+                return List.copyOf(evaluate.apply(department));
+            }));
+        }
+    }
+
+    private Counter evaluations(String department) {
+        return Counter.builder(EVALUATIONS).tag("department", department)
+                .description("Department scorecards evaluated because none was kept for what they are scored from")
+                .register(meters);
+    }
+}
