@@ -1,6 +1,7 @@
 package cn.city.party.activity.compliance;
 
 import cn.city.party.activity.period.Period;
+import cn.city.party.common.persistence.KeptTables;
 import cn.city.party.common.rules.RuleVersion;
 import cn.city.party.common.time.PlatformCalendar;
 import io.micrometer.core.instrument.Counter;

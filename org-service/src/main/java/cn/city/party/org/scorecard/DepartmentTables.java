@@ -1,5 +1,6 @@
 package cn.city.party.org.scorecard;
 
+import cn.city.party.common.persistence.KeptTables;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;

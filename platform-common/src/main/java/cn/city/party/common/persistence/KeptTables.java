@@ -1,4 +1,4 @@
-package cn.city.party.org.scorecard;
+package cn.city.party.common.persistence;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,13 +8,17 @@ import java.util.function.Supplier;
  * Per table ({@code T}, e.g. a department's year), the last value evaluated and the key it was evaluated from, for at
  * most {@code capacity} tables (the one asked for least recently goes first). Thread-safe: the callers of one table
  * wait for one evaluation rather than each doing it again; other tables are not held up meanwhile.
+ * <p>
+ * For figures evaluated from many documents and served again while what they were evaluated from is unchanged: the
+ * caller reads that key from the database on every call (a change count, the rule versions in force, the day), so a
+ * change made through any instance is seen by every instance's next call.
  */
-final class KeptTables<T, K, V> {
+public final class KeptTables<T, K, V> {
 
     /** Guarded by itself; in access order, so the eldest entry is the table asked for least recently. */
     private final Map<T, Slot<K, V>> slots;
 
-    KeptTables(int capacity) {
+    public KeptTables(int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("at least one table must be kept, not " + capacity);
         }
@@ -27,7 +31,7 @@ final class KeptTables<T, K, V> {
     }
 
     /** The value kept for {@code table} if it was evaluated from {@code key}; else {@code evaluate}'s, kept from now on. */
-    V get(T table, K key, Supplier<V> evaluate) {
+    public V get(T table, K key, Supplier<V> evaluate) {
         Slot<K, V> slot;
         synchronized (slots) {
             slot = slots.computeIfAbsent(table, t -> new Slot<>());

@@ -1,4 +1,4 @@
-package cn.city.party.org.scorecard;
+package cn.city.party.common.persistence;
 
 import org.junit.jupiter.api.Test;
 
