@@ -4,6 +4,7 @@ import cn.city.party.activity.activity.Activity;
 import cn.city.party.activity.activity.ActivityType;
 import cn.city.party.activity.activity.BranchAccess;
 import cn.city.party.activity.period.Period;
+import cn.city.party.activity.period.PeriodKind;
 import cn.city.party.activity.roster.Roster;
 import cn.city.party.activity.roster.RosterOrganization;
 import cn.city.party.common.error.Problems;
@@ -13,6 +14,7 @@ import cn.city.party.common.tenancy.ScopedMongo;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -172,6 +174,23 @@ public class ComplianceService {
      */
     public CityView city(Period period) {
         return cityTables.city(period, this::evaluateDepartment, tables -> composeCity(period, tables));
+    }
+
+    /**
+     * Evaluates the city tables the work committee's dashboard opens (this quarter, half and year, and each month of the
+     * year so far) where they are not current, for no caller: after a start and right after midnight, when every
+     * department's key has changed (a new day), so that the first caller does not wait for the whole city. During the
+     * day a write changes one department's key, which the next caller evaluates in milliseconds.
+     */
+    @Scheduled(initialDelayString = "${activity.compliance.warm-up.after-start:20s}")
+    @Scheduled(cron = "${activity.compliance.warm-up.cron:30 0 0 * * *}", zone = "Asia/Shanghai")
+    void warmUp() {
+        Instant now = clock.instant();
+        Period year = Period.containing(PeriodKind.YEAR, now);
+        List<Period> opened = new ArrayList<>(List.of(Period.containing(PeriodKind.QUARTER, now),
+                Period.containing(PeriodKind.HALF_YEAR, now), year));
+        year.split(PeriodKind.MONTH).stream().filter(m -> m.hasStarted(now)).forEach(opened::add);
+        opened.forEach(this::city);
     }
 
     private CityTables.DepartmentTable evaluateDepartment(Period period, String department) {

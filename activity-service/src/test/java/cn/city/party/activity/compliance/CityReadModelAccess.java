@@ -65,6 +65,11 @@ public final class CityReadModelAccess {
                 org.springframework.data.mongodb.core.query.Criteria.where("year").is(year)), BranchCompliance.class).size();
     }
 
+    /** Runs the warm-up as the schedule does. */
+    public void warmUp() {
+        service.warmUp();
+    }
+
     public ComplianceService.CityView query(Period period) {
         return service.city(period);
     }

@@ -43,6 +43,7 @@ class CityTablesIT extends ActivityServiceIT {
     /** Years no other test writes to: departments' tables kept apart, the counts kept per year before. */
     private static final int DEPARTMENTS_YEAR = 2018;
     private static final int LEGACY_YEAR = 2017;
+    private static final int WARM_YEAR = 2036;
     /** A year no other test writes to or publishes rules for, for a second instance whose clock is set into it. */
     private static final int FUTURE = 2035;
 
@@ -170,6 +171,24 @@ class CityTablesIT extends ActivityServiceIT {
         assertThat(written.departments().get(0)).as("dept-a's line kept").isSameAs(first.departments().get(0));
         assertThat(written.summary().get(RuleStatus.MET)).as("dept-b's yearly 组织生活会 met").isEqualTo(7);
         assertThat(written.departments().get(1).summary().get(RuleStatus.MET)).isEqualTo(3);
+    }
+
+    @Test
+    void the_warm_up_evaluates_the_tables_the_dashboard_opens_so_that_its_first_caller_waits_for_none() {
+        SettableClock clock = new SettableClock(shanghai(WARM_YEAR, 8, 15, 0).plusSeconds(30));
+        CityReadModelAccess instance = new CityReadModelAccess(mongo, clock);
+        instance.store("cityit", "cityit-warm", "预热支部", WARM_YEAR, List.of(), List.of(), null, List.of(), List.of());
+
+        instance.warmUp();
+        // this quarter, half and year, and January to August: eleven tables of the one department
+        assertThat(instance.evaluations()).isEqualTo(11);
+        assertThat(instance.departmentEvaluations()).isEqualTo(11);
+        for (String period : List.of("2036-Q3", "2036-H2", "2036", "2036-01", "2036-08")) {
+            assertThat(instance.query(Period.parse(period).orElseThrow()).branches()).as(period).isEqualTo(1);
+        }
+        assertThat(instance.evaluations()).as("each served from the warmed table").isEqualTo(11);
+        assertThat(instance.query(Period.parse("2036-09").orElseThrow()).branches()).isEqualTo(1);
+        assertThat(instance.evaluations()).as("a month not begun is not warmed").isEqualTo(12);
     }
 
     @Test

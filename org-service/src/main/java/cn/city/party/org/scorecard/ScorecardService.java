@@ -16,6 +16,7 @@ import cn.city.party.org.organization.OrganizationService;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;
@@ -187,13 +188,33 @@ class ScorecardService {
      * caller's scope decides which departments; each one's scorecards are its kept ones while still current.
      */
     private void eachDepartment(String department, int year, Consumer<List<Scorecard>> each) {
-        List<String> departments = department != null ? List.of(department)
-                : mongo.findDistinct(store.query(new Criteria().andOperator(Criteria.where("kind").is("BRANCH"),
-                        Criteria.where("status").is("ACTIVE"))), "department", ScorecardUnit.class, String.class)
-                .stream().filter(java.util.Objects::nonNull).sorted().toList();
+        List<String> departments = department != null ? List.of(department) : departments(store.query(activeBranches()));
         // the same for every department: read once, and before evaluating (DepartmentTables#each)
         DepartmentTables.Basis basis = basis(year);
         tables.each(departments, basis, d -> scorecards(d, basis), each);
+    }
+
+    /**
+     * Evaluates every department's scorecards of this year where the kept ones are not current, for no caller: after a
+     * start and right after midnight, when every department's key has changed (a new day), so that the first caller
+     * of the city ranking does not wait for the whole city. During the day a write changes one department's key,
+     * which the next caller evaluates alone.
+     */
+    @Scheduled(initialDelayString = "${org.scorecard.warm-up.after-start:20s}")
+    @Scheduled(cron = "${org.scorecard.warm-up.cron:30 0 0 * * *}", zone = "Asia/Shanghai")
+    void warmUp() {
+        DepartmentTables.Basis basis = basis(calendar.today().getYear());
+        tables.each(departments(Query.query(activeBranches())), basis, d -> scorecards(d, basis), cards -> {
+        });
+    }
+
+    private static Criteria activeBranches() {
+        return new Criteria().andOperator(Criteria.where("kind").is("BRANCH"), Criteria.where("status").is("ACTIVE"));
+    }
+
+    private List<String> departments(Query branches) {
+        return mongo.findDistinct(branches, "department", ScorecardUnit.class, String.class).stream()
+                .filter(java.util.Objects::nonNull).sorted().toList();
     }
 
     /**

@@ -185,6 +185,26 @@ class ScorecardDepartmentTablesIT extends OrgApiTest {
     }
 
     @Test
+    void the_warm_up_evaluates_every_department_so_that_the_first_caller_of_the_day_waits_for_none() {
+        SettableClock clock = new SettableClock(LocalDate.of(YEAR, 7, 1).atTime(0, 0, 30).atZone(SHANGHAI).toInstant());
+        SimpleMeterRegistry instanceMeters = new SimpleMeterRegistry();
+        ScorecardService instance = instance(new PlatformCalendar(clock, SHANGHAI), instanceMeters);
+
+        instance.warmUp();
+        double warmed = evaluations(instanceMeters);
+        int departments = CurrentCaller.runAsSystem("scorecard-it", () -> instance.cityRanking(YEAR)).size();
+        assertThat(warmed).as("each department with an active branch, once").isEqualTo(departments).isPositive();
+        // the first caller is served from what the warm-up evaluated (again, should another test's fact have just
+        // changed a department in between)
+        await("a city ranking right after the warm-up evaluates nothing", () -> {
+            instance.warmUp();
+            double before = evaluations(instanceMeters);
+            CurrentCaller.runAsSystem("scorecard-it", () -> instance.cityRanking(YEAR));
+            return evaluations(instanceMeters) == before;
+        });
+    }
+
+    @Test
     void a_department_without_a_change_count_yet_is_scored_from_count_zero() {
         String department = "none-" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(changes.of(List.of(department))).isEqualTo(Map.of(department, 0L));
@@ -227,6 +247,10 @@ class ScorecardDepartmentTablesIT extends OrgApiTest {
     }
 
     private double evaluations() {
+        return evaluations(meters);
+    }
+
+    private static double evaluations(MeterRegistry meters) {
         return meters.find(DepartmentTables.EVALUATIONS).counters().stream().mapToDouble(Counter::count).sum();
     }
 
