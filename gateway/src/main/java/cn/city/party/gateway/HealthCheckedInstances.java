@@ -13,6 +13,7 @@ import reactor.core.publisher.Flux;
 import reactor.netty.http.client.HttpClient;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -42,8 +43,14 @@ class HealthCheckedInstances {
                 ServiceInstanceListSupplier.builder().withDiscoveryClient().build(context));
     }
 
-    /** The instances that answered their check, or every configured instance when none did. */
+    /**
+     * The instances that answered their check, or every configured instance when none did; in the order of their
+     * addresses, as the checks answer in any order and round robin over a list whose order changes between calls may
+     * give one instance two calls in a row.
+     */
     static final class AnsweringOrAll extends DelegatingServiceInstanceListSupplier {
+
+        private static final Comparator<ServiceInstance> BY_ADDRESS = Comparator.comparing(i -> i.getUri().toString());
 
         private final ServiceInstanceListSupplier all;
 
@@ -54,7 +61,8 @@ class HealthCheckedInstances {
 
         @Override
         public Flux<List<ServiceInstance>> get() {
-            return delegate.get().switchMap(answering -> answering.isEmpty() ? all.get().take(1) : Flux.just(answering));
+            return delegate.get().switchMap(answering -> answering.isEmpty() ? all.get().take(1) : Flux.just(answering))
+                    .map(instances -> instances.stream().sorted(BY_ADDRESS).toList());
         }
     }
 }
