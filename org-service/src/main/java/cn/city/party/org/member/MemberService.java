@@ -94,7 +94,7 @@ public class MemberService {
         try {
             return store.insert(member);
         } finally {
-            rosterChanges.raise(member.department());
+            rosterChanges.raise(member.department(), List.of(member.branchId()));
         }
     }
 
@@ -210,7 +210,7 @@ public class MemberService {
         try {
             return store.save(member);
         } finally {
-            rosterChanges.raise(member.department());
+            rosterChanges.raise(member.department(), List.of(member.branchId()));
         }
     }
 

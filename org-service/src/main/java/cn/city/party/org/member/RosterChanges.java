@@ -1,5 +1,7 @@
 package cn.city.party.org.member;
 
+import java.util.Collection;
+
 /**
  * Told after every write that may change a department's rolls as the scorecards read them: a member admitted (or an
  * import's admission removed again), its status changed (by hand or by an expulsion and its revocation), or moved to
@@ -14,8 +16,8 @@ package cn.city.party.org.member;
 public interface RosterChanges {
 
     /**
-     * Counts a change of {@code department}'s rolls: call it after the write, also when the write failed (it may have
-     * landed); a needless count costs one evaluation, a missed one a stale figure.
+     * Counts a change of the rolls of {@code branchIds} in {@code department}: call it after the write, also when the
+     * write failed (it may have landed); a needless count costs one evaluation, a missed one a stale figure.
      */
-    void raise(String department);
+    void raise(String department, Collection<String> branchIds);
 }

@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * 党员名册导入: reads the department's .xlsx roster (through the shared {@link SheetReader}: size and row caps, no
@@ -113,7 +114,8 @@ public class RosterImport {
                 stored.forEach(id -> store.deleteById(id, Member.class));
             } finally {
                 // the removals publish no event: the rolls they leave are counted here
-                accepted.stream().map(Member::department).distinct().forEach(rosterChanges::raise);
+                accepted.stream().collect(Collectors.groupingBy(Member::department,
+                        Collectors.mapping(Member::branchId, Collectors.toSet()))).forEach(rosterChanges::raise);
             }
             throw e;
         }

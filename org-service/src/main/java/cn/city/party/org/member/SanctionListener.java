@@ -12,6 +12,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * Consumes the discipline service's sanctions: an imposed or corrected sanction (or admonishment) puts the member
@@ -95,7 +96,7 @@ class SanctionListener {
             }
         } finally {
             // also when nothing changed now: a redelivery after a save whose count was lost counts it
-            rosterChanges.raise(member.department());
+            rosterChanges.raise(member.department(), List.of(member.branchId()));
         }
     }
 

@@ -162,7 +162,7 @@ class ScorecardListener {
                     writer.applyOnce(ScorecardFact.class, "sanction:" + d.sanctionId(), e,
                             new Update().set("revokedOn", required(d.revokedOn(), e)));
                 } finally {
-                    changed(e);
+                    changed(e, List.of()); // the sanction's branch is in its fact, not in the revocation
                 }
             }
             case "party.discipline.accountability.recorded.v1" -> {
@@ -190,13 +190,13 @@ class ScorecardListener {
                  "party.org.organization.dissolved.v1" -> {
                 OrganizationData d = codec.data(e, OrganizationData.class);
                 latest(ScorecardUnit.class, d.id(), e, new Update().set("department", d.department())
-                        .set("kind", d.type()).set("name", d.name()).set("status", d.status()));
+                        .set("kind", d.type()).set("name", d.name()).set("status", d.status()), d.id());
             }
             case "party.org.department.registered.v1", "party.org.department.changed.v1" -> {
                 DepartmentData d = codec.data(e, DepartmentData.class);
                 latest(ScorecardUnit.class, ScorecardUnit.DEPARTMENT + ":" + d.code(), e, new Update()
                         .set("department", d.code()).set("kind", ScorecardUnit.DEPARTMENT).set("name", d.name())
-                        .set("status", "ACTIVE"));
+                        .set("status", "ACTIVE"), null);
             }
             case "party.activity.correction.approved.v1" -> {
                 CorrectionData d = codec.data(e, CorrectionData.class);
@@ -228,16 +228,23 @@ class ScorecardListener {
                       Integer year, Object fact) {
         Update update = new Update().set("kind", kind).set("department", required(department, e))
                 .set("branchId", branchId).set("year", year).set(kind.name().toLowerCase(java.util.Locale.ROOT), fact);
-        latest(ScorecardFact.class, id, e, update);
+        latest(ScorecardFact.class, id, e, update, branchId);
     }
 
-    /** Applies {@code update} unless the document already holds a fact from a newer (or this very) event. */
-    private void latest(Class<?> type, String id, EventEnvelope e, Update update) {
+    /**
+     * Applies {@code update} unless the document already holds a fact from a newer (or this very) event; counts a
+     * change of {@code branchId} and of the branch the document named before (a member's study moves with the member).
+     */
+    private void latest(Class<?> type, String id, EventEnvelope e, Update update, String branchId) {
+        List<String> branches = new java.util.ArrayList<>(java.util.Collections.singletonList(branchId));
         try {
             Instant at = e.time().truncatedTo(ChronoUnit.MILLIS);
             Query current = Query.query(Criteria.where("_id").is(id));
-            current.fields().include("at").include("eventId");
+            current.fields().include("at").include("eventId").include("branchId");
             Document held = mongo.findOne(current, Document.class, mongo.getCollectionName(type));
+            if (held != null) {
+                branches.add(held.getString("branchId"));
+            }
             if (held != null && held.get("at") instanceof Date heldAt) {
                 int order = at.compareTo(heldAt.toInstant());
                 if (order < 0 || (order == 0 && e.id().compareTo(String.valueOf(held.get("eventId"))) <= 0)) {
@@ -247,7 +254,7 @@ class ScorecardListener {
             writer.applyOnce(type, id, e, update.set("at", at).set("eventId", e.id()));
         } finally {
             // also when nothing was written now: this very event redelivered after a write whose count was lost
-            changed(e);
+            changed(e, branches);
         }
     }
 
@@ -256,10 +263,12 @@ class ScorecardListener {
      * have landed): a needless count costs one evaluation, a missed one a stale figure. {@link ReadModelWriter} writes
      * a document of the event's department only, moving it only from the one the data names as
      * {@value ReadModelWriter#FROM_DEPARTMENT}; an event without a department is refused before anything is written.
+     * The branches named are those the write may have changed; none named, any branch of the department (and of the
+     * department it moved from).
      */
-    private void changed(EventEnvelope e) {
+    private void changed(EventEnvelope e, List<String> branches) {
         if (e.department() != null) {
-            changes.raise(e.department());
+            changes.raise(e.department(), branches.stream().filter(java.util.Objects::nonNull).toList());
         }
         if (e.data() != null && e.data().hasNonNull(ReadModelWriter.FROM_DEPARTMENT)) {
             changes.raise(e.data().get(ReadModelWriter.FROM_DEPARTMENT).asString());

@@ -191,7 +191,7 @@ class ScorecardService {
         List<String> departments = department != null ? List.of(department) : departments(store.query(activeBranches()));
         // the same for every department: read once, and before evaluating (DepartmentTables#each)
         DepartmentTables.Basis basis = basis(year);
-        tables.each(departments, basis, d -> scorecards(d, basis), each);
+        tables.each(departments, basis, (d, counts, previous) -> scorecards(d, counts, previous, basis), each);
     }
 
     /**
@@ -204,8 +204,9 @@ class ScorecardService {
     @Scheduled(cron = "${org.scorecard.warm-up.cron:30 0 0 * * *}", zone = "Asia/Shanghai")
     void warmUp() {
         DepartmentTables.Basis basis = basis(calendar.today().getYear());
-        tables.each(departments(Query.query(activeBranches())), basis, d -> scorecards(d, basis), cards -> {
-        });
+        tables.each(departments(Query.query(activeBranches())), basis,
+                (d, counts, previous) -> scorecards(d, counts, previous, basis), cards -> {
+                });
     }
 
     private static Criteria activeBranches() {
@@ -218,21 +219,34 @@ class ScorecardService {
     }
 
     /**
-     * The scorecards of every active branch of {@code department}: read with the department named rather than in the
-     * caller's scope, as they are kept for every caller of the department.
+     * The scorecards of every active branch of {@code department}: the ones kept in {@code previous} whose branch's
+     * count did not move, the others scored again. Read with the department named rather than in the caller's scope,
+     * as they are kept for every caller of the department.
      */
-    private List<Scorecard> scorecards(String department, DepartmentTables.Basis basis) {
+    private DepartmentTables.Cards scorecards(String department, DepartmentChanges.Counts counts,
+                                              DepartmentTables.Cards previous, DepartmentTables.Basis basis) {
         Criteria of = Criteria.where("department").is(department);
         List<ScorecardUnit> branches = mongo.find(Query.query(new Criteria().andOperator(of,
                 Criteria.where("kind").is("BRANCH"), Criteria.where("status").is("ACTIVE"))), ScorecardUnit.class);
-        Map<String, List<ScorecardFact>> facts = mongo.find(Query.query(new Criteria().andOperator(of,
-                        new Criteria().orOperator(Criteria.where("year").is(basis.year()),
-                                Criteria.where("kind").is(ScorecardFact.Kind.TERM)))), ScorecardFact.class)
-                .stream().filter(f -> f.branchId() != null).collect(Collectors.groupingBy(ScorecardFact::branchId));
-        Map<String, BranchFacts> collected = new LinkedHashMap<>();
-        branches.forEach(b -> collected.put(b.id(), ScorecardFact.collect(facts.getOrDefault(b.id(), List.of()))));
-        Map<String, ScoreCalculator.Roll> rolls = rolls(department, List.copyOf(collected.keySet()), collected.values());
-        return branches.stream().map(b -> score(b, collected.get(b.id()), rolls.get(b.id()), basis)).toList();
+        Map<String, Scorecard> kept = new java.util.HashMap<>();
+        if (previous != null) {
+            branches.forEach(b -> previous.current(b.id(), counts, basis).ifPresent(card -> kept.put(b.id(), card)));
+        }
+        List<ScorecardUnit> again = branches.stream().filter(b -> !kept.containsKey(b.id())).toList();
+        if (!again.isEmpty()) {
+            List<String> ids = again.stream().map(ScorecardUnit::id).toList();
+            Map<String, List<ScorecardFact>> facts = mongo.find(Query.query(new Criteria().andOperator(of,
+                            Criteria.where("branchId").in(ids), new Criteria().orOperator(
+                                    Criteria.where("year").is(basis.year()),
+                                    Criteria.where("kind").is(ScorecardFact.Kind.TERM)))), ScorecardFact.class)
+                    .stream().collect(Collectors.groupingBy(ScorecardFact::branchId));
+            Map<String, BranchFacts> collected = new LinkedHashMap<>();
+            again.forEach(b -> collected.put(b.id(), ScorecardFact.collect(facts.getOrDefault(b.id(), List.of()))));
+            Map<String, ScoreCalculator.Roll> rolls = rolls(department, ids, collected.values());
+            again.forEach(b -> kept.put(b.id(), score(b, collected.get(b.id()), rolls.get(b.id()), basis)));
+            tables.branchesScored(department, again.size());
+        }
+        return new DepartmentTables.Cards(counts, basis, branches.stream().map(b -> kept.get(b.id())).toList());
     }
 
     /**

@@ -157,8 +157,8 @@ public class TransferService {
         } finally {
             // both rolls changed; also when the member had moved already: completing again counts a move whose count
             // was lost
-            rosterChanges.raise(transfer.fromDepartment());
-            rosterChanges.raise(transfer.toDepartment());
+            rosterChanges.raise(transfer.fromDepartment(), List.of(transfer.fromBranchId()));
+            rosterChanges.raise(transfer.toDepartment(), List.of(transfer.toBranchId()));
         }
     }
 

@@ -118,6 +118,7 @@ class ScorecardDepartmentTablesIT extends OrgApiTest {
         ScorecardService otherInstance = otherInstance();
         assertThat(cityAsSystem(otherInstance).get(department).averageTotal()).isEqualByComparingTo("21.25");
         double departmentEvaluations = evaluations(department);
+        double branchesScored = branchesScored(department);
         before = count(department);
         credits(department, first, b, 3);
         awaitChanges(department, before + 1);
@@ -125,6 +126,7 @@ class ScorecardDepartmentTablesIT extends OrgApiTest {
         assertThat(placed(studied, department).path("averageTotal").decimalValue()).isEqualByComparingTo("27.50");
         assertThat(evaluations()).as("exactly one department evaluated again").isEqualTo(evaluations + 1);
         assertThat(evaluations(department)).isEqualTo(departmentEvaluations + 1);
+        assertThat(branchesScored(department)).as("the first branch alone scored again").isEqualTo(branchesScored + 1);
         assertThat(cityAsSystem(otherInstance).get(department).averageTotal()).as("on the other instance too")
                 .isEqualByComparingTo("27.50");
 
@@ -135,6 +137,7 @@ class ScorecardDepartmentTablesIT extends OrgApiTest {
         assertThat(placed(admitted, department).path("averageTotal").decimalValue()).isEqualByComparingTo("23.34");
         assertThat(evaluations()).isEqualTo(evaluations + 2);
         assertThat(evaluations(department)).isEqualTo(departmentEvaluations + 2);
+        assertThat(branchesScored(department)).as("the first branch alone again").isEqualTo(branchesScored + 2);
         assertThat(totals(ranking(committee, department))).containsExactly(first + "=1:31.67", second + "=2:15.00");
         assertThat(weakFor(committee, department, first)).doesNotContain("TOO_FEW_FULL_MEMBERS");
         assertThat(evaluations()).isEqualTo(evaluations + 2);
@@ -146,6 +149,7 @@ class ScorecardDepartmentTablesIT extends OrgApiTest {
         // the first branch: 15 + 40 × 2/3 = 41.67
         assertThat(placed(reweighed, department).path("averageTotal").decimalValue()).isEqualByComparingTo("28.34");
         assertThat(evaluations()).isEqualTo(evaluations + 2 + reweighed.size());
+        assertThat(branchesScored(department)).as("both branches, under the new rules").isEqualTo(branchesScored + 4);
         assertThat(committee.get(CITY).json()).isEqualTo(reweighed);
         assertThat(evaluations()).isEqualTo(evaluations + 2 + reweighed.size());
 
@@ -207,9 +211,12 @@ class ScorecardDepartmentTablesIT extends OrgApiTest {
     @Test
     void a_department_without_a_change_count_yet_is_scored_from_count_zero() {
         String department = "none-" + UUID.randomUUID().toString().substring(0, 8);
-        assertThat(changes.of(List.of(department))).isEqualTo(Map.of(department, 0L));
+        assertThat(changes.of(List.of(department))).isEqualTo(Map.of(department, DepartmentChanges.Counts.NONE));
+        changes.raise(department, List.of("b-1"));
+        changes.raise(department, List.of("b-1", "b-2"));
         changes.raise(department);
-        assertThat(changes.of(List.of(department))).isEqualTo(Map.of(department, 1L));
+        assertThat(changes.of(List.of(department))).isEqualTo(Map.of(department,
+                new DepartmentChanges.Counts(3, 1, Map.of("b-1", 2L, "b-2", 1L))));
     }
 
     private String branch(Api committee, String department, String organ, String name) {
@@ -230,7 +237,7 @@ class ScorecardDepartmentTablesIT extends OrgApiTest {
     }
 
     private long count(String department) {
-        return changes.of(List.of(department)).get(department);
+        return changes.of(List.of(department)).get(department).changes();
     }
 
     private void awaitChanges(String department, long atLeast) {
@@ -248,6 +255,11 @@ class ScorecardDepartmentTablesIT extends OrgApiTest {
 
     private double evaluations() {
         return evaluations(meters);
+    }
+
+    private double branchesScored(String department) {
+        Counter counter = meters.find(DepartmentTables.BRANCH_EVALUATIONS).tag("department", department).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private static double evaluations(MeterRegistry meters) {

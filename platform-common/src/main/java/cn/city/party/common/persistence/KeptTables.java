@@ -3,6 +3,7 @@ package cn.city.party.common.persistence;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Per table ({@code T}, e.g. a department's year), the last value evaluated and the key it was evaluated from, for at
@@ -32,6 +33,14 @@ public final class KeptTables<T, K, V> {
 
     /** The value kept for {@code table} if it was evaluated from {@code key}; else {@code evaluate}'s, kept from now on. */
     public V get(T table, K key, Supplier<V> evaluate) {
+        return get(table, key, previous -> evaluate.get());
+    }
+
+    /**
+     * As {@link #get(Object, Object, Supplier)}, with the value kept before (null if none) handed to {@code evaluate},
+     * so that it can evaluate again only the part that changed.
+     */
+    public V get(T table, K key, UnaryOperator<V> evaluate) {
         Slot<K, V> slot;
         synchronized (slots) {
             slot = slots.computeIfAbsent(table, t -> new Slot<>());
@@ -44,9 +53,9 @@ public final class KeptTables<T, K, V> {
         private K key;
         private V value;
 
-        synchronized V get(K key, Supplier<V> evaluate) {
+        synchronized V get(K key, UnaryOperator<V> evaluate) {
             if (!key.equals(this.key)) {
-                value = evaluate.get();
+                value = evaluate.apply(value);
                 this.key = key;
             }
             return value;

@@ -40,6 +40,17 @@ class KeptTablesTest {
     }
 
     @Test
+    void an_evaluation_gets_the_value_kept_before_it_to_evaluate_only_what_changed() {
+        KeptTables<String, Long, String> tables = new KeptTables<>(256);
+
+        assertThat(tables.get(CAIZHENG, 1L, previous -> previous + " then 1")).isEqualTo("null then 1");
+        assertThat(tables.get(CAIZHENG, 1L, previous -> previous + " then again")).as("kept").isEqualTo("null then 1");
+        assertThat(tables.get(CAIZHENG, 2L, previous -> previous + " then 2")).isEqualTo("null then 1 then 2");
+        assertThat(tables.get(JIAOYU, 2L, previous -> previous + " then 2")).as("each table its own")
+                .isEqualTo("null then 2");
+    }
+
+    @Test
     void at_most_capacity_tables_are_kept_and_the_one_asked_for_least_recently_goes_first() {
         KeptTables<String, Long, String> tables = new KeptTables<>(2);
         tables.get(CAIZHENG, 1L, () -> evaluated("caizheng"));
