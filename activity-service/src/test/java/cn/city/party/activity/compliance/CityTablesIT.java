@@ -9,6 +9,7 @@ import cn.city.party.activity.roster.Roster;
 import cn.city.party.activity.roster.RosterCommittee;
 import cn.city.party.activity.support.ActivityServiceIT;
 import cn.city.party.common.test.Api;
+import cn.city.party.common.test.SettableClock;
 import cn.city.party.common.test.Waiting;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
@@ -23,11 +24,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -246,34 +244,5 @@ class CityTablesIT extends ActivityServiceIT {
 
     private static Instant shanghai(int year, int month, int day, int hour) {
         return LocalDateTime.of(year, month, day, hour, 0).atZone(Period.ZONE).toInstant();
-    }
-
-    /** The second instance's clock: standing still at the instant a test sets. */
-    private static final class SettableClock extends Clock {
-
-        private final AtomicReference<Instant> now;
-
-        SettableClock(Instant now) {
-            this.now = new AtomicReference<>(now);
-        }
-
-        void set(Instant instant) {
-            now.set(instant);
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
     }
 }

@@ -5,6 +5,7 @@ import cn.city.party.common.rules.RuleKind;
 import cn.city.party.common.security.CurrentCaller;
 import cn.city.party.common.tenancy.ScopedMongo;
 import cn.city.party.common.test.Api;
+import cn.city.party.common.test.SettableClock;
 import cn.city.party.common.test.PlatformIntegrationTest;
 import cn.city.party.common.time.PlatformCalendar;
 import cn.city.party.org.OrgApiTest;
@@ -21,16 +22,12 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -333,34 +330,5 @@ class ScorecardDepartmentTablesIT extends OrgApiTest {
         CurrentCaller.runAsSystem("scorecard-it", () -> instance.cityRanking(YEAR))
                 .forEach(d -> byDepartment.put(d.department(), d));
         return byDepartment;
-    }
-
-    /** Another instance's clock: standing still at the instant a test sets. */
-    private static final class SettableClock extends Clock {
-
-        private final AtomicReference<Instant> now;
-
-        SettableClock(Instant now) {
-            this.now = new AtomicReference<>(now);
-        }
-
-        void set(Instant instant) {
-            now.set(instant);
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
     }
 }
