@@ -48,12 +48,13 @@ public class MemberRoster implements BranchRolls, CadreCount {
     }
 
     /**
-     * The roll of each of these branches of {@code department}, whoever asks: the scorecards keep what they evaluate
-     * from it for every caller of the department, so it must not depend on the first caller's scope.
+     * The roll of each of these branches, whoever asks: the scorecards keep what they evaluate from it for every caller
+     * of the department, so it must not depend on the first caller's scope. By branch alone (a branch's members are
+     * of its department), so that the branch index answers it, not the department's whole roster.
      */
-    public Map<String, BranchRoll> rollsOf(String department, Collection<String> branchIds) {
-        return rolls(Query.query(Criteria.where("department").is(department).and("branchId").in(branchIds)
-                .and("status").in(MemberStatus.ACTIVE)), branchIds);
+    public Map<String, BranchRoll> rollsOf(Collection<String> branchIds) {
+        return rolls(Query.query(Criteria.where("branchId").in(branchIds).and("status").in(MemberStatus.ACTIVE)),
+                branchIds);
     }
 
     private Map<String, BranchRoll> rolls(Query query, Collection<String> branchIds) {

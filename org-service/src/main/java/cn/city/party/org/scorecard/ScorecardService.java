@@ -101,7 +101,7 @@ class ScorecardService {
         List<ScorecardFact> facts = store.find(Criteria.where("branchId").is(branchId).orOperator(
                 Criteria.where("year").is(year), Criteria.where("kind").is(ScorecardFact.Kind.TERM)), ScorecardFact.class);
         BranchFacts collected = ScorecardFact.collect(facts);
-        return score(branch, collected, rolls(branch.department(), List.of(branchId), List.of(collected)).get(branchId),
+        return score(branch, collected, rolls(List.of(branchId), List.of(collected)).get(branchId),
                 basis(year));
     }
 
@@ -225,9 +225,9 @@ class ScorecardService {
      */
     private DepartmentTables.Cards scorecards(String department, DepartmentChanges.Counts counts,
                                               DepartmentTables.Cards previous, DepartmentTables.Basis basis) {
-        Criteria of = Criteria.where("department").is(department);
-        List<ScorecardUnit> branches = mongo.find(Query.query(new Criteria().andOperator(of,
-                Criteria.where("kind").is("BRANCH"), Criteria.where("status").is("ACTIVE"))), ScorecardUnit.class);
+        List<ScorecardUnit> branches = mongo.find(Query.query(new Criteria().andOperator(
+                Criteria.where("department").is(department), Criteria.where("kind").is("BRANCH"),
+                Criteria.where("status").is("ACTIVE"))), ScorecardUnit.class);
         Map<String, Scorecard> kept = new java.util.HashMap<>();
         if (previous != null) {
             branches.forEach(b -> previous.current(b.id(), counts, basis).ifPresent(card -> kept.put(b.id(), card)));
@@ -235,14 +235,16 @@ class ScorecardService {
         List<ScorecardUnit> again = branches.stream().filter(b -> !kept.containsKey(b.id())).toList();
         if (!again.isEmpty()) {
             List<String> ids = again.stream().map(ScorecardUnit::id).toList();
-            Map<String, List<ScorecardFact>> facts = mongo.find(Query.query(new Criteria().andOperator(of,
+            // by branch (the branch index answers it), not by department: a few branches changed, not fifty
+            Map<String, List<ScorecardFact>> facts = mongo.find(Query.query(new Criteria().andOperator(
                             Criteria.where("branchId").in(ids), new Criteria().orOperator(
                                     Criteria.where("year").is(basis.year()),
                                     Criteria.where("kind").is(ScorecardFact.Kind.TERM)))), ScorecardFact.class)
-                    .stream().collect(Collectors.groupingBy(ScorecardFact::branchId));
+                    .stream().filter(f -> department.equals(f.department()))
+                    .collect(Collectors.groupingBy(ScorecardFact::branchId));
             Map<String, BranchFacts> collected = new LinkedHashMap<>();
             again.forEach(b -> collected.put(b.id(), ScorecardFact.collect(facts.getOrDefault(b.id(), List.of()))));
-            Map<String, ScoreCalculator.Roll> rolls = rolls(department, ids, collected.values());
+            Map<String, ScoreCalculator.Roll> rolls = rolls(ids, collected.values());
             again.forEach(b -> kept.put(b.id(), score(b, collected.get(b.id()), rolls.get(b.id()), basis)));
             tables.branchesScored(department, again.size());
         }
@@ -254,9 +256,8 @@ class ScorecardService {
      * once for all the branches (a ranking asks for thousands): the roster, the size rules, and, in one query, only the
      * reported members on none of these rolls (moved or ended).
      */
-    private Map<String, ScoreCalculator.Roll> rolls(String department, List<String> branchIds,
-                                                    java.util.Collection<BranchFacts> facts) {
-        Map<String, BranchRolls.BranchRoll> byBranch = roster.rollsOf(department, branchIds);
+    private Map<String, ScoreCalculator.Roll> rolls(List<String> branchIds, java.util.Collection<BranchFacts> facts) {
+        Map<String, BranchRolls.BranchRoll> byBranch = roster.rollsOf(branchIds);
         java.util.Set<String> onRolls = byBranch.values().stream().flatMap(r -> r.members().stream()).collect(Collectors.toSet());
         java.util.Set<String> reported = facts.stream().flatMap(f -> f.credits().stream())
                 .map(BranchFacts.Credits::memberId).collect(Collectors.toSet());
