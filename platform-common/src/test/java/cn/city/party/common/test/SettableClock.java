@@ -1,13 +1,10 @@
 package cn.city.party.common.test;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock standing still at the instant a test sets: for a second instance of a service that lives on another day. */
-public final class SettableClock extends Clock {
+public final class SettableClock extends UtcClock {
 
     private final AtomicReference<Instant> now;
 
@@ -22,15 +19,5 @@ public final class SettableClock extends Clock {
     @Override
     public Instant instant() {
         return now.get();
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException();
     }
 }
