@@ -13,6 +13,7 @@ import cn.city.party.org.OrgRules;
 import cn.city.party.org.member.BranchScope;
 import cn.city.party.org.member.MemberRoster;
 import cn.city.party.org.organization.OrganizationService;
+import cn.city.party.org.transfer.TransferService;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -73,6 +74,9 @@ class ScorecardDepartmentTablesIT extends OrgApiTest {
     @Autowired
     RuleKind<OrgRules.BranchSize> branchSize;
 
+    @Autowired
+    TransferService transfers;
+
     @Test
     void the_rankings_are_served_from_the_kept_scorecards_until_a_fact_a_member_or_the_rules_change() {
         Api committee = api().as("work-committee");
@@ -128,7 +132,7 @@ class ScorecardDepartmentTablesIT extends OrgApiTest {
                 .isEqualByComparingTo("27.50");
 
         // (b) a member admitted to the first branch: it now has three full members, two of whom studied
-        admit("work-committee", first, "丙");
+        String c = admit("work-committee", first, "丙");
         JsonNode admitted = committee.get(CITY).json();
         // the first branch: 15 + 25 × 2/3 = 31.67
         assertThat(placed(admitted, department).path("averageTotal").decimalValue()).isEqualByComparingTo("23.34");
@@ -149,6 +153,14 @@ class ScorecardDepartmentTablesIT extends OrgApiTest {
         assertThat(branchesScored(department)).as("both branches, under the new rules").isEqualTo(branchesScored + 4);
         assertThat(committee.get(CITY).json()).isEqualTo(reweighed);
         assertThat(evaluations()).isEqualTo(evaluations + 2 + reweighed.size());
+
+        // (d) 丙 moves to the second branch: both rolls changed, both branches scored again
+        // (through the service: the department made here has no staff account of its own to start and accept it)
+        CurrentCaller.runAsSystem("scorecard-it", () -> transfers.accept(transfers.start(c, second, "工作调动").id(),
+                "同意接收"));
+        // the first branch: 15 + 40 × 2/2 = 55; the second: 15 + 40 × 0/1 (丙 has studied nothing)
+        assertThat(totals(ranking(committee, department))).containsExactly(first + "=1:55.00", second + "=2:15.00");
+        assertThat(branchesScored(department)).as("both branches of the transfer").isEqualTo(branchesScored + 6);
 
         // another department's admin still gets no city ranking and no ranking of this department
         assertThat(api().as("caizheng-admin").get(CITY).status()).isEqualTo(403);
