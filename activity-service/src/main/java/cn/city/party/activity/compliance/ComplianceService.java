@@ -180,7 +180,7 @@ public class ComplianceService {
      * Evaluates the city tables the work committee's dashboard opens (this quarter, half and year, and each month of the
      * year so far) where they are not current, for no caller: after a start and right after midnight, when every
      * department's key has changed (a new day), so that the first caller does not wait for the whole city. During the
-     * day a write changes one department's key, which the next caller evaluates in milliseconds.
+     * day a write changes one department's key, which the next caller evaluates alone.
      */
     @Scheduled(initialDelayString = "${activity.compliance.warm-up.after-start:20s}")
     @Scheduled(cron = "${activity.compliance.warm-up.cron:30 0 0 * * *}", zone = "Asia/Shanghai")

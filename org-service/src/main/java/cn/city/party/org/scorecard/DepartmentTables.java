@@ -80,8 +80,9 @@ class DepartmentTables {
 
     /**
      * The scorecards of each of {@code departments}, in their order: the kept ones where still current, else those
-     * {@code evaluate} returns from the kept ones and the counts now, kept from now on. {@code basis} must have been read before this call, as the counts are
-     * here: a write during an evaluation then raises the key past the kept one, so the next call evaluates again.
+     * {@code evaluate} returns from the kept ones and the counts now, kept from now on. {@code basis} must have been
+     * read before this call, as the counts are here: a write during an evaluation then raises the key past the kept
+     * one, so the next call evaluates again.
      */
     void each(List<String> departments, Basis basis, Evaluation evaluate, Consumer<List<Scorecard>> each) {
         Map<String, DepartmentChanges.Counts> counts = changes.of(departments);

@@ -27,8 +27,8 @@ import java.util.List;
  * the same documents; each event is applied once ({@link ReadModelWriter#applyOnce}); and a fact is only replaced by
  * a newer event (event time, then id), so a late, out-of-order event changes nothing. This listener has its own
  * consumer group so it reads every partition of topics other listeners of this service also read. Every write of a
- * fact or unit counts a change of its department ({@link DepartmentChanges}), whose kept scorecards are then evaluated
- * again; the year's closure is city-wide and part of every kept table's key instead.
+ * fact or unit counts a change of its department and branch ({@link DepartmentChanges}), whose kept scorecard is then
+ * scored again; the year's closure is city-wide and part of every kept table's key instead.
  */
 @Component
 class ScorecardListener {

@@ -197,8 +197,8 @@ class ScorecardService {
     /**
      * Evaluates every department's scorecards of this year where the kept ones are not current, for no caller: after a
      * start and right after midnight, when every department's key has changed (a new day), so that the first caller
-     * of the city ranking does not wait for the whole city. During the day a write changes one department's key,
-     * which the next caller evaluates alone.
+     * of the city ranking does not wait for the whole city. During the day a write changes one branch's count, which
+     * the next caller scores again alone.
      */
     @Scheduled(initialDelayString = "${org.scorecard.warm-up.after-start:20s}")
     @Scheduled(cron = "${org.scorecard.warm-up.cron:30 0 0 * * *}", zone = "Asia/Shanghai")
